@@ -1,0 +1,342 @@
+/**
+ * @module model/world-schema
+ * Zod schemas for every file of a world dataset (the source of truth for world types).
+ * Shape only: cross-record checks (ids resolve, shares sum to 100) live in `world/cross-check`.
+ */
+import { z } from "zod";
+import {
+  daySchema, elementClassSchema, elementSymbolSchema, facilityStatusSchema, magnetTypeSchema,
+  monthSchema, prefixedIdSchema, regionIdSchema, stageSchema,
+} from "./ids.js";
+import { sourcedFields, sourceIdSchema } from "./sourced.js";
+
+const nonNegative = z.number().nonnegative();
+const positive = z.number().positive();
+const percent = z.number().min(0).max(100);
+
+/** `elementSharesPercent`-style map: element symbol → percent. Sum is checked in cross-check. */
+export const elementPercentMapSchema = z.partialRecord(elementSymbolSchema, percent);
+
+// ── dataset.yaml ─────────────────────────────────────────────────────────────
+export const datasetInfoSchema = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  calibrationYear: z.number().int().min(2000).max(2100),
+  currencyYear: z.number().int().min(2000).max(2100),
+  description: z.string().optional(),
+});
+
+// ── sources.yaml ─────────────────────────────────────────────────────────────
+export const sourceSchema = z
+  .strictObject({
+    id: sourceIdSchema,
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    year: z.number().int().min(1900).max(2100),
+    url: z.url().optional(),
+    document: z.string().optional(),
+    accessed: daySchema.optional(),
+    note: z.string().optional(),
+  })
+  .refine((s) => s.url !== undefined || s.document !== undefined, {
+    message: "a url or a document number (e.g. an ISBN, DOI or SEC accession)",
+    path: ["url"],
+  });
+
+// ── elements.yaml ────────────────────────────────────────────────────────────
+export const elementSchema = z.strictObject({
+  symbol: elementSymbolSchema,
+  name: z.string().min(1),
+  atomicNumber: z.number().int().min(21).max(71),
+  class: elementClassSchema,
+  oxideFormula: z.string().regex(/^[A-Z][a-z]?\d*O\d*$/, "an oxide formula such as Nd2O3"),
+  oxideMassPerElementMass: z.number().min(1).max(2),
+  ...sourcedFields,
+});
+
+// ── regions.yaml ─────────────────────────────────────────────────────────────
+export const regionSchema = z.strictObject({
+  id: regionIdSchema,
+  name: z.string().min(1),
+  kind: z.enum(["country", "bloc"]),
+  members: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+
+// ── deposit-profiles.yaml ────────────────────────────────────────────────────
+export const DEPOSIT_TYPES = [
+  "bastnasite-carbonatite", "mixed-bastnasite-monazite", "carbonatite-laterite", "ion-adsorption-clay",
+  "monazite-placer", "xenotime", "loparite", "eudialyte", "other",
+] as const;
+export const depositProfileSchema = z.strictObject({
+  id: prefixedIdSchema("profile"),
+  name: z.string().min(1),
+  depositType: z.enum(DEPOSIT_TYPES),
+  basis: z.string().min(1),
+  sharesPercentOfTreo: elementPercentMapSchema,
+  status: z.enum(["verified", "partly-verified", "estimate"]),
+  ...sourcedFields,
+});
+
+// ── facilities: shared fields ────────────────────────────────────────────────
+const facilityCommon = {
+  name: z.string().min(1),
+  region: regionIdSchema,
+  owner: z.string().min(1),
+  status: facilityStatusSchema,
+  /** First month of output (for operating plants, when they started or the calibration start). */
+  startMonth: monthSchema,
+  /** Months from start to full capacity (linear ramp). */
+  rampMonths: z.number().int().nonnegative(),
+  /** Region whose process technology the facility relies on (for technology-ban policies). */
+  technologyOrigin: regionIdSchema,
+  ...sourcedFields,
+};
+
+// ── mines.yaml ───────────────────────────────────────────────────────────────
+export const mineSchema = z.strictObject({
+  id: prefixedIdSchema("mine"),
+  profile: prefixedIdSchema("profile"),
+  capacityTonnesReoPerYear: nonNegative,
+  output2024TonnesReo: nonNegative.optional(),
+  ...facilityCommon,
+});
+
+// ── separation-plants.yaml ───────────────────────────────────────────────────
+/** An element symbol, or a class name standing for all elements of that class. */
+export const elementOrClassSchema = z.union([elementSymbolSchema, elementClassSchema]);
+export const separationPlantSchema = z.strictObject({
+  id: prefixedIdSchema("plant"),
+  capacityTonnesReoPerYear: nonNegative,
+  output2024TonnesReo: nonNegative.optional(),
+  /** Elements the plant can separate into individual oxides; class names expand to their members. */
+  separates: z.array(elementOrClassSchema).min(1),
+  ...facilityCommon,
+});
+
+// ── metal-plants.yaml ────────────────────────────────────────────────────────
+export const metalPlantSchema = z.strictObject({
+  id: prefixedIdSchema("plant"),
+  capacityTonnesPerYear: nonNegative,
+  output2024Tonnes: nonNegative.optional(),
+  /** Metals and alloys made (element symbols or classes). */
+  makes: z.array(elementOrClassSchema).min(1),
+  ...facilityCommon,
+});
+
+// ── magnet-plants.yaml ───────────────────────────────────────────────────────
+export const magnetPlantSchema = z.strictObject({
+  id: prefixedIdSchema("plant"),
+  magnetType: magnetTypeSchema,
+  capacityTonnesPerYear: nonNegative,
+  output2024Tonnes: nonNegative.optional(),
+  ...facilityCommon,
+});
+
+// ── magnet-grades.yaml ───────────────────────────────────────────────────────
+export const magnetGradeSchema = z.strictObject({
+  id: prefixedIdSchema("grade"),
+  name: z.string().min(1),
+  magnetType: magnetTypeSchema,
+  /** Rare-earth content by element, wt% of finished magnet (the rest is Fe, B, Co, Cu…). */
+  elementsWeightPercent: elementPercentMapSchema,
+  /** Finished magnet out per tonne of alloy in (machining and process yield), 0–1. */
+  yieldFinishedPerAlloy: z.number().gt(0).max(1),
+  ...sourcedFields,
+});
+
+// ── demand.yaml ──────────────────────────────────────────────────────────────
+export const endProductSchema = z.strictObject({
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  magnetKgPerUnit: positive,
+});
+export const sectorSchema = z.discriminatedUnion("use", [
+  z.strictObject({
+    id: prefixedIdSchema("sector"),
+    name: z.string().min(1),
+    use: z.literal("magnet"),
+    magnetGrade: prefixedIdSchema("grade"),
+    endProduct: endProductSchema.optional(),
+    growthPercentPerYear: z.number().min(-50).max(100),
+    ...sourcedFields,
+  }),
+  z.strictObject({
+    id: prefixedIdSchema("sector"),
+    name: z.string().min(1),
+    use: z.literal("non-magnet"),
+    form: z.enum(["oxide", "metal"]),
+    elementSharesPercent: elementPercentMapSchema,
+    growthPercentPerYear: z.number().min(-50).max(100),
+    ...sourcedFields,
+  }),
+]);
+export const demandRecordSchema = z.strictObject({
+  sector: prefixedIdSchema("sector"),
+  region: regionIdSchema,
+  /** Magnet sectors: tonnes of finished magnet per year. */
+  magnetTonnes: nonNegative.optional(),
+  /** Non-magnet sectors: tonnes of rare-earth oxide per year. */
+  tonnesReo: nonNegative.optional(),
+  ...sourcedFields,
+});
+
+// ── trade.yaml ───────────────────────────────────────────────────────────────
+export const TRADED_FORMS = ["concentrate", "oxide", "metal", "magnet"] as const;
+export const tradedFormSchema = z.enum(TRADED_FORMS);
+export const leadTimeSchema = z.strictObject({
+  from: regionIdSchema,
+  to: regionIdSchema,
+  months: z.number().min(0).max(12),
+  ...sourcedFields,
+});
+export const flowSchema = z.strictObject({
+  from: regionIdSchema,
+  to: regionIdSchema,
+  form: tradedFormSchema,
+  /** Tonnes REO for concentrate and oxide, tonnes of product for metal and magnets. */
+  tonnes: nonNegative,
+  year: z.number().int(),
+  ...sourcedFields,
+});
+
+// ── markets.yaml ─────────────────────────────────────────────────────────────
+export const priceSchema = z.strictObject({
+  element: elementSymbolSchema,
+  form: z.enum(["oxide", "metal"]),
+  purity: z.string().optional(),
+  chinaDomesticUsdPerKg: positive,
+  exChinaUsdPerKg: positive,
+  asOf: monthSchema,
+  assessor: z.string().min(1),
+  ...sourcedFields,
+});
+export const inventoryNormSchema = z.strictObject({
+  stage: stageSchema,
+  coverMonths: z.number().min(0).max(36),
+  ...sourcedFields,
+});
+export const stockpileSchema = z.strictObject({
+  id: prefixedIdSchema("stockpile"),
+  region: regionIdSchema,
+  holder: z.string().min(1),
+  /** Tonnes of element content held, by element. */
+  elementTonnes: z.partialRecord(elementSymbolSchema, nonNegative),
+  ...sourcedFields,
+});
+
+// ── parameters.yaml ──────────────────────────────────────────────────────────
+export const parameterSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9.-]*$/, "a parameter id such as price.responsePerMonth"),
+  value: z.number(),
+  unit: z.string().min(1),
+  /** Plausible range for ensembles, [low, high]. */
+  range: z.tuple([z.number(), z.number()]).optional(),
+  description: z.string().min(1),
+  ...sourcedFields,
+});
+export const regionParameterSchema = z.strictObject({
+  region: regionIdSchema,
+  /** Share of scarce output a region serves to its own industry before exporting, 0–1. */
+  domesticPriorityShare: z.number().min(0).max(1),
+  ...sourcedFields,
+});
+
+// ── reference-points.yaml ────────────────────────────────────────────────────
+export const ELEMENT_GROUPS = ["all", "light", "heavy", "NdPr", "Dy", "Tb"] as const;
+export const elementGroupSchema = z.enum(ELEMENT_GROUPS);
+export const referencePointSchema = z.strictObject({
+  id: prefixedIdSchema("ref"),
+  stage: stageSchema,
+  elements: elementGroupSchema,
+  /** `region-share`: share of the stage held by `region`; `feed-share`: share of `region`'s feed that comes from `from`. */
+  measure: z.enum(["region-share", "feed-share", "total-tonnes"]),
+  region: regionIdSchema.optional(),
+  from: regionIdSchema.optional(),
+  value: z.number(),
+  /** Departure beyond which `chokepoint facts` flags the figure (same unit as value). */
+  tolerance: nonNegative,
+  confidence: z.enum(["high", "medium", "low"]),
+  ...sourcedFields,
+});
+
+// ── whole files ──────────────────────────────────────────────────────────────
+/** Schema of each file in the world's `sources/` folder (sources are split by topic; ids are global). */
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
+
+/** Each world file: its name and the schema of its top-level mapping. */
+export const WORLD_FILES = {
+  "dataset.yaml": z.strictObject({ dataset: datasetInfoSchema }),
+  "elements.yaml": z.strictObject({ elements: z.array(elementSchema) }),
+  "regions.yaml": z.strictObject({ regions: z.array(regionSchema).min(1) }),
+  "deposit-profiles.yaml": z.strictObject({ depositProfiles: z.array(depositProfileSchema) }),
+  "mines.yaml": z.strictObject({ mines: z.array(mineSchema) }),
+  "separation-plants.yaml": z.strictObject({ separationPlants: z.array(separationPlantSchema) }),
+  "metal-plants.yaml": z.strictObject({ metalPlants: z.array(metalPlantSchema) }),
+  "magnet-plants.yaml": z.strictObject({ magnetPlants: z.array(magnetPlantSchema) }),
+  "magnet-grades.yaml": z.strictObject({ magnetGrades: z.array(magnetGradeSchema) }),
+  "demand.yaml": z.strictObject({ sectors: z.array(sectorSchema), demand2024: z.array(demandRecordSchema) }),
+  "trade.yaml": z.strictObject({
+    defaultLeadTimeMonths: z.number().min(0).max(12),
+    leadTimes: z.array(leadTimeSchema),
+    flows: z.array(flowSchema),
+  }),
+  "markets.yaml": z.strictObject({
+    prices: z.array(priceSchema),
+    inventoryNorms: z.array(inventoryNormSchema),
+    stockpiles: z.array(stockpileSchema),
+  }),
+  "parameters.yaml": z.strictObject({
+    parameters: z.array(parameterSchema),
+    regionParameters: z.array(regionParameterSchema),
+  }),
+  "reference-points.yaml": z.strictObject({ referencePoints: z.array(referencePointSchema) }),
+} as const;
+export type WorldFileName = keyof typeof WORLD_FILES;
+export const WORLD_FILE_NAMES = Object.keys(WORLD_FILES) as WorldFileName[];
+
+export type DatasetInfo = z.infer<typeof datasetInfoSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type ElementRecord = z.infer<typeof elementSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type DepositProfile = z.infer<typeof depositProfileSchema>;
+export type Mine = z.infer<typeof mineSchema>;
+export type SeparationPlant = z.infer<typeof separationPlantSchema>;
+export type MetalPlant = z.infer<typeof metalPlantSchema>;
+export type MagnetPlant = z.infer<typeof magnetPlantSchema>;
+export type MagnetGrade = z.infer<typeof magnetGradeSchema>;
+export type Sector = z.infer<typeof sectorSchema>;
+export type DemandRecord = z.infer<typeof demandRecordSchema>;
+export type LeadTime = z.infer<typeof leadTimeSchema>;
+export type Flow = z.infer<typeof flowSchema>;
+export type Price = z.infer<typeof priceSchema>;
+export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
+export type Stockpile = z.infer<typeof stockpileSchema>;
+export type Parameter = z.infer<typeof parameterSchema>;
+export type RegionParameter = z.infer<typeof regionParameterSchema>;
+export type ReferencePoint = z.infer<typeof referencePointSchema>;
+
+/** A loaded, validated world: all files merged into one readonly object. */
+export interface World {
+  readonly dataset: DatasetInfo;
+  readonly sources: readonly Source[];
+  readonly elements: readonly ElementRecord[];
+  readonly regions: readonly Region[];
+  readonly depositProfiles: readonly DepositProfile[];
+  readonly mines: readonly Mine[];
+  readonly separationPlants: readonly SeparationPlant[];
+  readonly metalPlants: readonly MetalPlant[];
+  readonly magnetPlants: readonly MagnetPlant[];
+  readonly magnetGrades: readonly MagnetGrade[];
+  readonly sectors: readonly Sector[];
+  readonly demand2024: readonly DemandRecord[];
+  readonly defaultLeadTimeMonths: number;
+  readonly leadTimes: readonly LeadTime[];
+  readonly flows: readonly Flow[];
+  readonly prices: readonly Price[];
+  readonly inventoryNorms: readonly InventoryNorm[];
+  readonly stockpiles: readonly Stockpile[];
+  readonly parameters: readonly Parameter[];
+  readonly regionParameters: readonly RegionParameter[];
+  readonly referencePoints: readonly ReferencePoint[];
+}

@@ -1,0 +1,196 @@
+/**
+ * @module model/yaml-edge
+ * Parses one YAML text against a zod schema and reports every problem with file, line and column.
+ * Isomorphic: takes text, never reads files. Cross-record checks belong to the callers.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import type { Issue, IssueCode } from "./issues.js";
+
+/** A parsed YAML file that can point at any path inside it. */
+export interface LocatedYaml {
+  readonly file: string;
+  /** Plain data, or undefined when the YAML itself did not parse. */
+  readonly data: unknown;
+  /** 1-based line/column of the node at `path` (or of its nearest existing parent). */
+  locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
+  /** 1-based line/column of the key `key` in the mapping at `parentPath`. */
+  locateKey(parentPath: readonly (string | number)[], key: string): { line: number; column: number } | undefined;
+}
+
+/** Parse YAML text, collecting syntax errors as issues. */
+export function parseLocatedYaml(file: string, text: string): { yaml: LocatedYaml; issues: Issue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const issues: Issue[] = doc.errors.map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return {
+      code: "invalid_yaml",
+      path: [],
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `not valid YAML: ${firstLine(error.message)}`,
+    };
+  });
+  const data = issues.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
+  const yaml: LocatedYaml = {
+    file,
+    data,
+    locate: (path) => locateNode(doc, lineCounter, path),
+    locateKey: (parentPath, key) => locateKeyNode(doc, lineCounter, parentPath, key),
+  };
+  return { yaml, issues };
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}
+
+function locateKeyNode(doc: Document, lineCounter: LineCounter, parentPath: readonly (string | number)[], key: string) {
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) {
+    const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    if (keyNode?.value === key && keyNode.range !== undefined) {
+      const pos = lineCounter.linePos(keyNode.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return undefined;
+}
+
+function locateNode(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[]) {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0];
+    if (offset !== undefined) {
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return undefined;
+}
+
+/** Locate the key token of `key` inside the mapping at `parentPath` (for unknown-key issues). */
+function locateKey(yaml: LocatedYaml, parentPath: readonly (string | number)[], key: string) {
+  return yaml.locateKey(parentPath, key) ?? yaml.locate(parentPath);
+}
+
+/** Validate parsed YAML against a schema; returns the typed value or the issues, each located. */
+export function validateLocatedYaml<S extends z.ZodType>(
+  yaml: LocatedYaml,
+  schema: S,
+): { value?: z.infer<S>; issues: Issue[] } {
+  const result = schema.safeParse(yaml.data ?? {}, { reportInput: true });
+  if (result.success) return { value: result.data, issues: [] };
+  const issues: Issue[] = [];
+  for (const zodIssue of result.error.issues) {
+    for (const issue of describeZodIssue(zodIssue)) issues.push(withLocation(yaml, issue));
+  }
+  return { issues };
+}
+
+/** Attach file, line and column to an issue raised against `yaml`. */
+export function withLocation(yaml: LocatedYaml, issue: Omit<Issue, "file" | "line" | "column">): Issue {
+  const last = issue.path[issue.path.length - 1];
+  const pos =
+    issue.code === "unknown_key" && typeof last === "string"
+      ? locateKey(yaml, issue.path.slice(0, -1), last)
+      : yaml.locate(issue.path);
+  return pos === undefined ? { ...issue, file: yaml.file } : { ...issue, file: yaml.file, ...pos };
+}
+
+type RawIssue = Omit<Issue, "file" | "line" | "column">;
+type ZodIssue = z.core.$ZodIssue & { input?: unknown };
+
+function describeZodIssue(issue: ZodIssue): RawIssue[] {
+  const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+  const got = describeValue(issue.input);
+  switch (issue.code) {
+    case "invalid_type": {
+      if (issue.input === undefined) {
+        return [{ code: "missing_field", path, message: `missing; expected ${issue.expected}`, expected: issue.expected }];
+      }
+      const hint = issue.expected === "number" ? plainNumberHint(issue.input) : undefined;
+      return [raw("invalid_type", path, `expected ${article(issue.expected)}, got ${got}`, issue.expected, got, hint)];
+    }
+    case "too_small":
+    case "too_big": {
+      const op = issue.code === "too_small" ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
+      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const expected =
+        issue.origin === "array" ? `${op === ">=" ? "at least" : "at most"} ${String(bound)} item(s)` : `a number ${op} ${String(bound)}`;
+      const received = issue.origin === "array" && Array.isArray(issue.input) ? `${issue.input.length} item(s)` : got;
+      return [raw(issue.code, path, `expected ${expected}, got ${received}`, expected, received)];
+    }
+    case "invalid_format":
+    case "custom":
+      return [raw(issue.code === "custom" ? "invalid_value" : "invalid_format", path, `expected ${issue.message}, got ${got}`, issue.message, got)];
+    case "invalid_value": {
+      const expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got)];
+    }
+    case "unrecognized_keys":
+      return issue.keys.map((key) =>
+        raw("unknown_key", [...path, key], `unknown field "${key}"`, "only the fields the format defines", key,
+          "check the spelling against docs/data.md (field names are case-sensitive)"),
+      );
+    case "invalid_union": {
+      const expected = unionExpectation(issue);
+      return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got)];
+    }
+    case "invalid_key":
+    case "invalid_element":
+      return issue.issues.map((inner) => {
+        const nested = describeZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue);
+        return nested[0] ?? raw("invalid_value", path, issue.message);
+      });
+    default:
+      return [raw("invalid_value", path, issue.message)];
+  }
+}
+
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
+  if (issue.discriminator !== undefined) {
+    const options = "options" in issue && issue.options !== undefined ? issue.options.map((o) => JSON.stringify(o)) : [];
+    return `a "${issue.discriminator}" field of ${options.length > 0 ? `one of ${options.join(", ")}` : "an allowed kind"}`;
+  }
+  const options = issue.errors.map((branch) => branch[0]).filter((i) => i !== undefined);
+  const types = options.map((i) => (i.code === "invalid_type" ? i.expected : i.message));
+  return types.length > 0 ? [...new Set(types)].join(" or ") : "a value of one of the allowed forms";
+}
+
+function raw(code: IssueCode, path: (string | number)[], message: string, expected?: string, received?: string, hint?: string): RawIssue {
+  return {
+    code, path, message,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(received !== undefined ? { received } : {}),
+    ...(hint !== undefined ? { hint } : {}),
+  };
+}
+
+/** For "12kt" or "1,200 t" suggest the plain number the field wants. */
+function plainNumberHint(input: unknown): string | undefined {
+  if (typeof input !== "string") return undefined;
+  const match = /^\s*(-?[\d.,]+)\s*(kt|k|t|mt)?\s*$/i.exec(input);
+  if (match === null) return undefined;
+  const factor = { kt: 1000, k: 1000, mt: 1_000_000, t: 1 }[(match[2] ?? "t").toLowerCase()] ?? 1;
+  const value = Number((match[1] ?? "").replace(/,/g, "")) * factor;
+  return Number.isFinite(value) ? `write a plain number in the field's unit (write ${value})` : undefined;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** A short, quoted rendering of a received value for messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (isMap(value) || isSeq(value) || typeof value === "object") return "a mapping";
+  return String(value);
+}

@@ -1,0 +1,18 @@
+/**
+ * @module report/number-format
+ * Number formatting shared by every view: tonnes with thousands separators, shares as percent.
+ */
+
+/** `123456.7` → `123,457`; small values keep one decimal. */
+export function formatTonnes(tonnes: number): string {
+  if (!Number.isFinite(tonnes)) return "–";
+  const digits = Math.abs(tonnes) < 10 && tonnes !== 0 ? 1 : 0;
+  return tonnes.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A fraction 0–1 as a percent: `0.6923` → `69%` (one decimal below 10%). */
+export function formatShare(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "–";
+  const pct = fraction * 100;
+  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
+}

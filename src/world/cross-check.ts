@@ -1,0 +1,249 @@
+/**
+ * @module world/cross-check
+ * Checks that span records and files: unique ids, references that resolve (regions, profiles,
+ * grades, sectors, sources), shares that sum to 100, output within capacity.
+ * Shape checks are the schemas' job; this runs only on files that passed them.
+ */
+import { ELEMENT_SYMBOLS } from "../model/ids.js";
+import type { Issue } from "../model/issues.js";
+import { sourceIds } from "../model/sourced.js";
+import type { Source, World } from "../model/world-schema.js";
+import { withLocation, type LocatedYaml } from "../model/yaml-edge.js";
+
+/** Where each collection of the merged world came from: its file and top-level key. */
+const COLLECTION_FILES = {
+  elements: "elements.yaml",
+  regions: "regions.yaml",
+  depositProfiles: "deposit-profiles.yaml",
+  mines: "mines.yaml",
+  separationPlants: "separation-plants.yaml",
+  metalPlants: "metal-plants.yaml",
+  magnetPlants: "magnet-plants.yaml",
+  magnetGrades: "magnet-grades.yaml",
+  sectors: "demand.yaml",
+  demand2024: "demand.yaml",
+  leadTimes: "trade.yaml",
+  flows: "trade.yaml",
+  prices: "markets.yaml",
+  inventoryNorms: "markets.yaml",
+  stockpiles: "markets.yaml",
+  parameters: "parameters.yaml",
+  regionParameters: "parameters.yaml",
+  referencePoints: "reference-points.yaml",
+} as const;
+type CollectionKey = keyof typeof COLLECTION_FILES;
+
+/** Parsed files and source entries, for locating issues. */
+export interface CrossCheckContext {
+  readonly parsed: ReadonlyMap<string, { yaml: LocatedYaml }>;
+  readonly sources: readonly { yaml: LocatedYaml; index: number; source: Source }[];
+  /** Whether a file (or `sources/`) parsed and validated; references into incomplete files are not checked. */
+  readonly isComplete: (fileName: string) => boolean;
+}
+
+type Rec = Record<string, unknown>;
+
+/** Run every cross-record check on an assembled world and return the located issues. */
+export function crossCheckWorld(world: World, context: CrossCheckContext): Issue[] {
+  const issues: Issue[] = [];
+  const report = (key: CollectionKey, path: (string | number)[], issue: Omit<Issue, "path" | "file" | "line" | "column">) => {
+    const yaml = context.parsed.get(COLLECTION_FILES[key])?.yaml;
+    const full = { ...issue, path: [key, ...path] };
+    issues.push(yaml === undefined ? full : withLocation(yaml, full));
+  };
+  const each = (key: CollectionKey, visit: (record: Rec, index: number) => void) => {
+    (world[key] as readonly Rec[]).forEach(visit);
+  };
+
+  checkSourcesUnique(context, issues);
+  const complete = context.isComplete;
+  if (complete("elements.yaml")) checkElements(world, report);
+  for (const key of ["regions", "depositProfiles", "mines", "magnetGrades", "sectors", "stockpiles", "referencePoints", "parameters"] as const) {
+    checkUniqueIds(world[key] as readonly Rec[], (i, id, first) =>
+      report(key, [i, "id"], duplicate(id, `${COLLECTION_FILES[key]} ${key}[${first}]`)), "id");
+  }
+  checkPlantIdsUnique(world, report);
+
+  const sourceIdSet = new Set(world.sources.map((s) => s.id));
+  const regionIds = new Set(world.regions.map((r) => r.id));
+  const profileIds = new Set(world.depositProfiles.map((p) => p.id));
+  const gradeIds = new Set(world.magnetGrades.map((g) => g.id));
+  const sectorById = new Map(world.sectors.map((s) => [s.id, s]));
+
+  for (const key of Object.keys(COLLECTION_FILES) as CollectionKey[]) {
+    if (key === "regions" || !complete("sources/")) continue;
+    each(key, (record, i) => {
+      const source = record["source"] as string | string[] | undefined;
+      if (source === undefined) return;
+      sourceIds(source).forEach((id, j) => {
+        if (sourceIdSet.has(id)) return;
+        const path = typeof source === "string" ? [i, "source"] : [i, "source", j];
+        report(key, path, {
+          code: "unresolved_source", message: `source "${id}" is not in the source list (sources/*.yaml)`,
+          expected: "an id listed in sources/", received: id, hint: `add an entry with id: ${id} to a file in sources/, or fix the id`,
+        });
+      });
+    });
+  }
+
+  const regionFields: [CollectionKey, string[]][] = [
+    ["mines", ["region", "technologyOrigin"]], ["separationPlants", ["region", "technologyOrigin"]],
+    ["metalPlants", ["region", "technologyOrigin"]], ["magnetPlants", ["region", "technologyOrigin"]],
+    ["demand2024", ["region"]], ["leadTimes", ["from", "to"]], ["flows", ["from", "to"]],
+    ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
+  ];
+  for (const [key, fields] of complete("regions.yaml") ? regionFields : []) {
+    each(key, (record, i) => {
+      for (const field of fields) {
+        const id = record[field];
+        if (typeof id === "string" && !regionIds.has(id)) report(key, [i, field], unknownRef("region", id, "regions.yaml"));
+      }
+    });
+  }
+  world.mines.forEach((m, i) => {
+    if (complete("deposit-profiles.yaml") && !profileIds.has(m.profile)) report("mines", [i, "profile"], unknownRef("deposit profile", m.profile, "deposit-profiles.yaml"));
+  });
+  world.sectors.forEach((s, i) => {
+    if (s.use === "magnet" && complete("magnet-grades.yaml") && !gradeIds.has(s.magnetGrade)) report("sectors", [i, "magnetGrade"], unknownRef("magnet grade", s.magnetGrade, "magnet-grades.yaml"));
+  });
+  world.demand2024.forEach((d, i) => {
+    const sector = sectorById.get(d.sector);
+    if (sector === undefined) return report("demand2024", [i, "sector"], unknownRef("sector", d.sector, "demand.yaml sectors"));
+    const wanted = sector.use === "magnet" ? "magnetTonnes" : "tonnesReo";
+    const other = sector.use === "magnet" ? "tonnesReo" : "magnetTonnes";
+    if (d[wanted] === undefined) {
+      report("demand2024", [i], { code: "missing_field", message: `missing ${wanted}; ${sector.use} sector ${d.sector} states its demand as ${wanted}`, expected: wanted });
+    }
+    if (d[other] !== undefined) {
+      report("demand2024", [i, other], { code: "unknown_key", message: `${other} does not apply to ${sector.use} sector ${d.sector}; use ${wanted}`, expected: wanted, received: other });
+    }
+  });
+
+  world.depositProfiles.forEach((p, i) => checkSum(p.sharesPercentOfTreo, (msg) => report("depositProfiles", [i, "sharesPercentOfTreo"], msg)));
+  world.sectors.forEach((s, i) => {
+    if (s.use === "non-magnet") checkSum(s.elementSharesPercent, (msg) => report("sectors", [i, "elementSharesPercent"], msg));
+  });
+  world.magnetGrades.forEach((g, i) => {
+    const total = sumValues(g.elementsWeightPercent);
+    if (total <= 0 || total > 100) {
+      report("magnetGrades", [i, "elementsWeightPercent"], { code: "inconsistent_value", message: `expected rare-earth content between 0 and 100 wt% in total, got ${round(total)}`, expected: "0 < total <= 100", received: String(round(total)) });
+    }
+  });
+
+  checkOutputWithinCapacity(world, report);
+  checkUniqueKeys(world, report);
+  checkReferencePoints(world, report);
+  return issues;
+}
+
+type Report = (key: CollectionKey, path: (string | number)[], issue: Omit<Issue, "path" | "file" | "line" | "column">) => void;
+
+function duplicate(id: string, firstAt: string) {
+  return { code: "duplicate_id" as const, message: `duplicate id "${id}" (first used at ${firstAt})`, expected: "a unique id", received: id };
+}
+
+function unknownRef(what: string, id: string, where: string) {
+  return { code: "unknown_reference" as const, message: `unknown ${what} "${id}"; expected one defined in ${where}`, expected: `a ${what} id from ${where}`, received: id };
+}
+
+function checkUniqueIds(records: readonly Rec[], onDuplicate: (index: number, id: string, firstIndex: number) => void, field: string) {
+  const seen = new Map<string, number>();
+  records.forEach((r, i) => {
+    const id = String(r[field]);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else onDuplicate(i, id, first);
+  });
+}
+
+function checkSourcesUnique(context: CrossCheckContext, issues: Issue[]) {
+  const seen = new Map<string, string>();
+  for (const { yaml, index, source } of context.sources) {
+    const first = seen.get(source.id);
+    if (first === undefined) seen.set(source.id, `${yaml.file} sources[${index}]`);
+    else issues.push(withLocation(yaml, { path: ["sources", index, "id"], ...duplicate(source.id, first) }));
+  }
+}
+
+function checkElements(world: World, report: Report) {
+  checkUniqueIds(world.elements as readonly Rec[], (i, id, first) => report("elements", [i, "symbol"], duplicate(id, `elements.yaml elements[${first}]`)), "symbol");
+  const present = new Set(world.elements.map((e) => e.symbol));
+  const missing = ELEMENT_SYMBOLS.filter((s) => !present.has(s));
+  if (missing.length > 0) {
+    report("elements", [], { code: "missing_field", message: `missing elements ${missing.join(", ")}; the world must describe all 16 modelled rare earths`, expected: ELEMENT_SYMBOLS.join(", ") });
+  }
+}
+
+function checkPlantIdsUnique(world: World, report: Report) {
+  const seen = new Map<string, string>();
+  for (const key of ["separationPlants", "metalPlants", "magnetPlants"] as const) {
+    world[key].forEach((p, i) => {
+      const first = seen.get(p.id);
+      if (first === undefined) seen.set(p.id, `${COLLECTION_FILES[key]} ${key}[${i}]`);
+      else report(key, [i, "id"], duplicate(p.id, first));
+    });
+  }
+}
+
+function sumValues(map: Partial<Record<string, number>>): number {
+  let total = 0;
+  for (const v of Object.values(map)) total += v ?? 0;
+  return total;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function checkSum(map: Partial<Record<string, number>>, onBad: (issue: Omit<Issue, "path" | "file" | "line" | "column">) => void) {
+  const total = sumValues(map);
+  if (Math.abs(total - 100) > 0.5) {
+    onBad({
+      code: "shares_not_100", message: `expected shares summing to 100 (±0.5), got ${round(total)}`,
+      expected: "100 ± 0.5", received: String(round(total)), hint: "normalise the shares and say so in the record's note or estimate",
+    });
+  }
+}
+
+function checkOutputWithinCapacity(world: World, report: Report) {
+  const check = (key: CollectionKey, i: number, output: number | undefined, capacity: number, outField: string) => {
+    if (output !== undefined && output > capacity * 1.01 + 1e-9) {
+      report(key, [i, outField], {
+        code: "inconsistent_value", message: `2024 output ${output} is above the capacity ${capacity}; capacity must be at least the output`,
+        expected: `<= ${capacity}`, received: String(output),
+      });
+    }
+  };
+  world.mines.forEach((m, i) => check("mines", i, m.output2024TonnesReo, m.capacityTonnesReoPerYear, "output2024TonnesReo"));
+  world.separationPlants.forEach((p, i) => check("separationPlants", i, p.output2024TonnesReo, p.capacityTonnesReoPerYear, "output2024TonnesReo"));
+  world.metalPlants.forEach((p, i) => check("metalPlants", i, p.output2024Tonnes, p.capacityTonnesPerYear, "output2024Tonnes"));
+  world.magnetPlants.forEach((p, i) => check("magnetPlants", i, p.output2024Tonnes, p.capacityTonnesPerYear, "output2024Tonnes"));
+}
+
+function checkUniqueKeys(world: World, report: Report) {
+  const uniqueBy = <T>(key: CollectionKey, records: readonly T[], keyOf: (r: T) => string, label: string) => {
+    const seen = new Map<string, number>();
+    records.forEach((r, i) => {
+      const k = keyOf(r);
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, i);
+      else report(key, [i], { code: "duplicate_id", message: `duplicate ${label} ${k} (first at ${key}[${first}])`, expected: `one record per ${label}`, received: k });
+    });
+  };
+  uniqueBy("prices", world.prices, (p) => `${p.element}/${p.form}`, "element/form");
+  uniqueBy("inventoryNorms", world.inventoryNorms, (n) => n.stage, "stage");
+  uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
+  uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
+  uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");
+}
+
+function checkReferencePoints(world: World, report: Report) {
+  world.referencePoints.forEach((ref, i) => {
+    if ((ref.measure === "region-share" || ref.measure === "feed-share") && ref.region === undefined) {
+      report("referencePoints", [i], { code: "missing_field", message: `missing region; measure ${ref.measure} needs the region it is about`, expected: "region" });
+    }
+    if (ref.measure === "feed-share" && ref.from === undefined) {
+      report("referencePoints", [i], { code: "missing_field", message: "missing from; measure feed-share needs the supplying region", expected: "from" });
+    }
+  });
+}

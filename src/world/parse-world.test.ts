@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { formatIssues } from "../model/issue-text.js";
+import { parseWorld, type WorldFileText } from "./parse-world.js";
+import { readWorldFiles } from "./node.js";
+
+const TINY = readWorldFiles(new URL("../../test/fixtures/worlds/tiny/", import.meta.url).pathname);
+
+/** The tiny fixture world with one file's text edited. */
+function tinyWith(path: string, edit: (text: string) => string): WorldFileText[] {
+  let touched = false;
+  const files = TINY.map((f) => {
+    if (f.path !== path) return f;
+    const text = edit(f.text);
+    if (text === f.text) throw new Error(`edit of ${path} changed nothing: fix the test`);
+    touched = true;
+    return { path, text };
+  });
+  if (!touched) throw new Error(`no file ${path} in the fixture`);
+  return files;
+}
+
+function problems(files: WorldFileText[]): string {
+  const { world, issues } = parseWorld(files, { displayPrefix: "world/" });
+  expect(world).toBeUndefined();
+  return formatIssues(issues);
+}
+
+describe("parseWorld", () => {
+  it("accepts the tiny fixture world and merges every file", () => {
+    const { world, issues } = parseWorld(TINY);
+    expect(issues).toEqual([]);
+    expect(world?.elements).toHaveLength(16);
+    expect(world?.mines.map((m) => m.id)).toEqual(["mine:cn-rock", "mine:cn-clay", "mine:au-rock"]);
+    expect(world?.sources.map((s) => s.id)).toContain("fixture");
+  });
+
+  it("rejects a negative capacity with file, line, column and field", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("capacityTonnesReoPerYear: 600", "capacityTonnesReoPerYear: -600"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/mines.yaml:31:31  mines[2].capacityTonnesReoPerYear
+        expected a number >= 0, got -600
+      1 problem found"
+    `);
+  });
+
+  it("rejects a date that is not a date", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace('startMonth: "2010-01"', 'startMonth: "2010-13"'));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/mines.yaml:34:17  mines[2].startMonth
+        expected a month written YYYY-MM, e.g. 2024-01, got "2010-13"
+      1 problem found"
+    `);
+  });
+
+  it("rejects an unknown id reference", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("profile: profile:heavy-clay", "profile: profile:kachin"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/mines.yaml:18:14  mines[1].profile
+        unknown deposit profile "profile:kachin"; expected one defined in deposit-profiles.yaml
+      1 problem found"
+    `);
+  });
+
+  it("rejects a duplicate id and says where the first one is", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("id: mine:cn-clay", "id: mine:cn-rock"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/mines.yaml:14:9  mines[1].id
+        duplicate id "mine:cn-rock" (first used at mines.yaml mines[0])
+      1 problem found"
+    `);
+  });
+
+  it("rejects a duplicate plant id across plant files", () => {
+    const files = tinyWith("metal-plants.yaml", (t) => t.replace("id: plant:cn-metal", "id: plant:cn-sep"));
+    expect(problems(files)).toContain('duplicate id "plant:cn-sep" (first used at separation-plants.yaml separationPlants[0])');
+  });
+
+  it("rejects a source id that does not resolve", () => {
+    const files = tinyWith("trade.yaml", (t) => t.replace("months: 0.5, source: fixture", "months: 0.5, source: [fixture, usgs-2099]"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/trade.yaml:3:56  leadTimes[0].source[1]
+        source "usgs-2099" is not in the source list (sources/*.yaml)
+        fix: add an entry with id: usgs-2099 to a file in sources/, or fix the id
+      1 problem found"
+    `);
+  });
+
+  it("rejects a distribution that does not sum to 100", () => {
+    const files = tinyWith("deposit-profiles.yaml", (t) => t.replace("Dy: 15, Tb: 5", "Dy: 15, Tb: 15"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/deposit-profiles.yaml:13:26  depositProfiles[1].sharesPercentOfTreo
+        expected shares summing to 100 (±0.5), got 110
+        fix: normalise the shares and say so in the record's note or estimate
+      1 problem found"
+    `);
+  });
+
+  it("accepts a distribution within the ±0.5 tolerance", () => {
+    const files = tinyWith("deposit-profiles.yaml", (t) => t.replace("Dy: 15, Tb: 5", "Dy: 15, Tb: 5.4"));
+    expect(parseWorld(files).issues).toEqual([]);
+  });
+
+  it("suggests the plain number for a unit-suffixed value and names unknown fields at the key", () => {
+    const files = tinyWith("metal-plants.yaml", (t) => t.replace("output2024Tonnes: 300", 'output2024Tonnes: "12kt"\n    capacityTpa: 5'));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/metal-plants.yaml:7:23  metalPlants[0].output2024Tonnes
+        expected a number, got "12kt"
+        fix: write a plain number in the field's unit (write 12000)
+      world/metal-plants.yaml:8:5  metalPlants[0].capacityTpa
+        unknown field "capacityTpa"
+        fix: check the spelling against docs/data.md (field names are case-sensitive)
+      2 problems found"
+    `);
+  });
+
+  it("reports YAML syntax errors with their position", () => {
+    const files = tinyWith("regions.yaml", (t) => t.replace("- { id: JP, name: Japan, kind: country }", "- { id: JP, name: Japan, kind: country"));
+    const text = problems(files);
+    expect(text).toMatch(/^world\/regions\.yaml:\d+:\d+ {2}\(top level\)\n {2}not valid YAML: /);
+  });
+
+  it("reports a missing file and still checks the rest in the same pass", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("capacityTonnesReoPerYear: 600", "capacityTonnesReoPerYear: -1"))
+      .filter((f) => f.path !== "markets.yaml");
+    const { issues } = parseWorld(files, { displayPrefix: "world/" });
+    expect(issues.map((i) => `${i.code} ${i.file}`)).toEqual(["too_small world/mines.yaml", "missing_file world/markets.yaml"]);
+  });
+
+  it("reports every problem at once across files", () => {
+    const files = tinyWith("demand.yaml", (t) => t.replace("region: JP, magnetTonnes: 300", "region: XX, magnetTonnes: 300"))
+      .map((f) => (f.path === "magnet-grades.yaml" ? { ...f, text: f.text.replace("yieldFinishedPerAlloy: 0.75", "yieldFinishedPerAlloy: 1.5") } : f));
+    const { issues } = parseWorld(files, { displayPrefix: "world/" });
+    expect(issues.map((i) => i.code).sort()).toEqual(["too_big", "unknown_reference"]);
+  });
+
+  it("requires the right demand field for the sector's use", () => {
+    const files = tinyWith("demand.yaml", (t) => t.replace("region: CN, tonnesReo: 600", "region: CN, magnetTonnes: 600"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/demand.yaml:19:5  demand2024[2]
+        missing tonnesReo; non-magnet sector sector:catalysts states its demand as tonnesReo
+      world/demand.yaml:19:45  demand2024[2].magnetTonnes
+        magnetTonnes does not apply to non-magnet sector sector:catalysts; use tonnesReo
+      2 problems found"
+    `);
+  });
+
+  it("rejects output above capacity", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("output2024TonnesReo: 480", "output2024TonnesReo: 700"));
+    expect(problems(files)).toContain("2024 output 700 is above the capacity 600; capacity must be at least the output");
+  });
+
+  it("rejects an unknown element in a distribution", () => {
+    const files = tinyWith("deposit-profiles.yaml", (t) => t.replace("Dy: 15, Tb: 5", "Dy: 15, Tb: 5, Pm: 0"));
+    expect(problems(files)).toContain("depositProfiles[1].sharesPercentOfTreo");
+  });
+});
