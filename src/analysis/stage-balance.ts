@@ -174,8 +174,8 @@ export function computeStageBalance(world: World): StageBalance {
     mine: table("mine", "t REO", mining),
     separation: table("separation", "t REO", separation),
     metal: table("metal", "t metal", metal, metalProduct),
-    magnet: table("magnet", "t element content", magnet, magnetProduct),
-    use: table("use", "t element content", use),
+    magnet: table("magnet", "t content", magnet, magnetProduct),
+    use: table("use", "t content", use),
   } satisfies Record<Stage, StageTable>;
   return { stages, separationFeed: feed };
 }

@@ -7,13 +7,13 @@ import type { ReferenceCheck, StageFact, WorldFacts } from "../analysis/index.js
 import type { Source } from "../model/world-schema.js";
 import { sourceIds } from "../model/sourced.js";
 import { formatShare, formatTonnes } from "./number-format.js";
-import { renderTextTable } from "./text-table.js";
+import { renderTextTable, wrapText } from "./text-table.js";
 
 const STAGE_TITLES: Record<string, string> = {
-  mine: "Mining", separation: "Separation", metal: "Metal & alloy", magnet: "Magnets", use: "Demand (use)",
+  mine: "Mining", separation: "Separation", metal: "Metal", magnet: "Magnets", use: "Demand",
 };
 const GROUP_TITLES: Record<string, string> = {
-  all: "all REEs", light: "light La–Nd", heavy: "heavy Sm–Lu,Y", NdPr: "Nd+Pr", Dy: "Dy", Tb: "Tb",
+  all: "all REEs", light: "light", heavy: "heavy", NdPr: "Nd+Pr", Dy: "Dy", Tb: "Tb",
 };
 
 function referenceCell(checks: readonly ReferenceCheck[], refNumbers: Map<string, number>): string {
@@ -44,7 +44,7 @@ export function renderFactsText(world: WorldFacts, sources: readonly Source[]): 
     [
       { header: "stage" }, { header: "elements" }, { header: "total", align: "right" }, { header: "unit" },
       { header: "top", align: "right" }, { header: "top-3", align: "right" }, { header: "HHI", align: "right" },
-      { header: "China", align: "right" }, { header: "published reference", maxWidth: 34 },
+      { header: "China", align: "right" }, { header: "published reference", maxWidth: 32 },
     ],
     rows,
   );
@@ -56,12 +56,12 @@ export function renderFactsText(world: WorldFacts, sources: readonly Source[]): 
       .map((s) => `${s.publisher}, ${s.title} (${s.year})`)
       .join("; ");
     const flag = c.isDeparture ? "  ← departs beyond tolerance" : "";
-    return `[${i + 1}] ${c.reference.stage} ${GROUP_TITLES[c.reference.elements]}: ${formatShareOrTonnes(c)} ±${formatTol(c)} (${c.reference.confidence} confidence) — ${cites}${flag}`;
+    return wrapText(`[${i + 1}] ${c.reference.stage} ${GROUP_TITLES[c.reference.elements]}: ${formatShareOrTonnes(c)} ±${formatTol(c)} (${c.reference.confidence} confidence) — ${cites}${flag}`, 100);
   });
   const departures = world.references.filter((c) => c.isDeparture).length;
   const header = `${world.dataset.name} ${world.dataset.version}, calibration year ${world.dataset.calibrationYear}: structure of the chain by stage`;
-  const summary = `${world.references.length} reference points, ${departures} departing beyond tolerance. HHI on 0–10,000; heavy = Sm–Lu, Y, Sc.`;
-  return [header, "", table, "", "Published references:", ...notes, "", summary].join("\n");
+  const summary = `${world.references.length} reference points, ${departures} departing beyond tolerance. HHI on 0–10,000. Light = La–Nd; heavy = Sm–Lu, Y, Sc (the medium and heavy classes). Mining and separation in t REO; metal in t metal and magnets in t magnet for all REEs, element content otherwise; demand in element content.`;
+  return [wrapText(header, 100), "", table, "", "Published references:", ...notes, "", wrapText(summary, 100)].join("\n");
 }
 
 function formatShareOrTonnes(c: ReferenceCheck): string {

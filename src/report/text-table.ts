@@ -24,3 +24,20 @@ export function renderTextTable(columns: readonly TextColumn[], rows: readonly (
       .trimEnd();
   return [line(columns.map((c) => c.header)), line(widths.map((w) => "─".repeat(w))), ...cells.map(line)].join("\n");
 }
+
+/** Wrap prose to `width` columns; continuation lines are indented by `indent` spaces. */
+export function wrapText(text: string, width: number, indent = 4): string {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const lines: string[] = [];
+  let current = "";
+  for (const word of words) {
+    const candidate = current === "" ? word : `${current} ${word}`;
+    const limit = lines.length === 0 ? width : width - indent;
+    if (candidate.length > limit && current !== "") {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  if (current !== "") lines.push(current);
+  return lines.map((l, i) => (i === 0 ? l : " ".repeat(indent) + l)).join("\n");
+}
