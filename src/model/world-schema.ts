@@ -178,6 +178,8 @@ export const demandRecordSchema = z.strictObject({
   magnetTonnes: nonNegative.optional(),
   /** Non-magnet sectors: tonnes of rare-earth oxide per year. */
   tonnesReo: nonNegative.optional(),
+  /** Growth of this region's demand in this sector, %/yr; the sector's growth when omitted. */
+  growthPercentPerYear: z.number().min(-50).max(100).optional(),
   ...sourcedFields,
 });
 

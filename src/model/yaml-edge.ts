@@ -138,7 +138,10 @@ function describeZodIssue(issue: ZodIssue): RawIssue[] {
       );
     case "invalid_union": {
       const expected = unionExpectation(issue);
-      return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got)];
+      // A discriminated union points at its discriminator: show that field's value, not the whole mapping.
+      const input = issue.input as Record<string, unknown> | undefined;
+      const received = issue.discriminator !== undefined && typeof input === "object" && input !== null ? describeValue(input[issue.discriminator]) : got;
+      return [raw("invalid_value", path, `expected ${expected}, got ${received}`, expected, received)];
     }
     case "invalid_key":
     case "invalid_element":
@@ -154,7 +157,7 @@ function describeZodIssue(issue: ZodIssue): RawIssue[] {
 function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
   if (issue.discriminator !== undefined) {
     const options = "options" in issue && issue.options !== undefined ? issue.options.map((o) => JSON.stringify(o)) : [];
-    return `a "${issue.discriminator}" field of ${options.length > 0 ? `one of ${options.join(", ")}` : "an allowed kind"}`;
+    return options.length > 0 ? `one of ${options.join(", ")}` : `an allowed ${issue.discriminator}`;
   }
   const options = issue.errors.map((branch) => branch[0]).filter((i) => i !== undefined);
   const types = options.map((i) => (i.code === "invalid_type" ? i.expected : i.message));

@@ -1,0 +1,58 @@
+/**
+ * @module policy/extraterritorial
+ * An extraterritorial rule (MOFCOM Ann. 61/2025): third-country exports of products whose content
+ * of the issuer's origin is worth at least a minimum share of their value need the issuer's licence.
+ * Uses the engine's provenance: the rule is evaluated on each shipment's origin mix.
+ */
+import { z } from "zod";
+import { FORM_COUNT } from "../model/constraints.js";
+import { regionIdSchema } from "../model/ids.js";
+import {
+  destinationsSchema, elementListSchema, policyCommonFields, policyFormSchema, shareByDestinationSchema,
+  workingDayDelaySchema,
+} from "./common.js";
+import { activeRuns, controlledCells, destinationIndices, maskOf, shareFor, WORKING_DAYS_PER_MONTH } from "./context.js";
+import type { PolicyHandler } from "./handler.js";
+
+export const extraterritorialSchema = z.strictObject({
+  kind: z.literal("extraterritorial"),
+  ...policyCommonFields,
+  issuer: regionIdSchema,
+  /** Controlled content: elements of the issuer's origin that bring a foreign product under the rule. */
+  content: elementListSchema,
+  products: z.array(policyFormSchema).min(1),
+  /** Minimum value share of controlled issuer-origin content for the rule to apply (0.001 = 0.1 %). */
+  minValueShare: z.number().min(0).max(1),
+  destinations: destinationsSchema.default("all"),
+  approvalShare: shareByDestinationSchema.default(0.5),
+  delayWorkingDays: workingDayDelaySchema.default({ median: 45, p90: 45 }),
+});
+export type ExtraterritorialPolicy = z.infer<typeof extraterritorialSchema>;
+
+export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
+  collectLists(policy, fractions, ctx, lists) {
+    const issuer = ctx.regionIndex.get(policy.issuer);
+    if (issuer === undefined) return;
+    const E = ctx.shape.elementSymbols.length;
+    const elementMask = maskOf(E, policy.content.map((s) => ctx.elementIndex.get(s)).filter((i): i is number => i !== undefined));
+    const formMask = maskOf(FORM_COUNT, controlledCells(ctx, policy.content, policy.products).map((c) => c.form));
+    // One rule per distinct approval share among the destinations.
+    const byShare = new Map<number, number[]>();
+    for (const to of destinationIndices(ctx, policy.destinations, policy.issuer)) {
+      const share = shareFor(policy.approvalShare, ctx.shape.regionIds[to] ?? "");
+      byShare.set(share, [...(byShare.get(share) ?? []), to]);
+    }
+    for (const run of activeRuns(fractions)) {
+      for (const [share, destinations] of byShare) {
+        lists.extraterritorialRules.push({
+          issuer, elementMask, formMask, minValueShare: policy.minValueShare,
+          // Pro rata within a partly active month.
+          permitShare: 1 - run.fraction * (1 - share),
+          delayMonths: (run.fraction * policy.delayWorkingDays.median) / WORKING_DAYS_PER_MONTH,
+          destinationMask: maskOf(ctx.shape.regionIds.length, destinations),
+          fromMonth: run.fromMonth, toMonth: run.toMonth,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,99 @@
+/**
+ * @module scenario/node
+ * Node-only entry: finds scenario files (paths or ready-made names), follows `extends`,
+ * loads the world a scenario names, and resolves it. Everything else in `scenario/` is isomorphic.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputValidationError, type Issue } from "../model/issues.js";
+import { formatIssues } from "../model/issue-text.js";
+import type { World } from "../model/world-schema.js";
+import { loadWorldFromDirectory } from "../world/node.js";
+import { parseScenarioText } from "./parse.js";
+import { resolveScenario, type ResolvedScenario, type ScenarioLayer } from "./resolve.js";
+
+/** The folder of ready-made scenarios shipped with the package. */
+export const READY_MADE_SCENARIOS_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+
+/** A ready-made scenario's name, title and description. */
+export interface ReadyMadeScenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly path: string;
+}
+
+/** List the ready-made scenarios (`scenarios/*.yaml`), sorted by name. */
+export function listReadyMadeScenarios(dir: string = READY_MADE_SCENARIOS_DIR): ReadyMadeScenario[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => {
+      const path = resolve(dir, f);
+      const { layer } = parseScenarioText(f, readFileSync(path, "utf8"));
+      return { name: basename(f, ".yaml"), title: layer?.file.name ?? "(invalid)", description: layer?.file.description ?? "", path };
+    });
+}
+
+/** Whether a reference names a ready-made scenario rather than a file. */
+function isReadyMadeName(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9+.-]*$/.test(ref) && !ref.endsWith(".yaml") && !ref.endsWith(".yml");
+}
+
+/** The file a scenario reference points at: a ready-made name, or a path relative to `baseDir`. */
+export function scenarioPathFor(ref: string, baseDir: string = process.cwd(), readyMadeDir: string = READY_MADE_SCENARIOS_DIR): string {
+  if (isReadyMadeName(ref)) return resolve(readyMadeDir, `${ref}.yaml`);
+  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+/** A scenario loaded and resolved, with the world it runs on. */
+export interface LoadedScenario {
+  readonly scenario: ResolvedScenario;
+  readonly world: World;
+  /** The scenario file and the world folder it ran on (absolute paths). */
+  readonly scenarioPath: string;
+  readonly worldDir: string | undefined;
+}
+
+/**
+ * Load a scenario by ready-made name or path, follow its `extends` chain, load its world and
+ * resolve it; throws `InputValidationError` (`RE_SCENARIO_INVALID`) with every issue otherwise.
+ * @example const { scenario, world } = loadScenario("oct-2025-returns");
+ */
+export function loadScenario(ref: string, options: { baseDir?: string; readyMadeDir?: string; worldDir?: string } = {}): LoadedScenario {
+  const readyMadeDir = options.readyMadeDir ?? READY_MADE_SCENARIOS_DIR;
+  const fail = (issues: Issue[]): never => {
+    throw new InputValidationError("RE_SCENARIO_INVALID", issues, `the scenario is not valid:\n${formatIssues(issues)}`);
+  };
+  const layers: ScenarioLayer[] = [];
+  const visited: string[] = [];
+  let path = scenarioPathFor(ref, options.baseDir, readyMadeDir);
+  let worldRef: { dir: string } | undefined;
+  for (;;) {
+    if (!existsSync(path)) {
+      const known = listReadyMadeScenarios(readyMadeDir).map((s) => s.name).join(", ");
+      const from = visited.length === 0 ? undefined : displayPath(visited[visited.length - 1] ?? "");
+      fail([{ code: "missing_file", path: from === undefined ? [] : ["extends"], ...(from === undefined ? {} : { file: from }), message: `no scenario file ${displayPath(path)}; ready-made scenarios are: ${known}` }]);
+    }
+    if (visited.includes(path)) fail([{ code: "invalid_value", path: ["extends"], file: displayPath(path), message: `extends forms a cycle: ${[...visited, path].map(displayPath).join(" → ")}` }]);
+    visited.push(path);
+    const { layer, issues } = parseScenarioText(displayPath(path), readFileSync(path, "utf8"));
+    if (layer === undefined) return fail(issues);
+    layers.unshift(layer);
+    if (worldRef === undefined && layer.file.world !== undefined) worldRef = { dir: resolve(dirname(path), layer.file.world) };
+    if (layer.file.extends === undefined) break;
+    path = scenarioPathFor(layer.file.extends, dirname(path), readyMadeDir);
+  }
+  const worldDir = options.worldDir ?? worldRef?.dir;
+  const world = worldDir === undefined ? loadWorldFromDirectory() : loadWorldFromDirectory(worldDir);
+  const { scenario, issues } = resolveScenario(layers, world);
+  if (scenario === undefined) return fail(issues);
+  return { scenario, world, scenarioPath: visited[0] ?? path, worldDir };
+}

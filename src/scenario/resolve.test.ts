@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { formatIssues } from "../model/issue-text.js";
+import { loadWorldFromDirectory } from "../world/node.js";
+import { parseScenarioText } from "./parse.js";
+import { resolveScenario, type ScenarioLayer } from "./resolve.js";
+
+const world = loadWorldFromDirectory(new URL("../../test/fixtures/worlds/tiny/", import.meta.url).pathname);
+
+function layer(text: string, file = "scenario.yaml"): ScenarioLayer {
+  const { layer: parsed, issues } = parseScenarioText(file, text);
+  if (parsed === undefined) throw new Error(formatIssues(issues));
+  return parsed;
+}
+
+function problems(text: string): string {
+  const { layer: parsed, issues } = parseScenarioText("scenario.yaml", text);
+  if (parsed === undefined) return formatIssues(issues);
+  const resolved = resolveScenario([parsed], world);
+  expect(resolved.scenario).toBeUndefined();
+  return formatIssues(resolved.issues);
+}
+
+const HEAD = "name: test\nstart: 2024-01\nmonths: 24\npolicies:\n";
+
+describe("scenario validation (pinned messages)", () => {
+  it("rejects an unknown element", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy, Xx], forms: [oxide], from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:61  policies[0].elements[1]
+        expected one of "Sc", "Y", "La", "Ce", "Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", got "Xx"
+      1 problem found"
+    `);
+  });
+
+  it("rejects an unknown region", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], destinations: { only: [US] }, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:101  policies[0].destinations.only[0]
+        unknown region "US"; expected one defined in the world's regions.yaml
+      1 problem found"
+    `);
+  });
+
+  it("rejects an unknown form", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [powder], from: 2024-03-01 }\n`)).toContain(
+      'policies[0].forms[0]\n  expected one of "ore", "concentrate", "oxide", "compound", "metal", "alloy", "magnet", "magnet-with-dy-tb", "smco-magnet", got "powder"',
+    );
+  });
+
+  it("rejects an unknown policy kind", () => {
+    expect(problems(`${HEAD}  - { id: x, kind: embargo, issuer: CN, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:20  policies[0].kind
+        expected one of "export-licence", "export-ban", "export-quota", "extraterritorial", "technology-ban", "tariff", "supply-shock", "demand-shock", "stockpile", "price-floor", "new-capacity", "suspension", got "embargo"
+      1 problem found"
+    `);
+  });
+
+  it("rejects a suspension naming a policy that does not exist", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n  - { id: pause, kind: suspension, suspends: [bann], from: 2024-06-01, until: 2024-09-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:6:47  policies[1].suspends[0]
+        suspends unknown policy "bann"; expected one of ban
+      1 problem found"
+    `);
+  });
+
+  it("rejects overlapping contradictory measures and names both", () => {
+    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy, Tb], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide, metal], destinations: { only: [JP] }, from: 2024-06-01 }\n`;
+    expect(problems(text)).toMatchInlineSnapshot(`
+      "scenario.yaml:6:5  policies[1]
+        policy "ban" contradicts "lic" (scenario.yaml:5): both set export controls on Dy oxide to JP at the same time
+        fix: give them disjoint dates, elements or destinations, or add a suspension of "lic" for the overlap
+      1 problem found"
+    `);
+  });
+
+  it("accepts the same two measures when a suspension separates them", () => {
+    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-06-01, until: 2024-09-01 }\n  - { id: pause, kind: suspension, suspends: [lic], from: 2024-06-01, until: 2024-09-01 }\n`;
+    const resolved = resolveScenario([layer(text)], world);
+    expect(resolved.issues).toEqual([]);
+  });
+
+  it("rejects a date outside the horizon", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2027-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:84  policies[0].from
+        expected a date before the end of the horizon (2026-01), got 2027-03-01; the policy would never act
+        fix: extend months or move the date
+      1 problem found"
+    `);
+  });
+
+  it("rejects an end before the start", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-05-01, until: 2024-04-01 }\n`)).toContain(
+      "policies[0].until\n  expected an end date after from (2024-05-01), got 2024-04-01",
+    );
+  });
+
+  it("rejects a share outside 0–1", () => {
+    expect(problems(`${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 1.4, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:97  policies[0].approvalShare
+        expected a number <= 1, got 1.4
+      1 problem found"
+    `);
+  });
+
+  it("rejects a negative delay", () => {
+    expect(problems(`${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.5, delayWorkingDays: { median: -5, p90: 10 }, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:130  policies[0].delayWorkingDays.median
+        expected a number >= 0, got -5
+      1 problem found"
+    `);
+  });
+
+  it("rejects a date that is not a date", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-02-30 }\n`)).toContain(
+      'policies[0].from\n  expected a real calendar date or a month written YYYY-MM, e.g. 2024-01, got "2024-02-30"',
+    );
+  });
+
+  it("rejects a duplicate policy id", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Ce], forms: [oxide], from: 2024-03-01 }\n`)).toContain(
+      'policies[1].id\n  duplicate policy id "ban" (first defined at scenario.yaml:5)',
+    );
+  });
+
+  it("rejects unknown fields and unknown sectors", () => {
+    const text = problems(`${HEAD}  - { id: d, kind: demand-shock, sectors: [sector:wind], multiplier: 0.5, from: 2024-03-01, colour: red }\n`);
+    expect(text).toContain('policies[0].colour\n  unknown field "colour"');
+  });
+
+  it("needs the fields of a facility that the world does not have", () => {
+    expect(problems(`${HEAD}  - { id: n, kind: new-capacity, facility: plant:new-sep, from: 2025-01 }\n`)).toContain(
+      "missing stage; plant:new-sep is not in the world, so a new facility needs the stage",
+    );
+  });
+});
+
+describe("scenario resolution", () => {
+  it("fills defaults and merges a parent's policies and overrides first", () => {
+    const parent = layer("name: parent\nmonths: 36\nseed: 9\noverrides: { parameters: { price.responsePerMonth: 0.2 } }\npolicies:\n  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n", "parent.yaml");
+    const child = layer("name: child\nextends: parent\npolicies:\n  - { id: pause, kind: suspension, suspends: [lic], from: 2024-06-01, until: 2024-09-01 }\n", "child.yaml");
+    const { scenario, issues } = resolveScenario([parent, child], world);
+    expect(issues).toEqual([]);
+    expect(scenario?.months).toBe(36);
+    expect(scenario?.seed).toBe(9);
+    expect(scenario?.startMonth).toBe("2024-01");
+    expect(scenario?.extendsChain).toEqual(["parent"]);
+    expect(scenario?.overrides.parameters).toEqual({ "price.responsePerMonth": 0.2 });
+    expect(scenario?.policies.map((p) => p.policy.id)).toEqual(["lic", "pause"]);
+    expect(scenario?.policies[0]?.activeWindows).toHaveLength(2);
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * @module scenario/resolve
+ * Merges a scenario with the scenarios it extends and checks it against a world: regions,
+ * sectors, facilities and suspended ids must exist; dates must be ordered and inside the horizon;
+ * no two measures may contradict each other over the same goods at the same time.
+ * It does not compile policies into engine constraints (see `policy/compile`).
+ */
+import type { Issue } from "../model/issues.js";
+import type { World } from "../model/world-schema.js";
+import { withLocation, type LocatedYaml } from "../model/yaml-edge.js";
+import type { Policy } from "../policy/kinds.js";
+import { addMonths, dayNumberOf, subtractWindows, windowsOverlap, type DayWindow } from "../model/dates.js";
+import { SCENARIO_DEFAULTS, type Overrides, type ScenarioFile } from "./schema.js";
+
+/** One parsed scenario file in an `extends` chain. */
+export interface ScenarioLayer {
+  readonly file: ScenarioFile;
+  readonly yaml: LocatedYaml;
+}
+
+/** A policy with where it was written (for messages) and its active days after suspensions. */
+export interface ResolvedPolicy {
+  readonly policy: Policy;
+  readonly origin: { readonly yaml: LocatedYaml; readonly index: number };
+  /** Days the policy is in force, suspensions removed. */
+  readonly activeWindows: readonly DayWindow[];
+}
+
+/** A scenario ready to compile: defaults filled, parents merged, references checked. */
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly description: string;
+  /** Names (or paths) of the scenarios it extends, nearest first. */
+  readonly extendsChain: readonly string[];
+  readonly startMonth: string;
+  readonly months: number;
+  readonly seed: number;
+  readonly overrides: Overrides;
+  readonly policies: readonly ResolvedPolicy[];
+}
+
+type RawIssue = Omit<Issue, "file" | "line" | "column">;
+
+/**
+ * Resolve a chain of layers (the scenario's furthest ancestor first, the scenario itself last)
+ * against a world. Returns the resolved scenario or every issue found.
+ */
+export function resolveScenario(layers: readonly ScenarioLayer[], world: World): { scenario?: ResolvedScenario; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const own = layers[layers.length - 1];
+  if (own === undefined) throw new Error("resolveScenario needs at least one layer");
+  const pick = <K extends "start" | "months" | "seed">(key: K) => {
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const v = layers[i]?.file[key];
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+  const startMonth = pick("start") ?? SCENARIO_DEFAULTS.start;
+  const months = pick("months") ?? SCENARIO_DEFAULTS.months;
+  const seed = pick("seed") ?? SCENARIO_DEFAULTS.seed;
+  const horizon: DayWindow = { fromDay: dayNumberOf(startMonth), untilDay: dayNumberOf(addMonths(startMonth, months)) };
+
+  const overrides = mergeOverrides(layers.map((l) => l.file.overrides));
+  const entries: { policy: Policy; origin: { yaml: LocatedYaml; index: number } }[] = [];
+  const seenIds = new Map<string, { yaml: LocatedYaml; index: number }>();
+  for (const layer of layers) {
+    layer.file.policies.forEach((policy, index) => {
+      const first = seenIds.get(policy.id);
+      if (first !== undefined) {
+        const firstAt = `${first.yaml.file}:${first.yaml.locate(["policies", first.index])?.line ?? "?"}`;
+        issues.push(withLocation(layer.yaml, { code: "duplicate_id", path: ["policies", index, "id"], message: `duplicate policy id "${policy.id}" (first defined at ${firstAt})`, expected: "a unique policy id", received: policy.id }));
+        return;
+      }
+      seenIds.set(policy.id, { yaml: layer.yaml, index });
+      entries.push({ policy, origin: { yaml: layer.yaml, index } });
+    });
+  }
+
+  const report = (entry: { origin: { yaml: LocatedYaml; index: number } }, path: (string | number)[], issue: Omit<RawIssue, "path">) =>
+    issues.push(withLocation(entry.origin.yaml, { ...issue, path: ["policies", entry.origin.index, ...path] }));
+  const refs = referenceSets(world);
+  for (const entry of entries) checkReferences(entry.policy, refs, (path, issue) => report(entry, path, issue));
+  checkOverrides(own, refs, issues);
+
+  // Dates: ordered and inside the horizon.
+  for (const entry of entries) {
+    const { from, until } = entry.policy;
+    const fromDay = dayNumberOf(from);
+    if (until !== undefined && dayNumberOf(until) <= fromDay) {
+      report(entry, ["until"], { code: "invalid_value", message: `expected an end date after from (${from}), got ${until}`, expected: `a date after ${from}`, received: until });
+    }
+    if (fromDay >= horizon.untilDay) {
+      report(entry, ["from"], { code: "invalid_value", message: `expected a date before the end of the horizon (${addMonths(startMonth, months)}), got ${from}; the policy would never act`, expected: `before ${addMonths(startMonth, months)}`, received: from, hint: "extend months or move the date" });
+    }
+  }
+
+  // Suspensions: name existing policies, never themselves; then active windows.
+  const suspensionsOf = new Map<string, DayWindow[]>();
+  for (const entry of entries) {
+    if (entry.policy.kind !== "suspension") continue;
+    const window = windowOf(entry.policy);
+    entry.policy.suspends.forEach((id, j) => {
+      const target = entries.find((e) => e.policy.id === id);
+      if (target === undefined || id === entry.policy.id) {
+        const known = entries.filter((e) => e.policy.kind !== "suspension").map((e) => e.policy.id);
+        report(entry, ["suspends", j], { code: "unknown_reference", message: `suspends unknown policy "${id}"; expected one of ${known.join(", ") || "(no policies)"}`, expected: "a policy id of this scenario or its parents", received: id });
+        return;
+      }
+      suspensionsOf.set(id, [...(suspensionsOf.get(id) ?? []), window]);
+    });
+  }
+  const resolved: ResolvedPolicy[] = entries.map((e) => ({
+    ...e,
+    activeWindows: subtractWindows(windowOf(e.policy), suspensionsOf.get(e.policy.id) ?? []),
+  }));
+  checkContradictions(resolved, world, issues);
+
+  if (issues.length > 0) return { issues };
+  return {
+    issues,
+    scenario: {
+      name: own.file.name,
+      description: own.file.description ?? "",
+      extendsChain: layers.slice(0, -1).reverse().map((l) => l.file.name),
+      startMonth, months, seed, overrides, policies: resolved,
+    },
+  };
+}
+
+function windowOf(policy: Policy): DayWindow {
+  return { fromDay: dayNumberOf(policy.from), untilDay: policy.until === undefined ? Infinity : dayNumberOf(policy.until) };
+}
+
+function mergeOverrides(list: readonly Overrides[]): Overrides {
+  const merged: Overrides = { parameters: {}, facilities: [], demand: [], domesticPriority: {} };
+  for (const o of list) {
+    Object.assign(merged.parameters, o.parameters);
+    Object.assign(merged.domesticPriority, o.domesticPriority);
+    merged.facilities.push(...o.facilities);
+    merged.demand.push(...o.demand);
+  }
+  return merged;
+}
+
+interface ReferenceSets {
+  readonly regions: ReadonlySet<string>;
+  readonly sectors: ReadonlySet<string>;
+  readonly facilities: ReadonlySet<string>;
+  readonly depositTypes: ReadonlySet<string>;
+  readonly profiles: ReadonlySet<string>;
+  readonly parameters: ReadonlySet<string>;
+}
+
+function referenceSets(world: World): ReferenceSets {
+  return {
+    regions: new Set(world.regions.map((r) => r.id)),
+    sectors: new Set(world.sectors.map((s) => s.id)),
+    facilities: new Set([...world.mines, ...world.separationPlants, ...world.metalPlants, ...world.magnetPlants].map((f) => f.id)),
+    depositTypes: new Set(world.depositProfiles.map((p) => p.depositType)),
+    profiles: new Set(world.depositProfiles.map((p) => p.id)),
+    parameters: new Set(world.parameters.map((p) => p.id)),
+  };
+}
+
+type Reporter = (path: (string | number)[], issue: Omit<RawIssue, "path">) => void;
+
+function unknown(what: string, id: string, where: string): Omit<RawIssue, "path"> {
+  return { code: "unknown_reference", message: `unknown ${what} "${id}"; expected one defined in the world's ${where}`, expected: `a ${what} from ${where}`, received: id };
+}
+
+function checkRegionList(list: readonly string[] | undefined, path: (string | number)[], refs: ReferenceSets, report: Reporter) {
+  list?.forEach((r, i) => { if (!refs.regions.has(r)) report([...path, i], unknown("region", r, "regions.yaml")); });
+}
+
+function checkReferences(policy: Policy, refs: ReferenceSets, report: Reporter): void {
+  const region = (value: string | undefined, path: (string | number)[]) => {
+    if (value !== undefined && !refs.regions.has(value)) report(path, unknown("region", value, "regions.yaml"));
+  };
+  const sector = (value: string, path: (string | number)[]) => {
+    if (!refs.sectors.has(value)) report(path, unknown("sector", value, "demand.yaml sectors"));
+  };
+  if ("issuer" in policy) region(policy.issuer, ["issuer"]);
+  if ("destinations" in policy && typeof policy.destinations === "object") {
+    const d = policy.destinations;
+    if ("only" in d) checkRegionList(d.only, ["destinations", "only"], refs, report);
+    else checkRegionList(d.allExcept, ["destinations", "allExcept"], refs, report);
+  }
+  if ("approvalShare" in policy && typeof policy.approvalShare === "object") {
+    for (const r of Object.keys(policy.approvalShare.byDestination)) region(r, ["approvalShare", "byDestination", r]);
+  }
+  switch (policy.kind) {
+    case "export-licence":
+      policy.deniedEndUses.forEach((s, i) => sector(s, ["deniedEndUses", i]));
+      break;
+    case "tariff":
+      region(policy.importer, ["importer"]);
+      checkRegionList(policy.exporters, ["exporters"], refs, report);
+      break;
+    case "supply-shock": {
+      const t = policy.target;
+      if ("facilities" in t) t.facilities.forEach((f, i) => { if (!refs.facilities.has(f)) report(["target", "facilities", i], unknown("facility", f, "mines and plant files")); });
+      else if ("stage" in t) region(t.region, ["target", "region"]);
+      else {
+        if (!refs.depositTypes.has(t.depositType)) report(["target", "depositType"], unknown("deposit type", t.depositType, "deposit-profiles.yaml"));
+        region(t.region, ["target", "region"]);
+      }
+      break;
+    }
+    case "demand-shock":
+      if (policy.regions !== "all") checkRegionList(policy.regions, ["regions"], refs, report);
+      if (policy.sectors !== "all") policy.sectors.forEach((s, i) => sector(s, ["sectors", i]));
+      break;
+    case "stockpile":
+    case "price-floor":
+      region(policy.region, ["region"]);
+      break;
+    case "new-capacity":
+      checkNewCapacity(policy, refs, report);
+      break;
+    default:
+      break;
+  }
+}
+
+function checkNewCapacity(policy: Extract<Policy, { kind: "new-capacity" }>, refs: ReferenceSets, report: Reporter) {
+  if (policy.region !== undefined && !refs.regions.has(policy.region)) report(["region"], unknown("region", policy.region, "regions.yaml"));
+  if (refs.facilities.has(policy.facility)) return;
+  const needed: [keyof typeof policy, string][] = [["stage", "the stage"], ["region", "the region"], ["capacityTonnesPerYear", "the capacity"], ["startMonth", "the start month"]];
+  if (policy.stage === "mine") needed.push(["profile", "the deposit profile"]);
+  if (policy.stage === "separation") needed.push(["separates", "what it separates"]);
+  if (policy.stage === "magnet") needed.push(["magnetType", "the magnet type"]);
+  for (const [field, what] of needed) {
+    if (policy[field] === undefined) {
+      report([], { code: "missing_field", message: `missing ${field}; ${policy.facility} is not in the world, so a new facility needs ${what}`, expected: field });
+    }
+  }
+  if (policy.profile !== undefined && !refs.profiles.has(policy.profile)) report(["profile"], unknown("deposit profile", policy.profile, "deposit-profiles.yaml"));
+}
+
+function checkOverrides(own: ScenarioLayer, refs: ReferenceSets, issues: Issue[]) {
+  const at = (path: (string | number)[], issue: Omit<RawIssue, "path">) => issues.push(withLocation(own.yaml, { ...issue, path: ["overrides", ...path] }));
+  const ownOverrides = own.file.overrides;
+  for (const id of Object.keys(ownOverrides.parameters)) {
+    if (!refs.parameters.has(id)) at(["parameters", id], unknown("parameter", id, "parameters.yaml"));
+  }
+  ownOverrides.facilities.forEach((f, i) => { if (!refs.facilities.has(f.id)) at(["facilities", i, "id"], unknown("facility", f.id, "mines and plant files")); });
+  ownOverrides.demand.forEach((d, i) => {
+    if (!refs.sectors.has(d.sector)) at(["demand", i, "sector"], unknown("sector", d.sector, "demand.yaml sectors"));
+    if (d.region !== undefined && !refs.regions.has(d.region)) at(["demand", i, "region"], unknown("region", d.region, "regions.yaml"));
+  });
+  for (const r of Object.keys(ownOverrides.domesticPriority)) {
+    if (!refs.regions.has(r)) at(["domesticPriority", r], unknown("region", r, "regions.yaml"));
+  }
+}
+
+/** Export measures of one family on the same issuer, goods and destinations at the same time contradict each other. */
+function checkContradictions(policies: readonly ResolvedPolicy[], world: World, issues: Issue[]) {
+  const family = (p: Policy) =>
+    p.kind === "export-licence" || p.kind === "export-ban" || p.kind === "export-quota" ? "export-control"
+      : p.kind === "extraterritorial" || p.kind === "tariff" || p.kind === "price-floor" ? p.kind : undefined;
+  const regionIds = world.regions.map((r) => r.id);
+  for (let i = 0; i < policies.length; i++) {
+    for (let j = i + 1; j < policies.length; j++) {
+      const a = policies[i];
+      const b = policies[j];
+      if (a === undefined || b === undefined) continue;
+      const fa = family(a.policy);
+      if (fa === undefined || fa !== family(b.policy)) continue;
+      const shared = sharedCoverage(a.policy, b.policy, regionIds);
+      if (shared === undefined || !windowsOverlap(a.activeWindows, b.activeWindows)) continue;
+      const firstAt = `${a.origin.yaml.file}:${a.origin.yaml.locate(["policies", a.origin.index])?.line ?? "?"}`;
+      issues.push(withLocation(b.origin.yaml, {
+        code: "inconsistent_value", path: ["policies", b.origin.index],
+        message: `policy "${b.policy.id}" contradicts "${a.policy.id}" (${firstAt}): both set ${a.policy.kind === b.policy.kind ? a.policy.kind : "export controls"} on ${shared} at the same time`,
+        hint: `give them disjoint dates, elements or destinations, or add a suspension of "${a.policy.id}" for the overlap`,
+      }));
+    }
+  }
+}
+
+function sharedCoverage(a: Policy, b: Policy, regionIds: readonly string[]): string | undefined {
+  const list = (p: Policy, key: string): readonly string[] | undefined => (key in p ? ((p as Record<string, unknown>)[key] as string[]) : undefined);
+  const intersect = (x: readonly string[] | undefined, y: readonly string[] | undefined) => (x === undefined || y === undefined ? undefined : x.filter((v) => y.includes(v)));
+  const issuerA = "issuer" in a ? a.issuer : "importer" in a ? a.importer : "region" in a ? a.region : undefined;
+  const issuerB = "issuer" in b ? b.issuer : "importer" in b ? b.importer : "region" in b ? b.region : undefined;
+  if (issuerA !== issuerB) return undefined;
+  const elements = intersect(list(a, "elements") ?? list(a, "content"), list(b, "elements") ?? list(b, "content"));
+  if (elements !== undefined && elements.length === 0) return undefined;
+  const forms = intersect(list(a, "forms") ?? list(a, "products"), list(b, "forms") ?? list(b, "products"));
+  if (forms !== undefined && forms.length === 0) return undefined;
+  const destinations = intersect(destinationRegions(a, regionIds), destinationRegions(b, regionIds));
+  if (destinations !== undefined && destinations.length === 0) return undefined;
+  const exporters = intersect(list(a, "exporters"), list(b, "exporters"));
+  if (exporters !== undefined && exporters.length === 0) return undefined;
+  return [elements?.join(", "), forms?.join(", "), destinations === undefined ? undefined : `to ${destinations.length === regionIds.length - 1 ? "all" : destinations.join(", ")}`]
+    .filter((s) => s !== undefined)
+    .join(" ");
+}
+
+/** The regions a measure's `destinations` covers (never the issuer itself); undefined for measures without destinations. */
+export function destinationRegions(policy: Policy, regionIds: readonly string[]): string[] | undefined {
+  if (!("destinations" in policy)) return undefined;
+  const issuer = "issuer" in policy ? policy.issuer : undefined;
+  const d = policy.destinations;
+  const all = regionIds.filter((r) => r !== issuer);
+  if (d === "all") return all;
+  if ("only" in d) return all.filter((r) => d.only.includes(r));
+  return all.filter((r) => !d.allExcept.includes(r));
+}
