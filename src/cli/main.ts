@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { InputValidationError } from "../model/issues.js";
 import { formatIssues } from "../model/issue-text.js";
 import { registerDataCommands } from "./data-commands.js";
+import { registerScenarioCommands } from "./scenario-commands.js";
 import { UsageError, type CliIo } from "./io.js";
 
 /** Exit codes of every command. */
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerDataCommands(program, io);
+  registerScenarioCommands(program, io);
   return program;
 }
 
