@@ -1,0 +1,121 @@
+/**
+ * @module analysis/report-model
+ * The plain data every view of a run draws from (terminal tables, HTML report, dashboard):
+ * what analysis extracts from a simulation result. Types only; building it is `analysis/run-report.ts`; drawing it is `report/`.
+ */
+
+/** A month series: labels `YYYY-MM` and one value per month. */
+export interface MonthSeries {
+  readonly label: string;
+  /** Unit of the values, e.g. "US$/kg", "t", "%". */
+  readonly unit: string;
+  readonly values: readonly number[];
+}
+
+/** One policy on the timeline, with the windows (month labels, `until` exclusive) in which it is in force. */
+export interface TimelineEntry {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly reference: string;
+  readonly windows: readonly { readonly from: string; readonly until: string | undefined }[];
+}
+
+/** A shortage episode: one element in one importing region at one stage. */
+export interface ShortageEpisode {
+  readonly element: string;
+  readonly region: string;
+  /** `separation`, `metal`, `magnet` (production lost for lack of input) or `use` (final demand unmet). */
+  readonly stage: string;
+  readonly startMonth: string;
+  readonly endMonth: string;
+  readonly durationMonths: number;
+  /** Largest monthly shortfall, t of element content. */
+  readonly peakTonnesPerMonth: number;
+  /** Largest monthly shortfall as a share of that month's need, 0–1. */
+  readonly peakShareOfDemand: number;
+  readonly totalTonnes: number;
+}
+
+/** Price extremes for one element in one market. */
+export interface PriceSummary {
+  readonly element: string;
+  readonly market: "china" | "ex-china";
+  readonly startUsdPerKg: number;
+  readonly peakUsdPerKg: number;
+  readonly peakMonth: string;
+  readonly endUsdPerKg: number;
+}
+
+/** End products not built, by sector and region, over the horizon. */
+export interface EndProductLoss {
+  readonly sector: string;
+  readonly sectorName: string;
+  readonly unit: string;
+  readonly region: string;
+  readonly totalUnits: number;
+  readonly peakMonth: string;
+}
+
+/** Who closed the gap: extra output against the baseline run, by region and stage. */
+export interface GapCloser {
+  readonly region: string;
+  readonly stage: string;
+  /** Extra tonnes over the horizon compared with the baseline, t of element content. */
+  readonly extraTonnes: number;
+  /** First month the extra output exceeds 1 % of the region-stage's baseline output. */
+  readonly fromMonth: string | undefined;
+}
+
+/** Concentration of a stage at one moment (shares 0–1, HHI 0–10,000). */
+export interface ConcentrationPoint {
+  readonly topRegion: string;
+  readonly topShare: number;
+  readonly chinaShare: number;
+  readonly hhi: number;
+}
+
+/** A Sankey diagram of one month's flows mine → separation → metal → magnet → use by region. */
+export interface FlowGraph {
+  readonly month: string;
+  readonly nodes: readonly { readonly id: string; readonly label: string; readonly stage: string }[];
+  /** Tonnes of element content per month. */
+  readonly links: readonly { readonly source: string; readonly target: string; readonly tonnes: number }[];
+}
+
+/** Everything the views show about one run (optionally against a baseline). */
+export interface RunReport {
+  readonly title: string;
+  readonly scenario: {
+    readonly name: string;
+    readonly description: string;
+    readonly startMonth: string;
+    readonly months: number;
+    readonly seed: number;
+    readonly extendsChain: readonly string[];
+  };
+  readonly dataset: { readonly name: string; readonly version: string };
+  /** Name of the run this one is compared with, when there is one. */
+  readonly baselineName: string | undefined;
+  readonly monthLabels: readonly string[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly shortages: readonly ShortageEpisode[];
+  readonly prices: readonly PriceSummary[];
+  /** Price paths by element and market (label "Dy ex-China"), US$/kg of element. */
+  readonly pricePaths: readonly MonthSeries[];
+  /** Final-use shortfall by element, t/month (all regions). */
+  readonly shortfallByElement: readonly MonthSeries[];
+  /** Final-use shortfall by importing region, t/month (all elements). */
+  readonly shortfallByRegion: readonly MonthSeries[];
+  readonly endProductsLost: readonly EndProductLoss[];
+  /** End products lost per month by sector, in the sector's unit. */
+  readonly endProductsLostPaths: readonly MonthSeries[];
+  readonly gapClosers: readonly GapCloser[];
+  /** China's share of each stage over time, %. */
+  readonly chinaShareByStage: readonly MonthSeries[];
+  /** Concentration by stage at the first and the last month. */
+  readonly concentration: readonly { readonly stage: string; readonly atStart: ConcentrationPoint; readonly atEnd: ConcentrationPoint }[];
+  /** Flow graphs for months a reader may pick (at least the first, a crisis month, and the last). */
+  readonly flowGraphs: readonly FlowGraph[];
+  readonly warnings: readonly string[];
+}
