@@ -56,3 +56,22 @@ describe("chokepoint facts (real CLI)", () => {
     expect(parsed.facts.find((f) => f.stage === "separation" && f.group === "all")?.chinaShare).toBe(1);
   });
 });
+
+describe("the bundled world", () => {
+  it("passes chokepoint data check", () => {
+    const r = chokepoint("data", "check");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/is valid: 16 elements, 19 regions/);
+  });
+
+  it("meets USGS's 2024 mine output and China's share in chokepoint facts", () => {
+    const r = chokepoint("facts", "--json");
+    const facts = JSON.parse(r.out) as { references: { reference: { id: string }; isDeparture: boolean }[] };
+    const byId = new Map(facts.references.map((c) => [c.reference.id, c]));
+    expect(byId.get("ref:cn-mine-share-2024")?.isDeparture).toBe(false);
+    expect(byId.get("ref:world-mine-output-2024")?.isDeparture).toBe(false);
+    expect(byId.get("ref:cn-magnet-share-2024")?.isDeparture).toBe(false);
+    expect(byId.get("ref:cn-heavy-separation-share-2024")?.isDeparture).toBe(false);
+  });
+});
