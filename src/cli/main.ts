@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { InputValidationError } from "../model/issues.js";
 import { formatIssues } from "../model/issue-text.js";
 import { registerDataCommands } from "./data-commands.js";
+import { registerRunCommands } from "./run-commands.js";
 import { registerScenarioCommands } from "./scenario-commands.js";
 import { UsageError, type CliIo } from "./io.js";
 
@@ -23,12 +24,14 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerDataCommands(program, io);
   registerScenarioCommands(program, io);
+  registerRunCommands(program, io);
   return program;
 }
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  isInteractive: process.stderr.isTTY === true,
 };
 
 /** Run the CLI and return the exit code (never calls `process.exit`). */

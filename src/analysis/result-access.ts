@@ -1,0 +1,71 @@
+/**
+ * @module analysis/result-access
+ * Small readers over a simulation result's flat arrays (sums over axes, month labels), so the
+ * analyses read like the questions they answer. Reads only; never writes into a result.
+ */
+import type { SimulationResult } from "../engine/index.js";
+import { addMonths } from "../model/dates.js";
+
+/** Stage names on the result's stage axes. */
+export const RESULT_STAGES = ["mine", "separation", "metal", "magnet", "use"] as const;
+
+/** `YYYY-MM` labels of every month of the run. */
+export function monthLabels(result: SimulationResult): string[] {
+  return Array.from({ length: result.months }, (_, m) => addMonths(result.startMonth, m));
+}
+
+/** Production of a stage (0 mine … 3 magnet content) in a region (−1 = all) for elements (undefined = all), t. */
+export function production(result: SimulationResult, month: number, stage: number, region: number, elements?: readonly number[]): number {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  let total = 0;
+  for (let r = region < 0 ? 0 : region; r < (region < 0 ? R : region + 1); r++) {
+    const base = ((month * 4 + stage) * R + r) * E;
+    if (elements === undefined) for (let e = 0; e < E; e++) total += result.productionTonnes[base + e] ?? 0;
+    else for (const e of elements) total += result.productionTonnes[base + e] ?? 0;
+  }
+  return total;
+}
+
+/** Final use in a region (−1 = all) of one element (−1 = all), all forms, t. */
+export function finalUse(result: SimulationResult, month: number, region: number, element: number): number {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  let total = 0;
+  for (let r = region < 0 ? 0 : region; r < (region < 0 ? R : region + 1); r++) {
+    for (let f = 0; f < 4; f++) {
+      const base = ((month * R + r) * 4 + f) * E;
+      if (element < 0) for (let e = 0; e < E; e++) total += result.finalUseTonnes[base + e] ?? 0;
+      else total += result.finalUseTonnes[base + element] ?? 0;
+    }
+  }
+  return total;
+}
+
+/** Shortfall of an element (−1 = all) in a region (−1 = all) at a stage (1–4), t. */
+export function shortfall(result: SimulationResult, month: number, element: number, region: number, stage: number): number {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  let total = 0;
+  for (let e = element < 0 ? 0 : element; e < (element < 0 ? E : element + 1); e++) {
+    for (let r = region < 0 ? 0 : region; r < (region < 0 ? R : region + 1); r++) total += result.shortfallTonnes[((month * E + e) * R + r) * 5 + stage] ?? 0;
+  }
+  return total;
+}
+
+/** Price of an element in a market (0 China domestic, 1 ex-China), US$/kg of element. */
+export function price(result: SimulationResult, month: number, element: number, market: 0 | 1): number {
+  return result.pricesUsdPerKg[(month * result.elementSymbols.length + element) * 2 + market] ?? 0;
+}
+
+/** Approved shipments from → to (diagonal = domestic) of an element (−1 = all) in a form, t. */
+export function trade(result: SimulationResult, month: number, from: number, to: number, element: number, form: number): number {
+  if (result.tradeTonnes.length === 0) return 0;
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  let total = 0;
+  for (let e = element < 0 ? 0 : element; e < (element < 0 ? E : element + 1); e++) {
+    total += result.tradeTonnes[(((month * R + from) * R + to) * E + e) * 4 + form] ?? 0;
+  }
+  return total;
+}

@@ -1,0 +1,259 @@
+/**
+ * @module analysis/run-report
+ * Builds the `RunReport` a user reads from one simulation result (and a baseline run to compare
+ * with): shortage episodes, price extremes and paths, end products lost, who closed the gap,
+ * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
+ */
+import type { SimulationResult } from "../engine/index.js";
+import { addMonths } from "../model/dates.js";
+import type { World } from "../model/world-schema.js";
+import type { ResolvedScenario } from "../scenario/index.js";
+import { flowGraphForMonth } from "./flow-graph.js";
+import type {
+  ConcentrationPoint, EndProductLoss, GapCloser, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+} from "./report-model.js";
+import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
+
+/** A shortfall counts as a shortage when it exceeds this share of the month's need. */
+export const SHORTAGE_THRESHOLD_SHARE = 0.01;
+
+/** What a report needs besides the result. */
+export interface RunReportContext {
+  readonly scenario: ResolvedScenario;
+  readonly world: World;
+  readonly baseline?: { readonly name: string; readonly result: SimulationResult };
+}
+
+/** Build the report of one run. */
+export function buildRunReport(result: SimulationResult, context: RunReportContext): RunReport {
+  const { scenario, world } = context;
+  const labels = monthLabels(result);
+  const shortages = shortageEpisodes(result);
+  return {
+    title: scenario.name,
+    scenario: {
+      name: scenario.name, description: scenario.description, startMonth: scenario.startMonth,
+      months: scenario.months, seed: scenario.seed, extendsChain: scenario.extendsChain,
+    },
+    dataset: { name: world.dataset.name, version: world.dataset.version },
+    baselineName: context.baseline?.name,
+    monthLabels: labels,
+    timeline: policyTimeline(scenario),
+    shortages,
+    prices: priceSummaries(result),
+    pricePaths: pricePaths(result),
+    shortfallByElement: shortfallSeries(result, "element"),
+    shortfallByRegion: shortfallSeries(result, "region"),
+    endProductsLost: endProductLosses(result, world),
+    endProductsLostPaths: endProductPaths(result, world),
+    gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result),
+    chinaShareByStage: chinaShareByStage(result),
+    concentration: RESULT_STAGES.map((stage, s) => ({ stage, atStart: concentrationAt(result, firstActiveMonth(result), s), atEnd: concentrationAt(result, result.months - 1, s) })),
+    flowGraphs: flowGraphMonths(result).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
+    warnings: result.warnings,
+  };
+}
+
+/** The first month with any production (the engine may leave a spin-up month empty). */
+function firstActiveMonth(result: SimulationResult): number {
+  for (let m = 0; m < result.months; m++) if (production(result, m, 0, -1) > 0) return m;
+  return 0;
+}
+
+/** Contiguous runs of months in which an element's shortfall in a region and stage exceeds the threshold. */
+export function shortageEpisodes(result: SimulationResult): ShortageEpisode[] {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const episodes: ShortageEpisode[] = [];
+  for (let e = 0; e < E; e++) for (let r = 0; r < R; r++) for (let s = 1; s <= 4; s++) {
+    let open: { start: number; peak: number; peakShare: number; total: number } | undefined;
+    const close = (end: number) => {
+      if (open === undefined) return;
+      episodes.push({
+        element: result.elementSymbols[e] ?? "", region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "",
+        startMonth: addMonths(result.startMonth, open.start), endMonth: addMonths(result.startMonth, end),
+        durationMonths: end - open.start + 1, peakTonnesPerMonth: open.peak, peakShareOfDemand: open.peakShare, totalTonnes: open.total,
+      });
+      open = undefined;
+    };
+    for (let m = 0; m < result.months; m++) {
+      const lack = shortfall(result, m, e, r, s);
+      const met = s === 4 ? finalUse(result, m, r, e) : production(result, m, s, r, [e]);
+      const need = met + lack;
+      const share = need > 0 ? lack / need : 0;
+      if (lack > 1e-6 && share > SHORTAGE_THRESHOLD_SHARE) {
+        open ??= { start: m, peak: 0, peakShare: 0, total: 0 };
+        open.peak = Math.max(open.peak, lack);
+        open.peakShare = Math.max(open.peakShare, share);
+        open.total += lack;
+      } else close(m - 1);
+    }
+    close(result.months - 1);
+  }
+  return episodes.sort((a, b) => b.totalTonnes - a.totalTonnes);
+}
+
+const MARKET_NAMES = ["china", "ex-china"] as const;
+
+function elementsWithPrices(result: SimulationResult): number[] {
+  return result.elementSymbols.map((_, e) => e).filter((e) => price(result, result.months - 1, e, 0) > 0 || price(result, 0, e, 0) > 0);
+}
+
+/** Start, peak and end price of each priced element in each market. */
+export function priceSummaries(result: SimulationResult): PriceSummary[] {
+  const out: PriceSummary[] = [];
+  const first = firstActiveMonth(result);
+  for (const e of elementsWithPrices(result)) {
+    for (const k of [0, 1] as const) {
+      let peak = -Infinity;
+      let peakMonth = first;
+      for (let m = first; m < result.months; m++) {
+        const p = price(result, m, e, k);
+        if (p > peak) { peak = p; peakMonth = m; }
+      }
+      out.push({
+        element: result.elementSymbols[e] ?? "", market: MARKET_NAMES[k],
+        startUsdPerKg: price(result, first, e, k), peakUsdPerKg: peak, peakMonth: addMonths(result.startMonth, peakMonth),
+        endUsdPerKg: price(result, result.months - 1, e, k),
+      });
+    }
+  }
+  return out;
+}
+
+function pricePaths(result: SimulationResult): MonthSeries[] {
+  const out: MonthSeries[] = [];
+  for (const e of elementsWithPrices(result)) {
+    for (const k of [0, 1] as const) {
+      out.push({
+        label: `${result.elementSymbols[e]} ${k === 0 ? "China" : "ex-China"}`, unit: "US$/kg",
+        values: Array.from({ length: result.months }, (_, m) => price(result, m, e, k)),
+      });
+    }
+  }
+  return out;
+}
+
+function shortfallSeries(result: SimulationResult, by: "element" | "region"): MonthSeries[] {
+  const ids = by === "element" ? result.elementSymbols : result.regionIds;
+  return ids
+    .map((id, i) => ({
+      label: id, unit: "t/month",
+      values: Array.from({ length: result.months }, (_, m) => (by === "element" ? shortfall(result, m, i, -1, 4) : shortfall(result, m, -1, i, 4))),
+    }))
+    .filter((s) => s.values.some((v) => v > 1e-6));
+}
+
+function sectorNames(world: World): Map<string, { name: string; unit: string }> {
+  return new Map(world.sectors.map((s) => [s.id, { name: s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
+}
+
+function endProductLosses(result: SimulationResult, world: World): EndProductLoss[] {
+  const names = sectorNames(world);
+  const K = result.sectorIds.length;
+  const R = result.regionIds.length;
+  const out: EndProductLoss[] = [];
+  for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) {
+    let total = 0;
+    let peak = 0;
+    let peakMonth = 0;
+    for (let m = 0; m < result.months; m++) {
+      const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;
+      total += v;
+      if (v > peak) { peak = v; peakMonth = m; }
+    }
+    if (total <= 1e-9) continue;
+    const id = result.sectorIds[k] ?? "";
+    const info = names.get(id);
+    out.push({ sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "", totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth) });
+  }
+  return out.sort((a, b) => b.totalUnits - a.totalUnits);
+}
+
+function endProductPaths(result: SimulationResult, world: World): MonthSeries[] {
+  const names = sectorNames(world);
+  const K = result.sectorIds.length;
+  const R = result.regionIds.length;
+  return result.sectorIds
+    .map((id, k) => ({
+      label: names.get(id)?.name ?? id, unit: result.sectorEndProductUnit[k] || "units",
+      values: Array.from({ length: result.months }, (_, m) => {
+        let t = 0;
+        for (let r = 0; r < R; r++) t += result.endProductsLost[(m * K + k) * R + r] ?? 0;
+        return t;
+      }),
+    }))
+    .filter((s) => s.values.some((v) => v > 1e-9));
+}
+
+/** Extra output against the baseline by region and stage, largest first. */
+export function gapClosers(result: SimulationResult, baseline: SimulationResult): GapCloser[] {
+  const out: GapCloser[] = [];
+  const months = Math.min(result.months, baseline.months);
+  for (let s = 0; s < 4; s++) for (let r = 0; r < result.regionIds.length; r++) {
+    const rb = baseline.regionIds.indexOf(result.regionIds[r] ?? "");
+    if (rb < 0) continue;
+    let extra = 0;
+    let from: number | undefined;
+    for (let m = 0; m < months; m++) {
+      const a = production(result, m, s, r);
+      const b = production(baseline, m, s, rb);
+      extra += a - b;
+      if (from === undefined && a - b > 0.01 * Math.max(b, 1)) from = m;
+    }
+    if (extra > 1) out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
+  }
+  return out.sort((a, b) => b.extraTonnes - a.extraTonnes).slice(0, 12);
+}
+
+function stageTotals(result: SimulationResult, month: number, stage: number): number[] {
+  return result.regionIds.map((_, r) => (stage === 4 ? finalUse(result, month, r, -1) : production(result, month, stage, r)));
+}
+
+/** China's share of each stage's output (use: of final use) by month, %. */
+function chinaShareByStage(result: SimulationResult): MonthSeries[] {
+  const cn = result.regionIds.indexOf("CN");
+  return RESULT_STAGES.map((stage, s) => ({
+    label: stage, unit: "%",
+    values: Array.from({ length: result.months }, (_, m) => {
+      const totals = stageTotals(result, m, s);
+      const sum = totals.reduce((a, b) => a + b, 0);
+      return sum > 0 && cn >= 0 ? (100 * (totals[cn] ?? 0)) / sum : 0;
+    }),
+  }));
+}
+
+/** Top region, its share, China's share and the HHI of a stage in a month. */
+export function concentrationAt(result: SimulationResult, month: number, stage: number): ConcentrationPoint {
+  const totals = stageTotals(result, month, stage);
+  const sum = totals.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return { topRegion: "–", topShare: 0, chinaShare: 0, hhi: 0 };
+  let top = 0;
+  totals.forEach((t, r) => { if (t > (totals[top] ?? 0)) top = r; });
+  const cn = result.regionIds.indexOf("CN");
+  return {
+    topRegion: result.regionIds[top] ?? "", topShare: (totals[top] ?? 0) / sum,
+    chinaShare: cn >= 0 ? (totals[cn] ?? 0) / sum : 0,
+    hhi: totals.reduce((h, t) => h + (100 * t / sum) ** 2, 0),
+  };
+}
+
+/** Months worth a Sankey: the first, the worst shortage month, and the last. */
+function flowGraphMonths(result: SimulationResult): number[] {
+  const first = firstActiveMonth(result);
+  let worst = first;
+  let worstTonnes = 0;
+  for (let m = 0; m < result.months; m++) {
+    const t = shortfall(result, m, -1, -1, 4);
+    if (t > worstTonnes) { worstTonnes = t; worst = m; }
+  }
+  return [...new Set([first, worst, result.months - 1])].sort((a, b) => a - b);
+}
+
+function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
+  const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  return scenario.policies.map((p) => ({
+    id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
+    windows: p.activeWindows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) ? day(w.untilDay) : undefined })),
+  }));
+}

@@ -1,0 +1,120 @@
+/**
+ * @module analysis/tidy-series
+ * Flattens a simulation result into tidy rows — one per month × element × region × stage ×
+ * variable, with units — the shape spreadsheets, pandas and R read directly. Zero rows are left out.
+ * It reads results only; formatting to CSV/JSON/IAMC is `report/`.
+ */
+import type { SimulationResult } from "../engine/index.js";
+import { addMonths } from "../model/dates.js";
+
+/** One tidy observation. `element` is "" for whole-product variables (end products, magnets made). */
+export interface TidyRow {
+  readonly month: string;
+  readonly element: string;
+  readonly region: string;
+  readonly stage: string;
+  readonly variable: string;
+  readonly unit: string;
+  readonly value: number;
+}
+
+const STAGES = ["mine", "separation", "metal", "magnet", "use"] as const;
+const FORMS = ["concentrate", "oxide", "metal", "magnet"] as const;
+const MARKET_REGIONS = ["market:china-domestic", "market:ex-china"] as const;
+
+/** The variables tidy output can hold, with their units, for documentation and the IAMC mapping. */
+export const TIDY_VARIABLES = {
+  production: "t",
+  "final-use": "t",
+  shortfall: "t",
+  "stock-working": "t",
+  "stock-strategic": "t",
+  imports: "t",
+  exports: "t",
+  price: "US$/kg",
+  "magnets-produced": "t magnet",
+  "end-products-lost": "units",
+} as const;
+
+/**
+ * Every non-zero observation of a run, in a stable order (variable, month, region, element).
+ * Stock and production use element content; prices are per kg of element in each market.
+ */
+export function* tidyRows(result: SimulationResult, options: { fromMonth?: number; toMonth?: number } = {}): Generator<TidyRow> {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const K = result.sectorIds.length;
+  const F = FORMS.length;
+  const from = options.fromMonth ?? 0;
+  const to = Math.min(options.toMonth ?? result.months, result.months);
+  const label = (m: number) => addMonths(result.startMonth, m);
+  const row = (m: number, element: string, region: string, stage: string, variable: keyof typeof TIDY_VARIABLES, value: number, unit: string = TIDY_VARIABLES[variable]): TidyRow =>
+    ({ month: label(m), element, region, stage, variable, unit, value });
+
+  for (let m = from; m < to; m++) {
+    for (let s = 0; s < 4; s++) for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) {
+      const v = result.productionTonnes[((m * 4 + s) * R + r) * E + e] ?? 0;
+      if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", STAGES[s] ?? "", "production", v);
+    }
+    for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) {
+      let use = 0;
+      for (let f = 0; f < F; f++) use += result.finalUseTonnes[((m * R + r) * F + f) * E + e] ?? 0;
+      if (use !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", "use", "final-use", use);
+    }
+    for (let e = 0; e < E; e++) for (let r = 0; r < R; r++) for (let s = 1; s < 5; s++) {
+      const v = result.shortfallTonnes[((m * E + e) * R + r) * 5 + s] ?? 0;
+      if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", STAGES[s] ?? "", "shortfall", v);
+    }
+    for (let r = 0; r < R; r++) for (let f = 0; f < F; f++) for (let e = 0; e < E; e++) {
+      const v = result.stockTonnes[((m * R + r) * F + f) * E + e] ?? 0;
+      if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", STAGES[f] ?? "", "stock-working", v);
+    }
+    for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) {
+      const v = result.strategicStockTonnes[(m * R + r) * E + e] ?? 0;
+      if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", "separation", "stock-strategic", v);
+    }
+    if (result.tradeTonnes.length > 0) yield* tradeRows(result, m, row);
+    for (let e = 0; e < E; e++) for (let k = 0; k < 2; k++) {
+      const v = result.pricesUsdPerKg[(m * E + e) * 2 + k] ?? 0;
+      if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", MARKET_REGIONS[k] ?? "", "market", "price", v);
+    }
+    for (let r = 0; r < R; r++) {
+      const v = result.magnetTonnesProduced[m * R + r] ?? 0;
+      if (v !== 0) yield row(m, "", result.regionIds[r] ?? "", "magnet", "magnets-produced", v);
+    }
+    for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) {
+      const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;
+      const unit = result.sectorEndProductUnit[k] || "units";
+      if (v !== 0) yield row(m, "", result.regionIds[r] ?? "", result.sectorIds[k] ?? "", "end-products-lost", v, unit);
+    }
+  }
+}
+
+function* tradeRows(
+  result: SimulationResult, m: number,
+  row: (m: number, element: string, region: string, stage: string, variable: keyof typeof TIDY_VARIABLES, value: number) => TidyRow,
+): Generator<TidyRow> {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const F = FORMS.length;
+  const imports = new Float64Array(R * F * E);
+  const exports = new Float64Array(R * F * E);
+  for (let a = 0; a < R; a++) for (let b = 0; b < R; b++) {
+    if (a === b) continue;
+    for (let e = 0; e < E; e++) for (let f = 0; f < F; f++) {
+      const v = result.tradeTonnes[(((m * R + a) * R + b) * E + e) * F + f] ?? 0;
+      if (v === 0) continue;
+      const xo = (a * F + f) * E + e;
+      const io = (b * F + f) * E + e;
+      exports[xo] = (exports[xo] ?? 0) + v;
+      imports[io] = (imports[io] ?? 0) + v;
+    }
+  }
+  for (let r = 0; r < R; r++) for (let f = 0; f < F; f++) for (let e = 0; e < E; e++) {
+    const i = imports[(r * F + f) * E + e] ?? 0;
+    const x = exports[(r * F + f) * E + e] ?? 0;
+    const stage = STAGES[f] ?? "";
+    if (i !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "imports", i);
+    if (x !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "exports", x);
+  }
+}

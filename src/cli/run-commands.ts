@@ -1,0 +1,83 @@
+/**
+ * @module cli/run-commands
+ * `chokepoint run` (one scenario: terminal answer, files, HTML report) and `chokepoint compare`
+ * (two scenarios side by side). Parses options, calls the pipeline, prints; nothing else.
+ */
+import type { Command } from "commander";
+import { tidyRows } from "../analysis/tidy-series.js";
+import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
+import { renderCompareText } from "../report/compare-text.js";
+import { renderRunText } from "../report/run-text.js";
+import { UsageError, type CliIo } from "./io.js";
+import { monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
+import { writeOutputAtomically } from "./write-output.js";
+
+const FORMATS = ["table", "json", "csv", "iamc"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface RunOptions {
+  out?: string;
+  format: string;
+  from?: string;
+  to?: string;
+  world?: string;
+  baseline: string | boolean;
+  quiet?: boolean;
+}
+
+/** Progress on stderr, one line per step, only on a terminal and without --quiet. */
+function progress(io: CliIo, quiet: boolean | undefined): (step: string) => void {
+  if (quiet === true || io.isInteractive !== true) return () => {};
+  const started = Date.now();
+  return (step) => io.err(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}…\n`);
+}
+
+/** Register `run` and `compare`. */
+export function registerRunCommands(program: Command, io: CliIo): void {
+  program
+    .command("run <scenario>")
+    .description("run a scenario (a ready-made name such as oct-2025-returns, or a YAML file) and print the answer")
+    .option("--out <dir>", "also write index.html (report with charts), series.csv (tidy), series-iamc.csv and run.json into <dir>")
+    .option("--format <format>", `what to print: ${FORMATS.join(", ")}`, "table")
+    .option("--from <YYYY-MM>", "first month of the printed/written series")
+    .option("--to <YYYY-MM>", "last month of the printed/written series")
+    .option("--world <dir>", "world folder (default: the scenario's, else the bundled 2024 world)")
+    .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
+    .option("--no-baseline", "do not run a baseline for comparison")
+    .option("--quiet", "no progress messages")
+    .action((ref: string, options: RunOptions) => {
+      if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
+      const format = options.format as Format;
+      const run = runScenarioForCli(ref, {
+        ...(options.world === undefined ? {} : { world: options.world }),
+        baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
+        onStep: progress(io, options.quiet),
+      });
+      const window = monthWindow(run.result, options.from, options.to);
+      if (options.out !== undefined) {
+        writeOutputAtomically(options.out, runOutputFiles(run, window));
+      }
+      const rows = () => [...tidyRows(run.result, window)];
+      if (format === "table") {
+        const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
+        io.out(`${renderRunText(inWindow)}\n`);
+        if (options.out !== undefined) io.out(`Report written to ${options.out}/index.html (open it in a browser); data in series.csv, series-iamc.csv, run.json\n`);
+      } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
+      else if (format === "csv") io.out(toTidyCsv(rows()));
+      else io.out(toIamcCsv(rows(), { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth: run.report.monthLabels[window.toMonth - 1] ?? "" }));
+    });
+
+  program
+    .command("compare <a> [b]")
+    .description("run two scenarios (b defaults to baseline) and show them side by side")
+    .option("--world <dir>", "world folder for both")
+    .option("--quiet", "no progress messages")
+    .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean }) => {
+      const other = b ?? "baseline";
+      const onStep = progress(io, options.quiet);
+      const world = options.world === undefined ? {} : { world: options.world };
+      const runB = runScenarioForCli(other, { ...world, baseline: false, onStep });
+      const runA = runScenarioForCli(a, { ...world, baseline: other, baselineRun: { name: runB.loaded.scenario.name, result: runB.result }, onStep });
+      io.out(`${renderCompareText(runA.report, runB.report)}\n`);
+    });
+}

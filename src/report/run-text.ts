@@ -1,0 +1,91 @@
+/**
+ * @module report/run-text
+ * The terminal answer of `chokepoint run`: when shortages start, how deep and how long; peak
+ * prices and the ex-China premium; end products lost; who closes the gap; concentration; the
+ * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
+ */
+import type { RunReport } from "../analysis/report-model.js";
+import { formatShare, formatTonnes } from "./number-format.js";
+import { renderTextTable, wrapText } from "./text-table.js";
+
+const MAX_ROWS = 12;
+
+function section(title: string, body: string): string {
+  return `${title}\n${body}\n`;
+}
+
+function money(usd: number): string {
+  return usd >= 100 ? `$${Math.round(usd).toLocaleString("en-US")}` : `$${usd.toFixed(1)}`;
+}
+
+/** Render a run report for the terminal. */
+export function renderRunText(report: RunReport): string {
+  const s = report.scenario;
+  const end = report.monthLabels[report.monthLabels.length - 1] ?? "";
+  const parts: string[] = [];
+  const head = `${s.name} — ${s.months} months from ${s.startMonth} to ${end}, seed ${s.seed}, ${report.dataset.name} ${report.dataset.version}`
+    + (report.baselineName === undefined ? "" : `; compared with ${report.baselineName}`);
+  parts.push(wrapText(head, 100, 2));
+  if (s.description.trim() !== "") parts.push(wrapText(s.description.trim(), 100, 2));
+  parts.push("");
+
+  const shortages = report.shortages.filter((x) => x.stage === "use").slice(0, MAX_ROWS);
+  parts.push(section(
+    `Shortages of final demand (more than 1 % of need unmet) — ${report.shortages.filter((x) => x.stage === "use").length} episodes`,
+    shortages.length === 0 ? "  none: every region's final demand is met in every month" : renderTextTable(
+      [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
+        { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }],
+      shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes)]),
+    ),
+  ));
+  const production = report.shortages.filter((x) => x.stage !== "use").slice(0, 6);
+  if (production.length > 0) {
+    parts.push(section("Plants short of input (production lost)", renderTextTable(
+      [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }],
+      production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand)]),
+    )));
+  }
+
+  const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
+  for (const p of report.prices) {
+    const entry = byElement.get(p.element) ?? {};
+    if (p.market === "china") entry.china = p;
+    else entry.ex = p;
+    byElement.set(p.element, entry);
+  }
+  const priceRows = [...byElement].map(([element, { china, ex }]) => {
+    const spread = ex !== undefined && china !== undefined && china.peakUsdPerKg > 0 ? ex.peakUsdPerKg / china.peakUsdPerKg - 1 : 0;
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), ex?.peakMonth ?? "", formatShare(spread), money(ex?.endUsdPerKg ?? 0)];
+  });
+  parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", renderTextTable(
+    [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
+      { header: "ex-China peak in" }, { header: "premium at peak", align: "right" }, { header: "end ex-China", align: "right" }],
+    priceRows,
+  )));
+
+  parts.push(section("End products not built for lack of magnets", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
+    [{ header: "sector", maxWidth: 40 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit" }, { header: "worst month" }],
+    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth]),
+  )));
+
+  if (report.baselineName !== undefined) {
+    parts.push(section(`Who closes the gap (extra output against ${report.baselineName})`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
+      [{ header: "region" }, { header: "stage" }, { header: "extra t over horizon", align: "right" }, { header: "from" }],
+      report.gapClosers.map((g) => [g.region, g.stage, formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+    )));
+  }
+
+  parts.push(section("Concentration by stage (start → end)", renderTextTable(
+    [{ header: "stage" }, { header: "top at start", align: "right" }, { header: "China", align: "right" }, { header: "HHI", align: "right" },
+      { header: "top at end", align: "right" }, { header: "China", align: "right" }, { header: "HHI", align: "right" }],
+    report.concentration.map((c) => [c.stage, `${c.atStart.topRegion} ${formatShare(c.atStart.topShare)}`, formatShare(c.atStart.chinaShare), Math.round(c.atStart.hhi).toLocaleString("en-US"),
+      `${c.atEnd.topRegion} ${formatShare(c.atEnd.topShare)}`, formatShare(c.atEnd.chinaShare), Math.round(c.atEnd.hhi).toLocaleString("en-US")]),
+  )));
+
+  parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policies (baseline)" : renderTextTable(
+    [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force", maxWidth: 48 }],
+    report.timeline.map((t) => [t.id, t.kind, t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", ")]),
+  )));
+  if (report.warnings.length > 0) parts.push(section("Model warnings", report.warnings.map((w) => wrapText(`- ${w}`, 100, 2)).join("\n")));
+  return parts.join("\n");
+}
