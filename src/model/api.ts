@@ -1,0 +1,106 @@
+/**
+ * @module model/api
+ * The HTTP API contract shared by the server (`src/server`) and the dashboard (`web/`): paths,
+ * request bodies and response shapes. Types and zod schemas only; no transport code.
+ *
+ * Paths (all JSON unless noted; errors are `application/problem+json` bodies of `ApiProblem`):
+ * - GET    /api/health                         → { ok: true, version }
+ * - GET    /api/scenarios                      → ScenarioListResponse
+ * - GET    /api/scenarios/:name                → ScenarioDocument
+ * - PUT    /api/scenarios/:name   body SaveScenarioRequest → ScenarioDocument | 422 ApiProblem (issues with line/column)
+ * - DELETE /api/scenarios/:name                → 204 (saved scenarios only; ready-made → 409)
+ * - POST   /api/scenarios/validate body SaveScenarioRequest → ValidationResponse (always 200)
+ * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 422 | 429 (too many runs)
+ * - GET    /api/runs                           → { runs: RunStatus[] } (newest first)
+ * - GET    /api/runs/:id                       → RunStatus
+ * - GET    /api/runs/:id/report                → RunReport (409 until done)
+ * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse
+ * - GET    /api/runs/:id/flows?month=YYYY-MM   → FlowGraph
+ * - GET    /api/compare?a=:id&b=:id            → CompareResponse
+ * - GET    /api/world                          → WorldSummary
+ * - GET    /api/world/dataset                  → World (the validated world, for the browser engine)
+ * - GET    /api/world/facts                    → WorldFacts (analysis)
+ * - GET    /api/docs                           → OpenAPI 3.1 document (JSON)
+ */
+import { z } from "zod";
+import type { Issue } from "./issues.js";
+
+/** Name of a saved scenario: lower-case words with dashes (never a path). */
+export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,63}$/, "a scenario name of lower-case letters, digits, dashes (at most 64)");
+
+/** Body of PUT /api/scenarios/:name and POST /api/scenarios/validate. */
+export const saveScenarioRequestSchema = z.strictObject({ yaml: z.string().max(200_000, "a scenario of at most 200,000 characters") });
+export type SaveScenarioRequest = z.infer<typeof saveScenarioRequestSchema>;
+
+/** Body of POST /api/runs: a stored scenario by name, or YAML to run as is. */
+export const startRunRequestSchema = z.union([
+  z.strictObject({ scenario: scenarioNameSchema, baseline: z.union([scenarioNameSchema, z.literal(false)]).optional() }),
+  z.strictObject({ yaml: z.string().max(200_000), baseline: z.union([scenarioNameSchema, z.literal(false)]).optional() }),
+]);
+export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
+
+/** A scenario as listed. */
+export interface ScenarioListEntry {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly origin: "ready-made" | "saved";
+  readonly updatedAt: string | undefined;
+}
+export interface ScenarioListResponse {
+  readonly scenarios: readonly ScenarioListEntry[];
+}
+
+/** One scenario with its YAML text. */
+export interface ScenarioDocument extends ScenarioListEntry {
+  readonly yaml: string;
+}
+
+/** Result of validating scenario YAML: issues carry `line` and `column` in the YAML text. */
+export interface ValidationResponse {
+  readonly valid: boolean;
+  readonly issues: readonly Issue[];
+}
+
+/** Life-cycle of a run. */
+export type RunState = "queued" | "running" | "done" | "failed";
+
+/** Status of one run. */
+export interface RunStatus {
+  readonly id: string;
+  readonly scenario: string;
+  readonly state: RunState;
+  /** 0–1. */
+  readonly progress: number;
+  readonly createdAt: string;
+  readonly finishedAt: string | undefined;
+  readonly error: string | undefined;
+  readonly baseline: string | undefined;
+}
+
+/** Tidy rows filtered by query: columns and one array per row. */
+export interface SeriesResponse {
+  readonly columns: readonly ["month", "element", "region", "stage", "variable", "unit", "value"];
+  readonly rows: readonly (readonly [string, string, string, string, string, string, number])[];
+}
+
+/** Regions, facilities and sectors for pickers and maps. */
+export interface WorldSummary {
+  readonly dataset: { readonly name: string; readonly version: string; readonly calibrationYear: number };
+  readonly regions: readonly { readonly id: string; readonly name: string }[];
+  readonly elements: readonly { readonly symbol: string; readonly name: string; readonly class: string }[];
+  readonly sectors: readonly { readonly id: string; readonly name: string; readonly use: string }[];
+  readonly facilities: readonly {
+    readonly id: string; readonly name: string; readonly stage: string; readonly region: string; readonly status: string;
+    readonly startMonth: string; readonly capacity: number; readonly unit: string;
+  }[];
+}
+
+/** A problem body (RFC 9457) with the input issues when there are any. */
+export interface ApiProblem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly issues?: readonly Issue[];
+}
