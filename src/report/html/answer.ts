@@ -1,0 +1,67 @@
+/**
+ * @module report/html/answer
+ * The "answer in brief" block at the top of the report: first shortage by element and region,
+ * the deepest shortage, peak prices and the ex-China spread, and end products lost.
+ * It restates figures from the sections below; it adds no new ones.
+ */
+import type { RunReport } from "../report-model.js";
+import { formatShare, formatTonnes } from "../number-format.js";
+import { deepestShortage, firstShortages, lossesBySector, MAGNET_ELEMENTS, maxSpread, pricePairs, type PricePair } from "./derive.js";
+import { escapeHtml } from "./escape.js";
+import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./format.js";
+
+const MAX_FIRST_SHORTAGES = 8;
+const card = (key: string, title: string, body: string) => `<div class="card" data-answer="${key}"><h3>${escapeHtml(title)}</h3>\n${body}\n</div>`;
+const none = (text: string) => `<p class="muted">${escapeHtml(text)}</p>`;
+
+function firstShortageCard(report: RunReport): string {
+  const firsts = firstShortages(report);
+  if (firsts.length === 0) return card("first-shortage", "First shortage", none("No shortfall in this run."));
+  const items = firsts.slice(0, MAX_FIRST_SHORTAGES).map((e) =>
+    `<li><strong>${escapeHtml(e.element)} · ${escapeHtml(e.region)}</strong> from ${escapeHtml(e.startMonth)} <span class="muted">(${escapeHtml(e.stage)})</span></li>`);
+  const more = firsts.length > MAX_FIRST_SHORTAGES ? `<p class="muted">+${firsts.length - MAX_FIRST_SHORTAGES} more element–region pairs</p>` : "";
+  return card("first-shortage", "First shortage, by element and region", `<ul class="plain">${items.join("")}</ul>${more}`);
+}
+
+function deepestCard(report: RunReport): string {
+  const e = deepestShortage(report);
+  if (e === undefined) return card("deepest-shortage", "Deepest shortage", none("No shortfall in this run."));
+  return card("deepest-shortage", "Deepest shortage", `<p class="big">${formatShare(e.peakShareOfDemand)} <span class="unit">of need</span></p>
+<p>${escapeHtml(e.element)} in ${escapeHtml(e.region)} (${escapeHtml(e.stage)}): ${formatTonnes(e.peakTonnesPerMonth)} t short in the worst month; episode ${escapeHtml(e.startMonth)} → ${escapeHtml(e.endMonth)}, ${e.durationMonths} months, ${formatTonnes(e.totalTonnes)} t in all.</p>`);
+}
+
+function peakOf(report: RunReport, pair: PricePair, market: "china" | "ex-china"): number | undefined {
+  const summary = report.prices.find((p) => p.element === pair.element && p.market === market);
+  if (summary !== undefined) return summary.peakUsdPerKg;
+  const values = market === "china" ? pair.china : pair.exChina;
+  return values === undefined || values.length === 0 ? undefined : Math.max(...values);
+}
+
+function priceCard(report: RunReport): string {
+  const pairs = pricePairs(report);
+  const shown = pairs.filter((p) => MAGNET_ELEMENTS.includes(p.element));
+  const list = shown.length > 0 ? shown : pairs.slice(0, 4);
+  if (list.length === 0) return card("prices", "Peak prices", none("No prices were recorded in this run."));
+  const rows = list.map((p) => {
+    const cn = peakOf(report, p, "china");
+    const ex = peakOf(report, p, "ex-china");
+    const spread = maxSpread(p);
+    const spreadText = spread === undefined ? "–" : `${spread.usdPerKg >= 0 ? "+" : "−"}${formatUsdPerKg(Math.abs(spread.usdPerKg))} <span class="muted">(${spread.share >= 0 ? "+" : ""}${Math.round(100 * spread.share)}%)</span>`;
+    return `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${cn === undefined ? "–" : formatUsdPerKg(cn)}</td><td class="num">${ex === undefined ? "–" : formatUsdPerKg(ex)}</td><td class="num">${spreadText}</td></tr>`;
+  });
+  return card("prices", "Peak prices, US$/kg", `<table class="compact"><thead><tr><th></th><th class="num">China</th><th class="num">ex-China</th><th class="num">Widest gap</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
+}
+
+function lossCard(report: RunReport): string {
+  const sectors = lossesBySector(report);
+  if (sectors.length === 0) return card("end-products", "End products lost", none("No end products were lost in this run."));
+  const items = sectors.slice(0, 6).map((s) =>
+    `<li><strong>${formatUnits(s.totalUnits)}</strong> ${escapeHtml(pluralUnit(s.unit))} <span class="muted">· ${escapeHtml(shortSectorName(s.sectorName))}</span></li>`);
+  const more = sectors.length > 6 ? `<p class="muted">+${sectors.length - 6} more sectors</p>` : "";
+  return card("end-products", "End products lost", `<ul class="plain">${items.join("")}</ul>${more}`);
+}
+
+/** The answer block: four cards of key numbers. */
+export function renderAnswer(report: RunReport): string {
+  return `<div class="cards">\n${[firstShortageCard(report), deepestCard(report), priceCard(report), lossCard(report)].join("\n")}\n</div>`;
+}

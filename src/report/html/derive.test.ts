@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { sampleReport } from "../../../test/fixtures/report/sample-report.js";
+import { deepestShortage, firstShortages, lossesBySector, maxSpread, orderElements, parsePriceLabel, pricePairs } from "./derive.js";
+import { formatUnits, formatUsdPerKg, monthPosition, pluralUnit, shortSectorName } from "./format.js";
+import { formatAxisNumber } from "./echarts-ssr.js";
+import { linkifyText, slugify } from "./escape.js";
+
+const report = sampleReport();
+
+describe("derive", () => {
+  it("puts the magnet elements first", () => {
+    expect(orderElements(["La", "Tb", "Ce", "Nd", "Dy", "Pr"])).toEqual(["Nd", "Pr", "Dy", "Tb", "Ce", "La"]);
+    expect(pricePairs(report).map((p) => p.element)).toEqual(["Nd", "Pr", "Dy", "Tb", "Ce", "La"]);
+  });
+
+  it("reads element and market from price path labels", () => {
+    expect(parsePriceLabel("Dy ex-China")).toEqual({ element: "Dy", market: "ex-china" });
+    expect(parsePriceLabel("Dy China")).toEqual({ element: "Dy", market: "china" });
+  });
+
+  it("finds the widest ex-China premium, its share and month", () => {
+    expect(maxSpread({ element: "X", china: [10, 10, 8], exChina: [12, 20, 16] })).toEqual({ usdPerKg: 10, share: 1, month: 1 });
+    expect(maxSpread({ element: "X", china: undefined, exChina: [1] })).toBeUndefined();
+  });
+
+  it("keeps the first shortage per element and region, earliest first", () => {
+    expect(firstShortages(report).map((e) => `${e.element}/${e.region}/${e.startMonth}/${e.stage}`)).toEqual(["Dy/JP/2026-06/use", "Dy/EU/2026-07/use", "Tb/EU/2026-08/magnet", "Tb/JP/2026-08/use"]);
+    expect(deepestShortage(report)).toMatchObject({ element: "Dy", region: "EU", peakTonnesPerMonth: 9.1 });
+  });
+
+  it("sums losses by sector over regions", () => {
+    expect(lossesBySector(report).map((s) => [s.sector, s.totalUnits, s.unit])).toEqual([
+      ["sector:ev-traction", 324_100, "vehicle"], ["sector:hybrids", 96_500, "vehicle"], ["sector:wind", 1_550, "MW"],
+      ["sector:industrial-motors", 1_460, "t magnet"], ["sector:defense", 10, "F-35-equivalent"],
+    ]);
+  });
+});
+
+describe("format", () => {
+  it("writes prices, counts and units the way a reader expects", () => {
+    expect([formatUsdPerKg(0.845), formatUsdPerKg(78), formatUsdPerKg(3414.2)]).toEqual(["$0.85", "$78.0", "$3,414"]);
+    expect([formatUnits(324_100), formatUnits(2.25), formatUnits(10)]).toEqual(["324,100", "2.3", "10"]);
+    expect(["vehicle", "MW", "t magnet", "F-35-equivalent", "systems"].map(pluralUnit)).toEqual(["vehicles", "MW", "t magnet", "F-35-equivalents", "systems"]);
+    expect(shortSectorName("EV traction motors (battery-electric, incl. NEVs)")).toBe("EV traction motors");
+    expect(shortSectorName("Defence systems (NdFeB): actuators")).toBe("Defence systems");
+    expect([formatAxisNumber(2.5), formatAxisNumber(3500), formatAxisNumber(350_000), formatAxisNumber(2_500_000)]).toEqual(["2.5", "3,500", "350k", "2.5M"]);
+  });
+
+  it("places months and days on the month axis", () => {
+    expect(monthPosition("2026-01", "2026-04")).toBe(3);
+    expect(monthPosition("2026-01", "2026-04-01")).toBe(3);
+    expect(monthPosition("2026-01", "2026-11-16")).toBe(10.5);
+    expect(monthPosition("2026-01", "2025-12-01")).toBe(-1);
+  });
+
+  it("links only http(s) URLs and slugs ids", () => {
+    expect(linkifyText("see https://a.example/x. and javascript:alert(1)")).toBe('see <a href="https://a.example/x" rel="noreferrer noopener">https://a.example/x</a>. and javascript:alert(1)');
+    expect(slugify("F-35-equivalent")).toBe("f-35-equivalent");
+    expect(slugify("<>")).toBe("x");
+  });
+});

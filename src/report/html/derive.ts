@@ -1,0 +1,93 @@
+/**
+ * @module report/html/derive
+ * Small read-only reshapings of a `RunReport` that several parts of the page need (price pairs by
+ * element, first shortage by element and region, losses by sector). Computes no new model figures.
+ */
+import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../report-model.js";
+
+/** Elements of NdFeB magnets, shown first and largest. */
+export const MAGNET_ELEMENTS: readonly string[] = ["Nd", "Pr", "Dy", "Tb"];
+
+/** Magnet elements first (in `MAGNET_ELEMENTS` order), then the rest alphabetically. */
+export function orderElements(symbols: Iterable<string>): string[] {
+  const rank = (s: string) => { const i = MAGNET_ELEMENTS.indexOf(s); return i < 0 ? MAGNET_ELEMENTS.length : i; };
+  return [...new Set(symbols)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** An element's price paths in the two markets, US$/kg. */
+export interface PricePair {
+  readonly element: string;
+  readonly china: readonly number[] | undefined;
+  readonly exChina: readonly number[] | undefined;
+}
+
+/** Split a price path label ("Dy ex-China", "Dy China") into element and market. */
+export function parsePriceLabel(label: string): { element: string; market: "china" | "ex-china" } {
+  const [element = label, ...rest] = label.trim().split(/\s+/);
+  return { element, market: /ex/i.test(rest.join(" ")) ? "ex-china" : "china" };
+}
+
+/** Price paths grouped by element, magnet elements first. */
+export function pricePairs(report: RunReport): PricePair[] {
+  const byElement = new Map<string, { china?: readonly number[]; exChina?: readonly number[] }>();
+  for (const path of report.pricePaths) {
+    const { element, market } = parsePriceLabel(path.label);
+    const entry = byElement.get(element) ?? {};
+    byElement.set(element, market === "china" ? { ...entry, china: path.values } : { ...entry, exChina: path.values });
+  }
+  return orderElements(byElement.keys()).map((element) => ({ element, china: byElement.get(element)?.china, exChina: byElement.get(element)?.exChina }));
+}
+
+/** Largest ex-China premium over China in one month: US$/kg, as a share of the China price, and its month index. */
+export function maxSpread(pair: PricePair): { usdPerKg: number; share: number; month: number } | undefined {
+  if (pair.china === undefined || pair.exChina === undefined) return undefined;
+  let best: { usdPerKg: number; share: number; month: number } | undefined;
+  pair.exChina.forEach((ex, m) => {
+    const cn = pair.china?.[m];
+    if (cn === undefined || !Number.isFinite(ex - cn)) return;
+    if (best === undefined || ex - cn > best.usdPerKg) best = { usdPerKg: ex - cn, share: cn > 0 ? (ex - cn) / cn : 0, month: m };
+  });
+  return best;
+}
+
+/** The first shortage of each element in each region (any stage), earliest first. */
+export function firstShortages(report: RunReport): ShortageEpisode[] {
+  const first = new Map<string, ShortageEpisode>();
+  for (const e of report.shortages) {
+    const key = `${e.element}\u0000${e.region}`;
+    const seen = first.get(key);
+    if (seen === undefined || e.startMonth < seen.startMonth || (e.startMonth === seen.startMonth && e.stage === "use")) first.set(key, e);
+  }
+  return [...first.values()].sort((a, b) => a.startMonth.localeCompare(b.startMonth) || a.element.localeCompare(b.element) || a.region.localeCompare(b.region));
+}
+
+/** The episode with the largest peak share of demand, if any. */
+export function deepestShortage(report: RunReport): ShortageEpisode | undefined {
+  return report.shortages.reduce<ShortageEpisode | undefined>((best, e) => (best === undefined || e.peakShareOfDemand > best.peakShareOfDemand ? e : best), undefined);
+}
+
+/** End products lost in one sector, all regions. */
+export interface SectorLoss {
+  readonly sector: string;
+  readonly sectorName: string;
+  readonly unit: string;
+  readonly totalUnits: number;
+  readonly byRegion: readonly EndProductLoss[];
+}
+
+/** Losses grouped by sector, largest total first within each unit's order of appearance. */
+export function lossesBySector(report: RunReport): SectorLoss[] {
+  const groups = new Map<string, EndProductLoss[]>();
+  for (const loss of report.endProductsLost) groups.set(loss.sector, [...(groups.get(loss.sector) ?? []), loss]);
+  return [...groups.values()]
+    .map((rows) => ({
+      sector: rows[0]?.sector ?? "", sectorName: rows[0]?.sectorName ?? "", unit: rows[0]?.unit ?? "units",
+      totalUnits: rows.reduce((a, r) => a + r.totalUnits, 0), byRegion: rows,
+    }))
+    .sort((a, b) => b.totalUnits - a.totalUnits);
+}
+
+/** True when a series has any value above `epsilon`. */
+export function hasValues(series: readonly MonthSeries[], epsilon = 1e-9): boolean {
+  return series.some((s) => s.values.some((v) => v > epsilon));
+}

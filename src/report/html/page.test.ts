@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import type { RunReport } from "../report-model.js";
+import { renderHtmlReport } from "../html-report.js";
+import { emptyReport, sampleReport } from "../../../test/fixtures/report/sample-report.js";
+
+const html = renderHtmlReport(sampleReport());
+
+/** The inner HTML of each `<figure data-chart>`, by id. */
+function figures(page: string): Map<string, string> {
+  return new Map([...page.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/g)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+}
+
+describe("renderHtmlReport", () => {
+  it("has the header and every section, in order", () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<h1>China Dy/Tb export licences, suspended Nov 2026</h1>");
+    expect(html).toContain("<dt>Dataset</dt><dd>chokepoint-world 2024.3</dd>");
+    expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
+    expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
+    const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "end-products", "timeline", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "end-products-lost", "policy-timeline", "gap-closers"]) {
+      expect(html, table).toContain(`data-table="${table}"`);
+    }
+  });
+
+  it("draws each chart as an inline SVG with a title and drawn paths", () => {
+    const charts = figures(html);
+    expect([...charts.keys()]).toEqual([
+      "price-nd", "price-pr", "price-dy", "price-tb", "price-other-elements", "shortfall-by-element", "shortfall-by-region",
+      "flows-0", "flows-1", "flows-2", "china-share-by-stage", "lost-vehicle", "lost-path-vehicle", "lost-mw", "lost-path-mw",
+      "lost-t-magnet", "lost-path-t-magnet", "lost-f-35-equivalent", "lost-path-f-35-equivalent", "policy-timeline",
+    ]);
+    for (const [id, inner] of charts) {
+      expect(inner, id).toMatch(/^\n<svg role="img" aria-label="[^"]+" class="chart-svg" width="\d+" height="\d+"/);
+      expect(inner.match(/<path d="M/g)?.length ?? 0, id).toBeGreaterThan(3);
+      expect(inner, id).not.toMatch(/<style|ecmeta_|zr\d+-cls/);
+    }
+    expect(charts.get("price-dy")).toContain(">US$/kg of element</text>");
+    expect(charts.get("shortfall-by-region")).toContain(">t/month of element content</text>");
+    expect(charts.get("lost-vehicle")).toContain(">vehicles</text>");
+    expect(charts.get("flows-1")).toContain(">Flows in 2026-09, t/month of element content</text>");
+  });
+
+  it("answers the key questions up front", () => {
+    const answer = html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'));
+    expect(answer).toContain("<strong>Dy · JP</strong> from 2026-06");
+    expect(answer).toContain("45% <span class=\"unit\">of need</span>");
+    expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+\$666 <span class="muted">\(\+290%\)<\/span>/);
+    expect(answer).toContain("<strong>324,100</strong> vehicles");
+  });
+
+  it("shows the month with the largest shortfall first in the flow selector", () => {
+    expect(html).toContain('<input type="radio" name="flow-month" class="flow-radio" id="flow-tab-1" checked>');
+    expect(html).toContain('<label for="flow-tab-1">2026-09 <span class="tag">largest shortfall</span></label>');
+  });
+
+  it("is self-contained: no script, no external resource, a CSP that forbids both", () => {
+    expect(html).not.toMatch(/<script|<iframe|<object|<embed|@import|\ssrc=/i);
+    expect([...html.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual(['<link rel="icon" href="data:,">']);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+    const urls = [...html.matchAll(/https?:\/\/[^\s"<)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith("http://www.w3.org/"));
+    expect(urls).toEqual(["https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_18.html", "https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_18.html"]);
+  });
+
+  it("gives the same bytes for the same report, with ids unique in the page", () => {
+    expect(renderHtmlReport(sampleReport())).toBe(html);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("escapes hostile text from user YAML everywhere it appears", () => {
+    const base = sampleReport();
+    const evil = '<script>alert("x")</script>';
+    const hostile: RunReport = {
+      ...base, title: evil,
+      scenario: { ...base.scenario, name: `${evil} & co`, description: "<img src=x onerror=alert(1)>", extendsChain: ["</dd><b>chain</b>"] },
+      dataset: { name: '"><svg onload=alert(1)>', version: "1" },
+      baselineName: "<i>base</i>",
+      timeline: [{ ...base.timeline[0]!, title: "<b>policy</b>", kind: "<u>k</u>", reference: 'javascript:alert(1) "quoted" https://ok.example/a?b=1&c=<x>' }],
+      shortfallByRegion: [{ label: "<em>JP</em>", unit: "t/month", values: base.monthLabels.map((_, m) => (m === 5 ? 3 : 0)) }],
+      warnings: ["<iframe src=//evil>"],
+    };
+    const page = renderHtmlReport(hostile);
+    expect(page).not.toMatch(/<script|<img|<svg onload|<iframe|<b>|<i>|<em>|<u>|href="javascript/i);
+    expect(page).toContain("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h1>");
+    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).toContain("&lt;em&gt;JP&lt;/em&gt;");
+    expect(page).toContain('<a href="https://ok.example/a?b=1&amp;c=" rel="noreferrer noopener">https://ok.example/a?b=1&amp;c=</a>&lt;x&gt;');
+  });
+
+  it("says so instead of drawing empty charts when nothing happened", () => {
+    const page = renderHtmlReport(emptyReport());
+    expect(figures(page).size).toBe(0);
+    const empties = Object.fromEntries([...page.matchAll(/data-empty="([^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+    expect(empties).toEqual({
+      prices: "No prices were recorded in this run.",
+      shortfalls: "No shortfall in this run: every region&#39;s demand was met in every month.",
+      flows: "No flows were recorded for this run.",
+      "china-share": "No concentration series in this run.",
+      "end-products": "No end products were lost in this run.",
+      timeline: "No policies are in force in this run.",
+      "gap-closers": "No baseline run to compare with, so no gap closers are computed.",
+      warnings: "No warnings.",
+    });
+    expect(page).toContain("<p class=\"muted\">No shortfall in this run.</p>");
+  });
+
+  it("drops flow links that run backwards or within a stage, which a Sankey cannot draw", () => {
+    const base = sampleReport();
+    const graph = base.flowGraphs[0]!;
+    const looped = { ...graph, links: [...graph.links, { source: "use:JP", target: "mine:CN", tonnes: 50 }, { source: "metal:CN", target: "metal:other", tonnes: 20 }] };
+    const page = renderHtmlReport({ ...base, flowGraphs: [looped] });
+    expect(figures(page).get("flows-0")).toContain("Flows in 2026-01");
+  });
+
+  it("keeps the episode table when only intermediate stages ran short", () => {
+    const base = sampleReport();
+    const page = renderHtmlReport({ ...base, shortfallByElement: [], shortfallByRegion: [], shortages: base.shortages.filter((e) => e.stage === "magnet") });
+    expect(page).toContain('data-empty="shortfall-series"');
+    expect(page).toContain('data-table="shortage-episodes"');
+    expect(figures(page).has("shortfall-by-element")).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * @module report/html/page
+ * The page around the sections: `<head>` with the inline stylesheet and a strict
+ * Content-Security-Policy (no network, no script), the masthead, the contents and the footer.
+ */
+import type { RunReport } from "../report-model.js";
+import { renderAnswer } from "./answer.js";
+import type { ChartLayout } from "./echarts-ssr.js";
+import { escapeHtml } from "./escape.js";
+import { renderConcentrationSection } from "./section-concentration.js";
+import { flowTabsCss, renderFlowSection } from "./section-flows.js";
+import { renderGapSection, renderWarningSection } from "./section-gaps.js";
+import { renderPriceSection } from "./section-prices.js";
+import { renderProductSection } from "./section-products.js";
+import { renderShortfallSection } from "./section-shortfalls.js";
+import { renderTimelineSection } from "./section-timeline.js";
+import { REPORT_CSS } from "./styles.js";
+
+/** Nothing may load from anywhere: styles inline, images only as data URLs, no script at all. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** One section of the page: anchor id, heading, one line on how to read it, and the body HTML. */
+interface Section {
+  readonly id: string;
+  readonly title: string;
+  readonly intro: string;
+  readonly body: string;
+}
+
+function sections(report: RunReport, layout: ChartLayout): Section[] {
+  return [
+    { id: "prices", title: "Price paths by market", intro: "China's domestic price against the ex-China price for each element, US$/kg of element content. The gap between the lines is what buyers outside China pay extra.", body: renderPriceSection(report, layout) },
+    { id: "shortfalls", title: "Shortfalls", intro: "Demand that could not be met, t/month of element content, stacked by element and by importing region; then each shortage episode.", body: renderShortfallSection(report, layout) },
+    { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
+    { id: "concentration", title: "Concentration by stage", intro: "China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the run.", body: renderConcentrationSection(report, layout) },
+    { id: "end-products", title: "End products lost", intro: "Products not built for lack of rare earths, in each sector's own unit, by importing region and month.", body: renderProductSection(report, layout) },
+    { id: "timeline", title: "Policy timeline", intro: "When each policy of the scenario is in force; gaps between bars are suspensions.", body: renderTimelineSection(report, layout) },
+    { id: "gap-closers", title: "Who closed the gap", intro: "Regions and stages that produced more than in the baseline run, and from when.", body: renderGapSection(report) },
+    { id: "warnings", title: "Warnings", intro: "What the run flagged about its own results.", body: renderWarningSection(report) },
+  ];
+}
+
+function masthead(report: RunReport): string {
+  const s = report.scenario;
+  const last = report.monthLabels[report.monthLabels.length - 1];
+  const horizon = `${s.startMonth}${last === undefined ? "" : ` → ${last}`} (${s.months} months)`;
+  const meta: [string, string][] = [
+    ...(s.name !== report.title ? [["Scenario", s.name] as [string, string]] : []),
+    ["Dataset", `${report.dataset.name} ${report.dataset.version}`],
+    ["Horizon", horizon],
+    ["Seed", String(s.seed)],
+    ...(s.extendsChain.length > 0 ? [["Extends", s.extendsChain.join(" → ")] as [string, string]] : []),
+    ["Compared with", report.baselineName ?? "no baseline"],
+  ];
+  return `<header class="masthead"><div class="wrap">
+<p class="kicker">Chokepoint · rare-earth supply-chain scenario report</p>
+<h1>${escapeHtml(report.title)}</h1>
+${s.description.trim() === "" ? "" : `<p class="lede">${escapeHtml(s.description)}</p>`}
+<dl class="meta">${meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>
+</div></header>`;
+}
+
+/** Options of `renderPage`, resolved by `renderHtmlReport`. */
+export interface PageOptions {
+  readonly layout: ChartLayout;
+  /** Extra footer line (plain text), e.g. the command that produced the report. */
+  readonly footerNote: string | undefined;
+}
+
+/** The whole HTML document of a run report. */
+export function renderPage(report: RunReport, { layout, footerNote }: PageOptions): string {
+  const body = sections(report, layout);
+  const toc = [{ id: "answer", title: "In brief" }, ...body].map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join("");
+  const rendered = body.map((s, i) => `<section id="${s.id}" data-section="${s.id}">
+<h2><span class="n">${i + 1}</span>${escapeHtml(s.title)}</h2>
+<p class="intro">${escapeHtml(s.intro)}</p>
+${s.body}
+</section>`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="Chokepoint">
+<title>${escapeHtml(report.title)} · Chokepoint report</title>
+<link rel="icon" href="data:,">
+<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}
+</style>
+</head>
+<body>
+${masthead(report)}
+<nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
+<main class="wrap">
+<section id="answer" data-section="answer">
+<h2>The answer in brief</h2>
+${renderAnswer(report)}
+</section>
+${rendered.join("\n")}
+</main>
+<footer class="wrap">Made by Chokepoint from dataset ${escapeHtml(report.dataset.name)} ${escapeHtml(report.dataset.version)}, scenario seed ${report.scenario.seed}. Tonnes (t) are tonnes of rare-earth element content; prices are US$ per kg of element. Charts are drawn when the report is made; the page loads nothing from the network.${footerNote === undefined ? "" : `<br>${escapeHtml(footerNote)}`}</footer>
+</body>
+</html>
+`;
+}

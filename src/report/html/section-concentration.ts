@@ -1,0 +1,51 @@
+/**
+ * @module report/html/section-concentration
+ * Section "Concentration by stage": China's share of each stage by month (%), and the table of
+ * top region, top share, China share and HHI at the start and the end of the run.
+ */
+import type { RunReport } from "../report-model.js";
+import { formatShare } from "../number-format.js";
+import { chartFigure, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
+import { stageColour } from "./palette.js";
+import { emptyMessage, renderHtmlTable } from "./tables.js";
+
+const STAGE_NAMES: Record<string, string> = { mine: "Mining", separation: "Separation", metal: "Metal", magnet: "Magnets", use: "Use (demand)" };
+const stageName = (stage: string) => STAGE_NAMES[stage] ?? stage;
+
+function chinaShareChart(report: RunReport, widthPx: number): string {
+  return chartFigure({
+    id: "china-share-by-stage", title: "China's share of each stage", widthPx, heightPx: 320,
+    option: {
+      legend: legendOption(), grid: { left: 70, right: 24, top: 64, bottom: 52 },
+      xAxis: monthAxis(report.monthLabels), yAxis: valueAxis("% of world total", { max: 100 }),
+      series: report.chinaShareByStage.map((s) => ({
+        type: "line" as const, name: stageName(s.label), data: [...s.values], symbol: "none", color: stageColour(s.label), lineStyle: { width: 2 },
+      })),
+    },
+  });
+}
+
+function concentrationTable(report: RunReport): string {
+  const pp = (a: number, b: number) => { const d = Math.round(100 * (b - a)); return `${d > 0 ? "+" : ""}${d} pp`; };
+  const rows = report.concentration.map((c) => [
+    stageName(c.stage),
+    c.atStart.topRegion, formatShare(c.atStart.topShare), formatShare(c.atStart.chinaShare), Math.round(c.atStart.hhi).toLocaleString("en-US"),
+    c.atEnd.topRegion, formatShare(c.atEnd.topShare), formatShare(c.atEnd.chinaShare), Math.round(c.atEnd.hhi).toLocaleString("en-US"),
+    pp(c.atStart.chinaShare, c.atEnd.chinaShare),
+  ]);
+  const first = report.monthLabels[0] ?? "start";
+  const last = report.monthLabels[report.monthLabels.length - 1] ?? "end";
+  return renderHtmlTable(
+    [{ header: "Stage" }, { header: `Top region ${first}` }, { header: "Top share", align: "right" }, { header: "China share", align: "right" }, { header: "HHI", align: "right" },
+      { header: `Top region ${last}` }, { header: "Top share", align: "right" }, { header: "China share", align: "right" }, { header: "HHI", align: "right" },
+      { header: "China share change", align: "right" }],
+    rows, { key: "concentration", caption: "Concentration at the first and last month (HHI 0–10,000; above 2,500 is highly concentrated)" },
+  );
+}
+
+/** Body of the concentration section: the China-share chart and the start/end table. */
+export function renderConcentrationSection(report: RunReport, layout: ChartLayout): string {
+  const chart = report.chinaShareByStage.length === 0 ? emptyMessage("china-share", "No concentration series in this run.") : chinaShareChart(report, layout.fullWidthPx);
+  const table = report.concentration.length === 0 ? "" : concentrationTable(report);
+  return `${chart}\n${table}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * @module report/html/section-gaps
+ * Sections "Who closed the gap" (extra output against the baseline, by region and stage) and
+ * "Warnings" (what the run itself flagged). Tables and lists only.
+ */
+import type { RunReport } from "../report-model.js";
+import { formatTonnes } from "../number-format.js";
+import { escapeHtml } from "./escape.js";
+import { emptyMessage, renderHtmlTable } from "./tables.js";
+
+/** Body of the gap-closers section: the table, or why there is none. */
+export function renderGapSection(report: RunReport): string {
+  if (report.baselineName === undefined) return emptyMessage("gap-closers", "No baseline run to compare with, so no gap closers are computed.");
+  if (report.gapClosers.length === 0) return emptyMessage("gap-closers", `No region raised output against the baseline "${report.baselineName}".`);
+  const rows = [...report.gapClosers]
+    .sort((a, b) => b.extraTonnes - a.extraTonnes)
+    .map((g) => [g.region, g.stage, formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
+  return renderHtmlTable(
+    [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
+    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}" (t of element content)` },
+  );
+}
+
+/** Body of the warnings section: one list item per warning, or "No warnings." */
+export function renderWarningSection(report: RunReport): string {
+  if (report.warnings.length === 0) return emptyMessage("warnings", "No warnings.");
+  return `<ul class="warnings" data-list="warnings">\n${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("\n")}\n</ul>`;
+}

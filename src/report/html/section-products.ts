@@ -1,0 +1,94 @@
+/**
+ * @module report/html/section-products
+ * Section "End products lost": for each unit (vehicles, MW, …) a bar chart by sector and region
+ * and a chart of the monthly losses, then the table. Sectors with different units never share an axis.
+ */
+import type { MonthSeries, RunReport } from "../report-model.js";
+import { lossesBySector, type SectorLoss } from "./derive.js";
+import { chartFigure, legendHeightPx, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
+import { slugify } from "./escape.js";
+import { formatUnits, pluralUnit, shortSectorName } from "./format.js";
+import { indexedColour, regionColour } from "./palette.js";
+import { emptyMessage, renderHtmlTable } from "./tables.js";
+
+interface UnitGroup {
+  readonly unit: string;
+  /** Regions in one order for every chart: largest total loss first. */
+  readonly regionOrder: readonly string[];
+  readonly sectors: readonly SectorLoss[];
+  readonly paths: readonly MonthSeries[];
+}
+
+function unitGroups(report: RunReport): UnitGroup[] {
+  const sectors = lossesBySector(report);
+  const units = [...new Set([...sectors.map((s) => s.unit), ...report.endProductsLostPaths.map((p) => p.unit)])];
+  const totals = new Map<string, number>();
+  for (const l of report.endProductsLost) totals.set(l.region, (totals.get(l.region) ?? 0) + l.totalUnits);
+  const regionOrder = [...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
+  return units.map((unit) => {
+    const inUnit = sectors.filter((s) => s.unit === unit);
+    const paths = report.endProductsLostPaths.filter((p) => p.unit === unit && p.values.some((v) => v > 0));
+    return { unit, regionOrder, sectors: inUnit, paths };
+  });
+}
+
+const regionsOf = (group: UnitGroup) => group.regionOrder.filter((region) => group.sectors.some((s) => s.byRegion.some((r) => r.region === region)));
+const pathNames = (group: UnitGroup) => group.paths.map((p) => shortSectorName(p.label));
+
+/** One height for both charts of a unit, so the two cards of a row line up; px. */
+function rowHeightPx(group: UnitGroup, widthPx: number): number {
+  const bars = 32 + legendHeightPx(regionsOf(group), widthPx) + 12 + 70 + 44 * group.sectors.length;
+  const paths = 32 + legendHeightPx(pathNames(group), widthPx) + 12 + 220;
+  return Math.max(group.sectors.length > 0 ? bars : 0, group.paths.length > 0 ? paths : 0, 280);
+}
+
+function barChart(group: UnitGroup, widthPx: number, heightPx: number): string {
+  const regions = regionsOf(group);
+  const top = 32 + legendHeightPx(regions, widthPx) + 12;
+  const names = group.sectors.map((s) => shortSectorName(s.sectorName));
+  return chartFigure({
+    id: `lost-${slugify(group.unit)}`, title: `Lost by sector and region, ${pluralUnit(group.unit)}`, widthPx, heightPx,
+    option: {
+      legend: legendOption(32, "block"), grid: { left: 160, right: 28, top, bottom: 48 },
+      yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 148, overflow: "truncate", color: "#1d2733" }, axisTick: { show: false } },
+      xAxis: { ...valueAxis(pluralUnit(group.unit), { nameGap: 30 }), nameRotate: 0 },
+      series: regions.map((region) => ({
+        type: "bar" as const, name: region, stack: "lost", color: regionColour(region), barMaxWidth: 28,
+        data: group.sectors.map((s) => s.byRegion.filter((r) => r.region === region).reduce((a, r) => a + r.totalUnits, 0)),
+      })),
+    },
+  });
+}
+
+function pathChart(group: UnitGroup, labels: readonly string[], widthPx: number, heightPx: number): string {
+  const names = pathNames(group);
+  const top = 32 + legendHeightPx(names, widthPx) + 12;
+  return chartFigure({
+    id: `lost-path-${slugify(group.unit)}`, title: `Lost per month, ${pluralUnit(group.unit)}`, widthPx, heightPx,
+    option: {
+      legend: legendOption(), grid: { left: 70, right: 20, top, bottom: 52 }, xAxis: monthAxis(labels), yAxis: valueAxis(`${pluralUnit(group.unit)} per month`),
+      series: group.paths.map((p, i) => ({ type: "line" as const, name: names[i] ?? p.label, data: [...p.values], symbol: "none", color: indexedColour(i), lineStyle: { width: 2 } })),
+    },
+  });
+}
+
+function lossTable(report: RunReport): string {
+  const rows = lossesBySector(report).flatMap((s) =>
+    s.byRegion.map((r) => [shortSectorName(s.sectorName), r.region, formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth]));
+  return renderHtmlTable(
+    [{ header: "Sector" }, { header: "Region" }, { header: "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }],
+    rows, { key: "end-products-lost", caption: "End products not built for lack of magnets or materials" },
+  );
+}
+
+/** Body of the end-products section: per-unit bar and path charts, then the loss table. */
+export function renderProductSection(report: RunReport, layout: ChartLayout): string {
+  const groups = unitGroups(report).filter((g) => g.sectors.length > 0 || g.paths.length > 0);
+  if (groups.length === 0) return emptyMessage("end-products", "No end products were lost in this run.");
+  const charts = groups.map((g) => {
+    const h = rowHeightPx(g, layout.halfWidthPx);
+    const parts = [g.sectors.length > 0 ? barChart(g, layout.halfWidthPx, h) : "", g.paths.length > 0 ? pathChart(g, report.monthLabels, layout.halfWidthPx, h) : ""];
+    return `<div class="chart-grid">\n${parts.filter((p) => p !== "").join("\n")}\n</div>`;
+  });
+  return [...charts, report.endProductsLost.length > 0 ? lossTable(report) : ""].join("\n");
+}
