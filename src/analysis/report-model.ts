@@ -12,7 +12,7 @@ export interface MonthSeries {
   readonly values: readonly number[];
 }
 
-/** One policy on the timeline, with the windows (month labels, `until` exclusive) in which it is in force. */
+/** One policy on the timeline, with the windows (days `YYYY-MM-DD`, `until` exclusive; open-ended when undefined) in which it is in force. */
 export interface TimelineEntry {
   readonly id: string;
   readonly kind: string;
