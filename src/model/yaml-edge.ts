@@ -77,16 +77,17 @@ function locateKey(yaml: LocatedYaml, parentPath: readonly (string | number)[], 
   return yaml.locateKey(parentPath, key) ?? yaml.locate(parentPath);
 }
 
-/** Validate parsed YAML against a schema; returns the typed value or the issues, each located. */
+/** Validate parsed YAML against a schema; returns the typed value or the issues, each located. `docs` names the page listing the fields. */
 export function validateLocatedYaml<S extends z.ZodType>(
   yaml: LocatedYaml,
   schema: S,
+  { docs = "docs/data.md" }: { docs?: string } = {},
 ): { value?: z.infer<S>; issues: Issue[] } {
   const result = schema.safeParse(yaml.data ?? {}, { reportInput: true });
   if (result.success) return { value: result.data, issues: [] };
   const issues: Issue[] = [];
   for (const zodIssue of result.error.issues) {
-    for (const issue of describeZodIssue(zodIssue)) issues.push(withLocation(yaml, issue));
+    for (const issue of describeZodIssue(zodIssue, docs)) issues.push(withLocation(yaml, issue));
   }
   return { issues };
 }
@@ -104,7 +105,7 @@ export function withLocation(yaml: LocatedYaml, issue: Omit<Issue, "file" | "lin
 type RawIssue = Omit<Issue, "file" | "line" | "column">;
 type ZodIssue = z.core.$ZodIssue & { input?: unknown };
 
-function describeZodIssue(issue: ZodIssue): RawIssue[] {
+function describeZodIssue(issue: ZodIssue, docs: string): RawIssue[] {
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   const got = describeValue(issue.input);
   switch (issue.code) {
@@ -134,7 +135,7 @@ function describeZodIssue(issue: ZodIssue): RawIssue[] {
     case "unrecognized_keys":
       return issue.keys.map((key) =>
         raw("unknown_key", [...path, key], `unknown field "${key}"`, "only the fields the format defines", key,
-          "check the spelling against docs/data.md (field names are case-sensitive)"),
+          `check the spelling against ${docs} (field names are case-sensitive)`),
       );
     case "invalid_union": {
       const expected = unionExpectation(issue);
@@ -146,7 +147,7 @@ function describeZodIssue(issue: ZodIssue): RawIssue[] {
     case "invalid_key":
     case "invalid_element":
       return issue.issues.map((inner) => {
-        const nested = describeZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue);
+        const nested = describeZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue, docs);
         return nested[0] ?? raw("invalid_value", path, issue.message);
       });
     default:

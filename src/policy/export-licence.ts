@@ -4,6 +4,7 @@
  * ships, and only after the licence review delay; end uses the issuer denies get nothing.
  */
 import { z } from "zod";
+import { FORM_INDEX } from "../model/constraints.js";
 import { regionIdSchema } from "../model/ids.js";
 import {
   destinationsSchema, elementListSchema, policyCommonFields, policyFormSchema, shareByDestinationSchema,
@@ -27,6 +28,19 @@ export const exportLicenceSchema = z.strictObject({
   deniedEndUses: z.array(z.string().regex(/^sector:[a-z0-9-]+$/, "a sector id such as sector:defense")).default([]),
 });
 export type ExportLicencePolicy = z.infer<typeof exportLicenceSchema>;
+
+/** Share of `region`'s 2024 magnet demand (tonnes of magnet) in the given sectors: a licence is denied per magnet, not per element. */
+export function magnetEndUseShare(ctx: PolicyCompileContext, region: string, sectors: readonly string[]): number {
+  if (sectors.length === 0) return 0;
+  let total = 0;
+  let denied = 0;
+  for (const d of ctx.world.demand2024) {
+    if (d.region !== region || d.magnetTonnes === undefined) continue;
+    total += d.magnetTonnes;
+    if (sectors.includes(d.sector)) denied += d.magnetTonnes;
+  }
+  return total > 0 ? denied / total : 0;
+}
 
 /** Share of `region`'s 2024 use of element `symbol` (element content) that goes to the given sectors. */
 export function endUseShare(ctx: PolicyCompileContext, region: string, symbol: string, sectors: readonly string[]): number {
@@ -58,7 +72,9 @@ export const exportLicenceHandler: PolicyHandler<ExportLicencePolicy> = {
     forEachTradeCell(ctx, policy.issuer, destinations, cells, (offset, to, cell) => {
       const destination = ctx.shape.regionIds[to] ?? "";
       const element = ctx.shape.elementSymbols[cell.element] ?? "";
-      const denied = endUseShare(ctx, destination, element, policy.deniedEndUses);
+      const denied = cell.form === FORM_INDEX.magnet
+        ? magnetEndUseShare(ctx, destination, policy.deniedEndUses)
+        : endUseShare(ctx, destination, element, policy.deniedEndUses);
       const approved = shareFor(policy.approvalShare, destination) * (1 - denied);
       // Active for part of the month: the rest of the month trades freely.
       segment.exportPermitShare[offset] = (segment.exportPermitShare[offset] ?? 1) * (1 - fraction * (1 - approved));

@@ -2,7 +2,8 @@
  * @module policy/extraterritorial
  * An extraterritorial rule (MOFCOM Ann. 61/2025): third-country exports of products whose content
  * of the issuer's origin is worth at least a minimum share of their value need the issuer's licence.
- * Uses the engine's provenance: the rule is evaluated on each shipment's origin mix.
+ * Uses the engine's provenance: the rule is evaluated on the origin mix of the exporter's stock of the
+ * product (its issuer-origin value share of rare-earth content), month by month.
  */
 import { z } from "zod";
 import { FORM_COUNT } from "../model/constraints.js";

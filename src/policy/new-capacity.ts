@@ -19,7 +19,7 @@ export const newCapacitySchema = z.strictObject({
   region: regionIdSchema.optional(),
   owner: z.string().optional(),
   capacityTonnesPerYear: z.number().nonnegative().optional(),
-  /** First month of output; for an existing facility without it, the policy's `from` month. */
+  /** First month of output; a new facility without it starts in the policy's `from` month, an existing one keeps its own. */
   startMonth: monthSchema.optional(),
   rampMonths: z.number().int().nonnegative().optional(),
   status: facilityStatusSchema.optional(),
@@ -36,16 +36,19 @@ export type NewCapacityPolicy = z.infer<typeof newCapacitySchema>;
 
 const SCENARIO_SOURCE = "scenario-assumption";
 
-/** Apply the policy to a world: a new world with the facility changed or added. */
+/**
+ * Apply the policy to a world: a new world with the facility changed or added. For an existing
+ * facility only the fields the policy states change (its start, status and ramp stay otherwise).
+ */
 function applyNewCapacity(world: World, p: NewCapacityPolicy, activeFromMonth: string): World {
   const startMonth = p.startMonth ?? activeFromMonth;
   const common = {
     ...(p.name !== undefined ? { name: p.name } : {}),
     ...(p.region !== undefined ? { region: p.region } : {}),
     ...(p.owner !== undefined ? { owner: p.owner } : {}),
-    startMonth,
+    ...(p.startMonth !== undefined ? { startMonth: p.startMonth } : {}),
     ...(p.rampMonths !== undefined ? { rampMonths: p.rampMonths } : {}),
-    status: p.status ?? "operating",
+    ...(p.status !== undefined ? { status: p.status } : {}),
     ...(p.technologyOrigin !== undefined ? { technologyOrigin: p.technologyOrigin } : {}),
   };
   const edit = <T extends { id: string }>(list: readonly T[], patch: (f: T) => T) => list.map((f) => (f.id === p.facility ? patch(f) : f));

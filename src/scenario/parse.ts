@@ -15,6 +15,6 @@ export function parseScenarioText(file: string, text: string): { layer?: Scenari
   if (yaml.data === null || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
     return { issues: [{ code: "invalid_type", path: [], file, line: 1, column: 1, message: "expected a mapping with name, start, months, policies…, got an empty or non-mapping document" }] };
   }
-  const { value, issues: shape } = validateLocatedYaml(yaml, scenarioSchema);
+  const { value, issues: shape } = validateLocatedYaml(yaml, scenarioSchema, { docs: "docs/scenarios.md" });
   return value === undefined ? { issues: shape } : { layer: { file: value, yaml }, issues: [] };
 }

@@ -39,7 +39,13 @@ export function applyOverrides(world: World, overrides: Overrides): World {
     separationPlants: patch(world.separationPlants, "capacityTonnesReoPerYear"),
     metalPlants: patch(world.metalPlants, "capacityTonnesPerYear"),
     magnetPlants: patch(world.magnetPlants, "capacityTonnesPerYear"),
-    parameters: world.parameters.map((p) => (overrides.parameters[p.id] === undefined ? p : { ...p, value: overrides.parameters[p.id] as number })),
+    // An overridden parameter is pinned: its range is dropped so ensembles do not re-draw it.
+    parameters: world.parameters.map((p) => {
+      const value = overrides.parameters[p.id];
+      if (value === undefined) return p;
+      const { range: _range, ...rest } = p;
+      return { ...rest, value };
+    }),
     regionParameters: mergeDomesticPriority(world, overrides),
     // Demand growth overrides: a region-specific one wins over a sector-wide one (applied per sector here;
     // regional growth differences are carried by demand records, so a region override scales that record).

@@ -146,4 +146,25 @@ describe("scenario resolution", () => {
     expect(scenario?.policies.map((p) => p.policy.id)).toEqual(["lic", "pause"]);
     expect(scenario?.policies[0]?.activeWindows).toHaveLength(2);
   });
+
+  it("lets a child's override of the same facility win over its parent's", () => {
+    const parent = layer("name: parent\noverrides: { facilities: [{ id: mine:au-rock, capacityTonnesPerYear: 100, rampMonths: 3 }] }\n", "parent.yaml");
+    const child = layer("name: child\nextends: parent\noverrides: { facilities: [{ id: mine:au-rock, capacityTonnesPerYear: 900 }] }\n", "child.yaml");
+    const { scenario } = resolveScenario([parent, child], world);
+    expect(scenario?.overrides.facilities).toEqual([{ id: "mine:au-rock", capacityTonnesPerYear: 900, rampMonths: 3 }]);
+  });
+
+  it("checks a parent's overrides against the world too", () => {
+    const parent = layer("name: parent\noverrides: { facilities: [{ id: mine:nowhere, capacityTonnesPerYear: 100 }] }\n", "parent.yaml");
+    const child = layer("name: child\nextends: parent\n", "child.yaml");
+    const { issues } = resolveScenario([parent, child], world);
+    expect(issues.map((i) => `${i.file} ${i.message}`)).toEqual(['parent.yaml unknown facility "mine:nowhere"; expected one defined in the world\'s mines and plant files']);
+  });
+
+  it("rejects a suspension of a suspension", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n  - { id: p1, kind: suspension, suspends: [ban], from: 2024-06-01 }\n  - { id: p2, kind: suspension, suspends: [p1], from: 2024-08-01 }\n`)).toContain(
+      '"p1" is itself a suspension; a suspension can only switch off measures',
+    );
+  });
 });
+

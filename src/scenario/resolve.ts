@@ -81,7 +81,7 @@ export function resolveScenario(layers: readonly ScenarioLayer[], world: World):
     issues.push(withLocation(entry.origin.yaml, { ...issue, path: ["policies", entry.origin.index, ...path] }));
   const refs = referenceSets(world);
   for (const entry of entries) checkReferences(entry.policy, refs, (path, issue) => report(entry, path, issue));
-  checkOverrides(own, refs, issues);
+  for (const layer of layers) checkOverrides(layer, refs, issues);
 
   // Dates: ordered and inside the horizon.
   for (const entry of entries) {
@@ -102,9 +102,17 @@ export function resolveScenario(layers: readonly ScenarioLayer[], world: World):
     const window = windowOf(entry.policy);
     entry.policy.suspends.forEach((id, j) => {
       const target = entries.find((e) => e.policy.id === id);
+      if (target?.policy.kind === "suspension") {
+        report(entry, ["suspends", j], { code: "invalid_value", message: `"${id}" is itself a suspension; a suspension can only switch off measures`, expected: "the id of a measure (not a suspension)", received: id, hint: `change the dates of "${id}" instead` });
+        return;
+      }
       if (target === undefined || id === entry.policy.id) {
         const known = entries.filter((e) => e.policy.kind !== "suspension").map((e) => e.policy.id);
         report(entry, ["suspends", j], { code: "unknown_reference", message: `suspends unknown policy "${id}"; expected one of ${known.join(", ") || "(no policies)"}`, expected: "a policy id of this scenario or its parents", received: id });
+        return;
+      }
+      if (target.policy.kind === "new-capacity") {
+        report(entry, ["suspends", j], { code: "invalid_value", message: `"${id}" is new capacity, which a suspension cannot switch off`, expected: "the id of a measure", received: id, hint: "change the facility's startMonth or status instead" });
         return;
       }
       suspensionsOf.set(id, [...(suspensionsOf.get(id) ?? []), window]);
@@ -132,13 +140,22 @@ function windowOf(policy: Policy): DayWindow {
   return { fromDay: dayNumberOf(policy.from), untilDay: policy.until === undefined ? Infinity : dayNumberOf(policy.until) };
 }
 
+/** Merge overrides, ancestors first: a later layer's value for the same facility, demand record or key wins. */
 function mergeOverrides(list: readonly Overrides[]): Overrides {
   const merged: Overrides = { parameters: {}, facilities: [], demand: [], domesticPriority: {} };
   for (const o of list) {
     Object.assign(merged.parameters, o.parameters);
     Object.assign(merged.domesticPriority, o.domesticPriority);
-    merged.facilities.push(...o.facilities);
-    merged.demand.push(...o.demand);
+    for (const f of o.facilities) {
+      const i = merged.facilities.findIndex((x) => x.id === f.id);
+      if (i >= 0) merged.facilities[i] = { ...merged.facilities[i], ...f };
+      else merged.facilities.push(f);
+    }
+    for (const d of o.demand) {
+      const i = merged.demand.findIndex((x) => x.sector === d.sector && x.region === d.region);
+      if (i >= 0) merged.demand[i] = d;
+      else merged.demand.push(d);
+    }
   }
   return merged;
 }
