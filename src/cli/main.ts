@@ -9,6 +9,7 @@ import { formatIssues } from "../model/issue-text.js";
 import { registerDataCommands } from "./data-commands.js";
 import { registerRunCommands } from "./run-commands.js";
 import { registerScenarioCommands } from "./scenario-commands.js";
+import { registerServeCommand } from "./serve-command.js";
 import { UsageError, type CliIo } from "./io.js";
 
 /** Exit codes of every command. */
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerDataCommands(program, io);
   registerScenarioCommands(program, io);
   registerRunCommands(program, io);
+  registerServeCommand(program, io);
   return program;
 }
 

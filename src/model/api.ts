@@ -7,16 +7,17 @@
  * - GET    /api/health                         → { ok: true, version }
  * - GET    /api/scenarios                      → ScenarioListResponse
  * - GET    /api/scenarios/:name                → ScenarioDocument
- * - PUT    /api/scenarios/:name   body SaveScenarioRequest → ScenarioDocument | 422 ApiProblem (issues with line/column)
+ * - PUT    /api/scenarios/:name   body SaveScenarioRequest → ScenarioDocument (201 created, 200 replaced) | 409 (ready-made) | 422 ApiProblem (issues with line/column)
  * - DELETE /api/scenarios/:name                → 204 (saved scenarios only; ready-made → 409)
  * - POST   /api/scenarios/validate body SaveScenarioRequest → ValidationResponse (always 200)
- * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 422 | 429 (too many runs)
+ * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 404 (unknown scenario) | 422 | 429 (too many runs)
  * - GET    /api/runs                           → { runs: RunStatus[] } (newest first)
  * - GET    /api/runs/:id                       → RunStatus
  * - GET    /api/runs/:id/report                → RunReport (409 until done)
- * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse
- * - GET    /api/runs/:id/flows?month=YYYY-MM   → FlowGraph
- * - GET    /api/compare?a=:id&b=:id            → CompareResponse
+ * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse (filters: one value or a
+ *                                              comma-separated list; values the run cannot hold → 400; 409 until done)
+ * - GET    /api/runs/:id/flows?month=YYYY-MM   → FlowGraph (any month of the run; 409 until done)
+ * - GET    /api/compare?a=:id&b=:id            → CompareResponse (both runs done, else 409)
  * - GET    /api/world                          → WorldSummary
  * - GET    /api/world/dataset                  → World (the validated world, for the browser engine)
  * - GET    /api/world/facts                    → WorldFacts (analysis)
@@ -103,4 +104,58 @@ export interface ApiProblem {
   readonly status: number;
   readonly detail: string;
   readonly issues?: readonly Issue[];
+}
+
+/** One element's final-use shortfall over the horizon in two runs, t of element content. */
+export interface CompareShortfall {
+  readonly element: string;
+  readonly aTonnes: number;
+  readonly bTonnes: number;
+  /** a − b. */
+  readonly deltaTonnes: number;
+  /** First month short (`YYYY-MM`), undefined when never short. */
+  readonly aFirstMonth: string | undefined;
+  readonly bFirstMonth: string | undefined;
+}
+
+/** Peak price of one element in one market in two runs, US$/kg of element. */
+export interface ComparePeakPrice {
+  readonly element: string;
+  readonly market: "china" | "ex-china";
+  readonly aUsdPerKg: number;
+  readonly bUsdPerKg: number;
+  readonly deltaUsdPerKg: number;
+}
+
+/** End products not built in two runs, by sector (all regions), in the sector's unit. */
+export interface CompareEndProducts {
+  readonly sector: string;
+  readonly sectorName: string;
+  readonly unit: string;
+  readonly aUnits: number;
+  readonly bUnits: number;
+  readonly deltaUnits: number;
+}
+
+/** China's share of a stage at the end of the horizon in two runs, 0–1. */
+export interface CompareChinaShare {
+  readonly stage: string;
+  readonly a: number;
+  readonly b: number;
+  readonly delta: number;
+}
+
+/**
+ * Two finished runs side by side (GET /api/compare?a&b): each run's status and report, and what
+ * differs (a − b). `Report` is `RunReport` from `analysis/report-model` (model does not import analysis).
+ */
+export interface CompareResponse<Report = unknown> {
+  readonly a: { readonly run: RunStatus; readonly report: Report };
+  readonly b: { readonly run: RunStatus; readonly report: Report };
+  readonly differences: {
+    readonly shortfallByElement: readonly CompareShortfall[];
+    readonly peakPrices: readonly ComparePeakPrice[];
+    readonly endProductsLost: readonly CompareEndProducts[];
+    readonly chinaShareAtEnd: readonly CompareChinaShare[];
+  };
 }

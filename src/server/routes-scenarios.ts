@@ -1,0 +1,61 @@
+/**
+ * @module server/routes-scenarios
+ * /api/scenarios: list (ready-made + saved), get one, save (validated fully; nothing stored when
+ * invalid), delete (saved only), validate. Names are validated keys, never paths.
+ */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { saveScenarioRequestSchema, scenarioNameSchema, type ScenarioDocument, type ScenarioListResponse, type ValidationResponse } from "../model/api.js";
+import { formatIssues } from "../model/issue-text.js";
+import type { Issue } from "../model/issues.js";
+import type { ServerContext } from "./context.js";
+import { HttpError, notFound, parseRequestPart } from "./http-error.js";
+
+const nameParams = z.object({ name: scenarioNameSchema });
+
+/** 422 for scenario YAML that does not validate. */
+export function invalidScenario(issues: readonly Issue[], what = "the scenario"): HttpError {
+  const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+  return new HttpError(422, "invalid-scenario", "Invalid scenario", `${what} is not valid (${count}):\n${formatIssues(issues)}`, issues);
+}
+
+/** Register the scenario routes. */
+export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }: ServerContext): void {
+  app.get("/api/scenarios", async (): Promise<ScenarioListResponse> => ({ scenarios: catalog.list() }));
+
+  app.post("/api/scenarios/validate", async (request): Promise<ValidationResponse> => {
+    const { yaml } = parseRequestPart(saveScenarioRequestSchema, request.body, "body");
+    const result = catalog.validate(yaml);
+    return { valid: result.ok, issues: result.issues };
+  });
+
+  app.get("/api/scenarios/:name", async (request): Promise<ScenarioDocument> => {
+    const { name } = parseRequestPart(nameParams, request.params, "params");
+    const doc = catalog.get(name);
+    if (doc === undefined) throw notFound(`no scenario "${name}"; GET /api/scenarios lists them`);
+    return doc;
+  });
+
+  app.put("/api/scenarios/:name", async (request, reply): Promise<ScenarioDocument> => {
+    const { name } = parseRequestPart(nameParams, request.params, "params");
+    const { yaml } = parseRequestPart(saveScenarioRequestSchema, request.body, "body");
+    if (catalog.isReadyMade(name)) {
+      throw new HttpError(409, "conflict", "Ready-made scenario", `"${name}" is a ready-made scenario and cannot be changed; save your version under another name (it can extend ${name})`);
+    }
+    const result = catalog.validate(yaml, name);
+    if (!result.ok) throw invalidScenario(result.issues);
+    const existed = store.getScenario(name) !== undefined;
+    store.putScenario(name, yaml, new Date().toISOString());
+    const doc = catalog.get(name);
+    if (doc === undefined) throw new Error(`scenario ${name} missing right after it was saved`);
+    reply.code(existed ? 200 : 201);
+    return doc;
+  });
+
+  app.delete("/api/scenarios/:name", async (request, reply) => {
+    const { name } = parseRequestPart(nameParams, request.params, "params");
+    if (store.deleteScenario(name)) return reply.code(204).send();
+    if (catalog.isReadyMade(name)) throw new HttpError(409, "conflict", "Ready-made scenario", `"${name}" is a ready-made scenario; only saved scenarios can be deleted`);
+    throw notFound(`no saved scenario "${name}"`);
+  });
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request, startTestServer, waitForRun, type TestServer } from "../../src/server/fixtures/test-server.js";
+
+const SCENARIO = `name: Dy/Tb ban to Japan
+start: 2024-01
+months: 18
+policies:
+  - id: cn-ban
+    kind: export-ban
+    issuer: CN
+    elements: [Dy, Tb]
+    forms: [oxide, metal]
+    destinations: { only: [JP] }
+    from: 2024-04
+`;
+const SMALL = "name: Small\nmonths: 12\n";
+
+describe("runs API: one run from start to compare", () => {
+  let server: TestServer;
+  let runId: string;
+  let baselineRunId: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await request(server.url, "/api/scenarios/dy-ban", { method: "PUT", json: { yaml: SCENARIO } });
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  it("starts a run of a saved scenario (202) and finishes it with a baseline", async () => {
+    const started = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban" } });
+    expect(started.status).toBe(202);
+    expect(started.headers.get("location")).toBe(`/api/runs/${started.body.id}`);
+    expect(started.body).toMatchObject({ scenario: "dy-ban", baseline: "baseline" });
+    expect(["queued", "running"]).toContain(started.body.state);
+    runId = started.body.id;
+    const done = await waitForRun(server.url, runId);
+    expect(done).toMatchObject({ state: "done", progress: 1 });
+    expect(done.finishedAt).toBeDefined();
+    const list = await request(server.url, "/api/runs");
+    expect(list.body.runs[0].id).toBe(runId);
+  });
+
+  it("serves the report of a finished run", async () => {
+    const { status, body } = await request(server.url, `/api/runs/${runId}/report`);
+    expect(status).toBe(200);
+    expect(body.scenario).toMatchObject({ name: "Dy/Tb ban to Japan", startMonth: "2024-01", months: 18 });
+    expect(body.baselineName).toMatch(/^Baseline/);
+    expect(body.monthLabels).toHaveLength(18);
+    expect(body.timeline.map((t: { id: string }) => t.id)).toEqual(["cn-ban"]);
+  });
+
+  it("filters the tidy series by variable, element, region and months", async () => {
+    const { status, body } = await request(server.url, `/api/runs/${runId}/series?variable=price&element=Dy,Tb&region=market:ex-china&from=2024-03&to=2024-05`);
+    expect(status).toBe(200);
+    expect(body.columns).toEqual(["month", "element", "region", "stage", "variable", "unit", "value"]);
+    expect(body.rows).toHaveLength(6);
+    for (const row of body.rows) {
+      expect(row.slice(0, 6)).toEqual([expect.stringMatching(/^2024-0[345]$/), expect.stringMatching(/^(Dy|Tb)$/), "market:ex-china", "market", "price", "US$/kg"]);
+      expect(row[6]).toBeGreaterThan(0);
+    }
+    const repeated = await request(server.url, `/api/runs/${runId}/series?variable=price&element=Dy&element=Tb&region=market:ex-china&from=2024-03&to=2024-05`);
+    expect(repeated.body.rows).toEqual(body.rows);
+  });
+
+  it("answers 400 naming the parameter for an unknown element, region or variable", async () => {
+    const element = await request(server.url, `/api/runs/${runId}/series?element=Xx`);
+    expect(element.status).toBe(400);
+    expect(element.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(element.body.issues).toEqual([expect.objectContaining({ code: "unknown_reference", path: ["query", "element"], received: "Xx" })]);
+    expect(element.body.issues[0].message).toMatch(/^unknown element "Xx"; expected one of Sc, Y, La/);
+    const region = await request(server.url, `/api/runs/${runId}/series?region=US`);
+    expect(region.body.issues[0]).toMatchObject({ path: ["query", "region"], received: "US" });
+    const variable = await request(server.url, `/api/runs/${runId}/series?variable=gdp`);
+    expect(variable.body.issues[0]).toMatchObject({ path: ["query", "variable"], received: "gdp" });
+    const months = await request(server.url, `/api/runs/${runId}/series?from=2024-13`);
+    expect(months.status).toBe(400);
+    expect(months.body.issues[0]).toMatchObject({ code: "invalid_format", path: ["query", "from"] });
+    const unknownParam = await request(server.url, `/api/runs/${runId}/series?elements=Dy`);
+    expect(unknownParam.body.issues[0]).toMatchObject({ code: "unknown_key", path: ["query", "elements"] });
+  });
+
+  it("serves the flow graph of any month of the run, and 400 outside it", async () => {
+    const { status, body } = await request(server.url, `/api/runs/${runId}/flows?month=2024-06`);
+    expect(status).toBe(200);
+    expect(body.month).toBe("2024-06");
+    expect(body.links.length).toBeGreaterThan(0);
+    expect(body.nodes.some((n: { stage: string }) => n.stage === "mine")).toBe(true);
+    const outside = await request(server.url, `/api/runs/${runId}/flows?month=2030-01`);
+    expect(outside.status).toBe(400);
+    expect(outside.body.detail).toBe(`month 2030-01 is not in run ${runId} (2024-01 to 2025-06)`);
+    expect((await request(server.url, `/api/runs/${runId}/flows`)).status).toBe(400);
+  });
+
+  it("compares two finished runs", async () => {
+    const started = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "baseline", baseline: false } });
+    expect(started.body.baseline).toBeUndefined();
+    baselineRunId = started.body.id;
+    expect((await waitForRun(server.url, baselineRunId)).state).toBe("done");
+    const { status, body } = await request(server.url, `/api/compare?a=${runId}&b=${baselineRunId}`);
+    expect(status).toBe(200);
+    expect(body.a.run.id).toBe(runId);
+    expect(body.b.report.scenario.months).toBe(120);
+    expect(body.differences.chinaShareAtEnd.map((c: { stage: string }) => c.stage)).toEqual(["mine", "separation", "metal", "magnet", "use"]);
+    for (const p of body.differences.peakPrices) expect(p.deltaUsdPerKg).toBeCloseTo(p.aUsdPerKg - p.bUsdPerKg);
+    expect((await request(server.url, `/api/compare?a=${runId}`)).status).toBe(400);
+    expect((await request(server.url, `/api/compare?a=${runId}&b=run-nope`)).status).toBe(404);
+  });
+
+  it("answers 404 for unknown runs and scenarios, 422 for an unknown baseline or invalid YAML", async () => {
+    expect((await request(server.url, "/api/runs/run-nope")).status).toBe(404);
+    expect((await request(server.url, "/api/runs/run-nope/report")).status).toBe(404);
+    expect((await request(server.url, "/api/runs", { method: "POST", json: { scenario: "nowhere" } })).status).toBe(404);
+    const baseline = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", baseline: "nowhere" } });
+    expect(baseline.status).toBe(422);
+    expect(baseline.body.issues[0]).toMatchObject({ path: ["body", "baseline"], received: "nowhere" });
+    const yaml = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: X\nmonths: 0\n" } });
+    expect(yaml.status).toBe(422);
+    expect(yaml.body.issues[0]).toMatchObject({ path: ["months"], line: 2, column: 9 });
+    const shape = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", extra: 1 } });
+    expect(shape.status).toBe(400);
+    expect(shape.body.issues[0]).toMatchObject({ code: "unknown_key", path: ["body", "extra"] });
+  });
+});
+
+describe("runs API: concurrency, limits and restarts", () => {
+  it("runs several at once and stays responsive", async () => {
+    const server = await startTestServer({ maxConcurrentRuns: 2 });
+    try {
+      const ids = [];
+      for (let i = 0; i < 4; i++) ids.push((await request(server.url, "/api/runs", { method: "POST", json: { yaml: `name: Run ${i}\nmonths: 24\nseed: ${i + 1}\n` } })).body.id);
+      const states = (await request(server.url, "/api/runs")).body.runs.map((r: { state: string }) => r.state);
+      // Two compute, two wait (a worker thread takes far longer to start than four requests).
+      expect(states.filter((s: string) => s === "running")).toHaveLength(2);
+      expect(states.filter((s: string) => s === "queued")).toHaveLength(2);
+      const t0 = performance.now();
+      expect((await request(server.url, "/api/health")).body.ok).toBe(true);
+      expect(performance.now() - t0).toBeLessThan(1000);
+      const finished = await Promise.all(ids.map((id) => waitForRun(server.url, id)));
+      expect(finished.map((r) => r.state)).toEqual(["done", "done", "done", "done"]);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it("refuses runs beyond the queue with 429, and a queued run has no report yet (409)", async () => {
+    const server = await startTestServer({ maxConcurrentRuns: 1, maxQueuedRuns: 1 });
+    try {
+      const first = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      const second = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect([first.status, second.status]).toEqual([202, 202]);
+      expect(second.body.state).toBe("queued");
+      const third = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect(third.status).toBe(429);
+      expect(third.headers.get("retry-after")).toBe("5");
+      expect(third.body).toMatchObject({ type: "urn:chokepoint:problem:too-many-runs", title: "Too many runs", status: 429 });
+      expect(third.body.detail).toBe("1 run is computing and 1 is waiting, the most this server allows (--max-runs 1, --max-queue 1); try again when one finishes");
+      const early = await request(server.url, `/api/runs/${second.body.id}/report`);
+      expect(early.status).toBe(409);
+      expect(early.body.detail).toMatch(/has no results: it is (queued|running)/);
+      expect((await waitForRun(server.url, second.body.id)).state).toBe("done");
+      expect((await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } })).status).toBe(202);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it("stops a run over the time limit and says so", async () => {
+    const server = await startTestServer({ runTimeLimitMs: 50 });
+    try {
+      const { body } = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL } });
+      const run = await waitForRun(server.url, body.id);
+      expect(run.state).toBe("failed");
+      expect(run.error).toBe("the run took longer than the 0.05 s limit and was stopped; shorten the horizon (months) or raise --run-time-limit");
+      expect((await request(server.url, `/api/runs/${body.id}/report`)).body.detail).toContain("it failed: the run took longer");
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it("keeps a finished run and its outputs across a restart", async () => {
+    let server = await startTestServer();
+    try {
+      const { body } = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL } });
+      await waitForRun(server.url, body.id);
+      const report = (await request(server.url, `/api/runs/${body.id}/report`)).body;
+      const series = (await request(server.url, `/api/runs/${body.id}/series?variable=production`)).body;
+      server = await server.restart();
+      expect(server.interruptedRuns).toBe(0);
+      expect((await request(server.url, `/api/runs/${body.id}`)).body).toMatchObject({ state: "done", progress: 1 });
+      expect((await request(server.url, `/api/runs/${body.id}/report`)).body).toEqual(report);
+      expect((await request(server.url, `/api/runs/${body.id}/series?variable=production`)).body).toEqual(series);
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it("marks runs cut short by a restart as failed (interrupted)", async () => {
+    let server = await startTestServer({ maxConcurrentRuns: 1 });
+    try {
+      const first = (await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL } })).body;
+      const second = (await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL } })).body;
+      expect(second.state).toBe("queued");
+      server = await server.restart();
+      expect(server.interruptedRuns).toBeGreaterThanOrEqual(1);
+      const after = (await request(server.url, `/api/runs/${second.id}`)).body;
+      expect(after).toMatchObject({ state: "failed", error: "interrupted by a server restart" });
+      expect(after.finishedAt).toBeDefined();
+      const firstAfter = (await request(server.url, `/api/runs/${first.id}`)).body;
+      // The first may have finished before the restart; if not, it was interrupted too.
+      if (firstAfter.state !== "done") expect(firstAfter).toMatchObject({ state: "failed", error: "interrupted by a server restart" });
+    } finally {
+      await server.dispose();
+    }
+  });
+});
