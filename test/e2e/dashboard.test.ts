@@ -1,0 +1,175 @@
+/**
+ * Browser test of the dashboard: builds `web/` into a temporary folder, starts the real server on
+ * it (temporary data folder, port 0) and drives Debian's Chromium: scenarios list, an editor error
+ * marked at its line, save + run with progress, the results charts and the flow slider, compare,
+ * and a what-if slider redrawn by the engine worker with no request to the server.
+ * Screenshots go to `test-results/dashboard-*.png`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunStatus } from "../../src/model/api.js";
+import { startServer, type RunningServer } from "../../src/server/index.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = new URL("../../", import.meta.url).pathname;
+const SHOTS = join(ROOT, "test-results");
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+
+/** A short scenario, so the server's run (and its baseline) takes seconds. */
+const SHORT_APRIL = `name: April 2025 controls, 36 months
+description: The April 2025 regime over three years, for the dashboard test.
+extends: apr-2025
+months: 36
+`;
+
+/** Line 8 holds a share above 1: the editor must mark line 8. */
+const WITH_MISTAKE = `name: Myanmar half
+extends: apr-2025
+months: 36
+policies:
+  - id: mm-half
+    kind: supply-shock
+    target: { region: MM, stage: mine }
+    lossShare: 1.5
+    from: 2025-06
+`;
+
+describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM} not found)`}`, () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let page: Page;
+  const temp = mkdtempSync(join(tmpdir(), "chokepoint-dashboard-"));
+  const pageErrors: string[] = [];
+  const apiRequests: string[] = [];
+  let runId = "";
+
+  beforeAll(async () => {
+    // Build into a temporary folder: always fresh, and never disturbs a web/dist another process serves.
+    const webDir = join(temp, "web");
+    const build = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", webDir, "--emptyOutDir", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    server = await startServer({ port: 0, dataDir: join(temp, "data"), webDir, logLevel: "error", maxConcurrentRuns: 2 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on("pageerror", (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => { if (m.type() === "error") pageErrors.push(`console: ${m.text()}`); });
+    page.on("request", (r) => { if (new URL(r.url()).pathname.startsWith("/api/")) apiRequests.push(`${r.method()} ${new URL(r.url()).pathname}`); });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `dashboard-${name}.png`), fullPage });
+  /** Wait until a chart under `selector` has drawn SVG paths (the first path is an axis line, never "visible"). */
+  const chartDrawn = async (selector: string, minPaths = 5) => {
+    await page.waitForSelector(`${selector} svg path`, { state: "attached", timeout: 30_000 });
+    await expect.poll(() => page.locator(`${selector} svg path`).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(minPaths);
+  };
+  const svgOf = (selector: string) => page.$eval(`${selector} svg`, (svg) => svg.outerHTML);
+
+  it("lists ready-made scenarios and opens one in the editor", async () => {
+    await page.goto(`${server.url}/#/scenarios/apr-2025`);
+    await page.getByRole("button", { name: /April 2025 controls/ }).first().waitFor();
+    await expect.poll(() => page.getByLabel("Scenario YAML").inputValue()).toContain("kind: export-licence");
+    await page.getByTestId("validation").filter({ hasText: "valid" }).waitFor();
+    await shot("scenarios");
+  });
+
+  it("marks a mistake at its line with line:column field — message", async () => {
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    await page.getByLabel("Scenario YAML").fill(WITH_MISTAKE);
+    await page.locator('.gutter-line.has-issue[data-line="8"]').waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId("validation").textContent()).resolves.toBe("1 problem");
+    await expect(page.getByTestId("issue-list").textContent()).resolves.toContain("8:16 policies[0].lossShare — expected a number <= 1, got 1.5");
+    await expect(page.getByTestId("inline-issue").textContent()).resolves.toContain("policies[0].lossShare — expected a number <= 1, got 1.5");
+    expect(await page.locator(".gutter-line.has-issue").count()).toBe(1);
+    await shot("editor-error");
+    // Fixing the line clears the mark.
+    await page.getByLabel("Scenario YAML").fill(WITH_MISTAKE.replace("1.5", "0.5"));
+    await page.getByTestId("validation").filter({ hasText: "valid" }).waitFor();
+    expect(await page.locator(".gutter-line.has-issue").count()).toBe(0);
+  });
+
+  it("saves a short scenario and runs it on the server with a progress bar", async () => {
+    await page.getByLabel("Scenario YAML").fill(SHORT_APRIL);
+    await page.getByLabel("Scenario name").fill("apr-2025-short");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForURL(/#\/scenarios\/apr-2025-short$/);
+    await page.getByRole("button", { name: /April 2025 controls, 36 months/ }).waitFor();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByTestId("run-progress").waitFor();
+    await shot("run-progress");
+    await page.getByRole("button", { name: "Open results →" }).waitFor({ timeout: 120_000 });
+    expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
+    await page.getByRole("button", { name: "Open results →" }).click();
+    runId = decodeURIComponent(/#\/runs\/(.+)$/.exec(page.url())?.[1] ?? "");
+    expect(runId).not.toBe("");
+  }, 150_000);
+
+  it("draws the results: prices, shortfalls, flows for a month picked with the slider, concentration, products, timeline", async () => {
+    for (const chart of ["price-chart", "shortfall-region", "shortfall-element", "concentration", "sankey"]) await chartDrawn(`[data-testid="${chart}"]`);
+    await expect(page.locator("[data-testid=price-chart] svg text").allTextContents()).resolves.toContain("US$/kg of Dy");
+    await expect(page.locator("[data-testid=shortfall-region] svg text").allTextContents()).resolves.toContain("t/month of element content");
+    expect(await page.locator("[data-testid=episodes] tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
+    await shot("results", true);
+
+    const before = await page.getByTestId("flow-month-label").textContent();
+    const sankeyBefore = await svgOf("[data-testid=sankey]");
+    await page.getByTestId("flow-month").focus();
+    // The first month comes with the report; the second is fetched from the server.
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.getByTestId("flow-month-label").textContent()).not.toBe(before);
+    await expect.poll(() => svgOf("[data-testid=sankey]"), { timeout: 15_000 }).not.toBe(sankeyBefore);
+    expect(apiRequests).toContain(`GET /api/runs/${runId}/flows`);
+    await page.locator('section[aria-labelledby="h-flows"]').screenshot({ path: join(SHOTS, "dashboard-flows.png") });
+  }, 90_000);
+
+  it("compares two runs side by side", async () => {
+    const started = await (await fetch(`${server.url}/api/runs`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ yaml: "name: Baseline, 36 months\nextends: baseline\nmonths: 36\n", baseline: false }),
+    })).json() as RunStatus;
+    await expect.poll(async () => ((await (await fetch(`${server.url}/api/runs/${started.id}`)).json()) as RunStatus).state, { timeout: 120_000, interval: 500 }).toBe("done");
+    await page.goto(`${server.url}/#/compare?a=${encodeURIComponent(runId)}&b=${encodeURIComponent(started.id)}`);
+    await page.getByTestId("comparison").waitFor({ timeout: 30_000 });
+    await chartDrawn("[data-testid=compare-prices]");
+    await chartDrawn("[data-testid=compare-shortfall]", 3);
+    await shot("compare", true);
+  }, 150_000);
+
+  it("redraws a what-if in the browser's engine worker when a slider moves, without asking the server", async () => {
+    await page.goto(`${server.url}/#/what-if/apr-2025-short`);
+    await page.waitForSelector('[data-testid=what-if-results][data-runs="1"]', { timeout: 60_000 });
+    await chartDrawn("[data-testid=what-if-prices]");
+    await shot("what-if-start");
+    const pricesBefore = await svgOf("[data-testid=what-if-prices]");
+    const requestsBefore = apiRequests.length;
+
+    await page.getByTestId("slider-myanmar").focus();
+    await page.keyboard.press("Home"); // 0 % of capacity: Myanmar cut off
+    await expect(page.getByTestId("myanmar-value").textContent()).resolves.toBe("0% of capacity");
+    await page.getByTestId("what-if-status").filter({ hasText: "Changed: what-if-mm-mine-output" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => svgOf("[data-testid=what-if-prices]"), { timeout: 15_000 }).not.toBe(pricesBefore);
+    await chartDrawn("[data-testid=what-if-shortfall]", 3);
+    expect(apiRequests.slice(requestsBefore)).toEqual([]);
+    await shot("what-if", true);
+  }, 90_000);
+
+  it("kept the console free of errors", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * @module web/lib/report-figures
+ * Headline figures and regroupings of a `RunReport` for the dashboard's cards and tables:
+ * price rises, total shortfall, end products lost by unit, totals by sector. Pure reads of the report.
+ */
+import type { EndProductLoss, MonthSeries, RunReport } from "../../../src/analysis/report-model.js";
+
+/** The elements the views offer first, in this order, when they are priced. */
+export const KEY_ELEMENTS = ["Dy", "Tb", "Nd", "Pr", "Sm", "Gd", "Y", "Ho", "La", "Ce"] as const;
+
+/** Elements with prices, key elements first. */
+export function pricedElements(report: RunReport): string[] {
+  const priced = [...new Set(report.prices.map((p) => p.element))];
+  return [...KEY_ELEMENTS.filter((e) => priced.includes(e)), ...priced.filter((e) => !(KEY_ELEMENTS as readonly string[]).includes(e)).sort()];
+}
+
+/** The price path of an element in a market (`china` or `ex-china`), if the report has it. */
+export function pricePath(report: RunReport, element: string, market: "china" | "ex-china"): MonthSeries | undefined {
+  return report.pricePaths.find((p) => p.label === `${element} ${market === "china" ? "China" : "ex-China"}`);
+}
+
+/** Sum of several month series, month by month (series of different lengths: the longest wins). */
+export function sumSeries(series: readonly MonthSeries[]): number[] {
+  const n = Math.max(0, ...series.map((s) => s.values.length));
+  return Array.from({ length: n }, (_, m) => series.reduce((a, s) => a + (s.values[m] ?? 0), 0));
+}
+
+/** Final-use shortfall over the horizon, t of element content (all elements, all regions). */
+export function totalShortfallTonnes(report: RunReport): number {
+  return report.shortfallByElement.reduce((a, s) => a + s.values.reduce((x, y) => x + y, 0), 0);
+}
+
+/** Peak and start price of an element in a market, and the peak month. */
+export function priceRise(report: RunReport, element: string, market: "china" | "ex-china"): { start: number; peak: number; peakMonth: string; rise: number } | undefined {
+  const p = report.prices.find((x) => x.element === element && x.market === market);
+  if (p === undefined) return undefined;
+  return { start: p.startUsdPerKg, peak: p.peakUsdPerKg, peakMonth: p.peakMonth, rise: p.startUsdPerKg > 0 ? p.peakUsdPerKg / p.startUsdPerKg - 1 : 0 };
+}
+
+/** End products lost summed over regions, by sector, largest first within each unit. */
+export function endProductsBySector(losses: readonly EndProductLoss[]): { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number }[] }[] {
+  const bySector = new Map<string, { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number }[] }>();
+  for (const l of losses) {
+    const entry = bySector.get(l.sector) ?? { sector: l.sector, sectorName: l.sectorName, unit: l.unit, totalUnits: 0, regions: [] };
+    entry.totalUnits += l.totalUnits;
+    entry.regions.push({ region: l.region, units: l.totalUnits });
+    bySector.set(l.sector, entry);
+  }
+  for (const e of bySector.values()) e.regions.sort((a, b) => b.units - a.units);
+  return [...bySector.values()].sort((a, b) => a.unit.localeCompare(b.unit) || b.totalUnits - a.totalUnits);
+}
+
+/** End products lost over the horizon by unit (vehicles, MW, …), all sectors and regions. */
+export function endProductsByUnit(losses: readonly EndProductLoss[]): { unit: string; totalUnits: number }[] {
+  const byUnit = new Map<string, number>();
+  for (const l of losses) byUnit.set(l.unit, (byUnit.get(l.unit) ?? 0) + l.totalUnits);
+  return [...byUnit].map(([unit, totalUnits]) => ({ unit, totalUnits })).sort((a, b) => b.totalUnits - a.totalUnits);
+}
+
+/** Month series grouped by unit (one chart per unit: lines of different units never share an axis). */
+export function groupByUnit(series: readonly MonthSeries[]): { unit: string; series: MonthSeries[] }[] {
+  const groups = new Map<string, MonthSeries[]>();
+  for (const s of series) groups.set(s.unit, [...(groups.get(s.unit) ?? []), s]);
+  return [...groups].map(([unit, list]) => ({ unit, series: list }));
+}
+
+/** The largest `n` series by total, the rest summed into one "other" series. */
+export function topSeries(series: readonly MonthSeries[], n: number): MonthSeries[] {
+  const total = (s: MonthSeries) => s.values.reduce((a, b) => a + b, 0);
+  const sorted = [...series].sort((a, b) => total(b) - total(a));
+  if (sorted.length <= n + 1) return sorted;
+  const rest = sorted.slice(n);
+  return [...sorted.slice(0, n), { label: "other", unit: rest[0]?.unit ?? "", values: sumSeries(rest) }];
+}
+
+/** The month with the largest final-use shortfall (the first month when there is none). */
+export function worstShortfallMonth(report: RunReport): string | undefined {
+  const totals = sumSeries(report.shortfallByElement);
+  let worst = 0;
+  totals.forEach((t, m) => { if (t > (totals[worst] ?? 0)) worst = m; });
+  return report.monthLabels[(totals[worst] ?? 0) > 0 ? worst : 0];
+}

@@ -1,0 +1,117 @@
+/**
+ * @module web/views/report/report-view
+ * One run's results: headline figures, prices, shortfalls, flows, concentration, end products,
+ * the policy timeline and the shortage episodes.
+ */
+import type { ReactNode } from "react";
+import type { RunReport } from "../../../../src/analysis/report-model.js";
+import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../../lib/format.js";
+import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
+import { FlowsSection } from "./flows-section.js";
+import { PriceChart } from "./price-chart.js";
+import { ConcentrationSection, EndProductsSection, EpisodesTable, GapClosersTable, PolicyTimeline, ShortfallChart } from "./sections.js";
+
+/** Headline figures of a run as cards. */
+export function HeadlineFigures({ report }: { report: RunReport }) {
+  const dy = priceRise(report, "Dy", "ex-china");
+  const tb = priceRise(report, "Tb", "ex-china");
+  const lost = endProductsByUnit(report.endProductsLost);
+  const longest = report.shortages.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  return (
+    <div className="kpis" data-testid="kpis">
+      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" sub={`${report.shortages.length} shortage episodes, longest ${longest} months`} />
+      {dy !== undefined && <Kpi label="Dy price ex-China, peak" value={formatUsdPerKg(dy.peak)} unit="/kg" sub={<><span className={dy.rise > 0.005 ? "up" : ""}>{dy.rise >= 0 ? "+" : ""}{formatShare(dy.rise)}</span> vs start, in {dy.peakMonth}</>} />}
+      {tb !== undefined && <Kpi label="Tb price ex-China, peak" value={formatUsdPerKg(tb.peak)} unit="/kg" sub={<><span className={tb.rise > 0.005 ? "up" : ""}>{tb.rise >= 0 ? "+" : ""}{formatShare(tb.rise)}</span> vs start, in {tb.peakMonth}</>} />}
+      {lost.slice(0, 2).map((l) => <Kpi key={l.unit} label={`End products not built (${pluralUnit(l.unit)})`} value={formatUnits(l.totalUnits)} unit={pluralUnit(l.unit)} sub="over the horizon, all regions" />)}
+      {lost.length === 0 && <Kpi label="End products not built" value="0" unit="" sub="no magnet shortage reached end products" />}
+    </div>
+  );
+}
+
+function Kpi({ label, value, unit, sub }: { label: string; value: string; unit: string; sub: ReactNode }) {
+  return (
+    <div className="kpi">
+      <div className="label">{label}</div>
+      <div className="value">{value}<small>{unit}</small></div>
+      <div className="sub">{sub}</div>
+    </div>
+  );
+}
+
+/** The whole report of one run. */
+export function ReportView({ runId, report, actions }: { runId: string; report: RunReport; actions?: ReactNode }) {
+  const s = report.scenario;
+  return (
+    <div data-testid="report">
+      <div className="report-head">
+        <div style={{ minWidth: 0 }}>
+          <h1>{report.title}</h1>
+          {s.description !== "" && <p className="desc">{s.description}</p>}
+          <div className="meta-row">
+            <span>run <b className="mono">{runId}</b></span>
+            <span>horizon <b>{s.startMonth}</b> + <b>{s.months}</b> months</span>
+            <span>seed <b>{s.seed}</b></span>
+            {s.extendsChain.length > 0 && <span>extends <b>{s.extendsChain.join(" → ")}</b></span>}
+            <span>dataset <b>{report.dataset.name} v{report.dataset.version}</b></span>
+            {report.baselineName !== undefined && <span>compared with <b>{report.baselineName}</b></span>}
+          </div>
+        </div>
+        <span className="spacer" />
+        {actions}
+      </div>
+      <HeadlineFigures report={report} />
+      {report.warnings.length > 0 && (
+        <div className="notice" role="note"><b>Assumptions the engine had to make:</b> {report.warnings.slice(0, 4).join(" · ")}{report.warnings.length > 4 ? ` · and ${report.warnings.length - 4} more` : ""}</div>
+      )}
+      <section className="section" aria-labelledby="h-prices">
+        <h2 id="h-prices">Prices by market</h2>
+        <p className="lede">Monthly price of the element in China's domestic market and outside China, US$ per kg of element content.</p>
+        <PriceChart report={report} />
+      </section>
+      <div className="grid-2">
+        <section className="section" aria-labelledby="h-sf-region">
+          <h2 id="h-sf-region">Shortfall by importing region</h2>
+          <p className="lede">Final use not met, all elements, t/month of element content.</p>
+          <ShortfallChart report={report} by="region" />
+        </section>
+        <section className="section" aria-labelledby="h-sf-element">
+          <h2 id="h-sf-element">Shortfall by element</h2>
+          <p className="lede">Final use not met, all regions, t/month of element content.</p>
+          <ShortfallChart report={report} by="element" />
+        </section>
+      </div>
+      <section className="section" aria-labelledby="h-flows">
+        <h2 id="h-flows">Flows, mine to end use</h2>
+        <p className="lede">Element content moving between stages and regions in one month, t/month. Move the slider to pick the month; it opens on the month of the largest shortfall.</p>
+        <FlowsSection runId={runId} report={report} />
+      </section>
+      <section className="section" aria-labelledby="h-conc">
+        <h2 id="h-conc">Concentration by stage</h2>
+        <p className="lede">China's share of each stage's output over time; the table gives the top region, shares and the Herfindahl–Hirschman index at the first and last month.</p>
+        <ConcentrationSection report={report} />
+      </section>
+      <section className="section" aria-labelledby="h-products">
+        <h2 id="h-products">End products lost</h2>
+        <p className="lede">Vehicles, generators and systems not built for lack of magnets, over the horizon and by month.</p>
+        <EndProductsSection report={report} />
+      </section>
+      <section className="section" aria-labelledby="h-timeline">
+        <h2 id="h-timeline">Policy timeline</h2>
+        <p className="lede">When each measure is in force (suspensions removed).</p>
+        <PolicyTimeline report={report} />
+      </section>
+      <section className="section" aria-labelledby="h-episodes">
+        <h2 id="h-episodes">Shortage episodes</h2>
+        <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first.</p>
+        <EpisodesTable report={report} />
+      </section>
+      {report.gapClosers.length > 0 && (
+        <section className="section" aria-labelledby="h-gap">
+          <h2 id="h-gap">Who closed the gap</h2>
+          <p className="lede">Extra output against {report.baselineName ?? "the baseline"}, by region and stage, t of element content over the horizon.</p>
+          <GapClosersTable report={report} />
+        </section>
+      )}
+    </div>
+  );
+}

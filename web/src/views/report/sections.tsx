@@ -1,0 +1,175 @@
+/**
+ * @module web/views/report/sections
+ * The parts of a run's results besides prices and flows: shortfall charts, concentration by
+ * stage, end products lost, the policy timeline, shortage episodes, gap closers and warnings.
+ */
+import { useMemo, useState } from "react";
+import type { MonthSeries, RunReport } from "../../../../src/analysis/report-model.js";
+import { Chart } from "../../charts/chart.js";
+import { monthChartOption } from "../../charts/options.js";
+import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
+import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
+import { endProductsBySector, groupByUnit, topSeries } from "../../lib/report-figures.js";
+
+const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
+
+/** Final-use shortfall stacked by region or by element, t/month. */
+export function ShortfallChart({ report, by, height = 300, max }: { report: RunReport; by: "region" | "element"; height?: number; max?: number | undefined }) {
+  const option = useMemo(() => {
+    const source = by === "region" ? report.shortfallByRegion : report.shortfallByElement;
+    const series = topSeries(source, 7);
+    return monthChartOption({
+      months: report.monthLabels, valueAxisName: "t/month of element content", formatValue: tonnesPerMonth, min: 0, ...(max === undefined ? {} : { max }),
+      lines: series.map((s) => ({ name: s.label, values: s.values, color: s.label === "other" ? "#8a8f98" : by === "region" ? regionColour(s.label) : elementColour(s.label), stack: "total" })),
+    });
+  }, [report, by, max]);
+  const empty = (by === "region" ? report.shortfallByRegion : report.shortfallByElement).length === 0;
+  if (empty) return <p className="empty">No final-use shortfall in this run.</p>;
+  return <Chart option={option} height={height} label={`Final-use shortfall by ${by}, tonnes of element content per month`} testId={`shortfall-${by}`} />;
+}
+
+/** China's share of each stage over time, % of the stage's output. */
+export function ConcentrationSection({ report }: { report: RunReport }) {
+  const option = useMemo(() => monthChartOption({
+    months: report.monthLabels, valueAxisName: "China's share of the stage, %", formatValue: (v) => `${v.toFixed(1)} %`, min: 0, max: 100,
+    lines: report.chinaShareByStage.map((s) => ({ name: s.label, values: s.values, color: stageColour(s.label) })),
+  }), [report]);
+  return (
+    <div className="grid-2">
+      <Chart option={option} height={300} label="China's share of each supply-chain stage by month, percent" testId="concentration" />
+      <table className="data" aria-label="Concentration by stage">
+        <thead>
+          <tr><th>stage</th><th>top region</th><th className="num">top share</th><th className="num">China share</th><th className="num">HHI (0–10,000)</th></tr>
+        </thead>
+        <tbody>
+          {report.concentration.map((c) => (
+            <tr key={c.stage}>
+              <td><span className="swatch" style={{ background: stageColour(c.stage) }} />{c.stage}</td>
+              <td>{c.atStart.topRegion}{c.atEnd.topRegion !== c.atStart.topRegion ? ` → ${c.atEnd.topRegion}` : ""}</td>
+              <td className="num">{formatShare(c.atStart.topShare)} → {formatShare(c.atEnd.topShare)}</td>
+              <td className="num">{formatShare(c.atStart.chinaShare)} → {formatShare(c.atEnd.chinaShare)}</td>
+              <td className="num">{Math.round(c.atStart.hhi).toLocaleString("en-US")} → {Math.round(c.atEnd.hhi).toLocaleString("en-US")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** End products not built: totals by sector (with the regions hit) and monthly paths, one chart per unit. */
+export function EndProductsSection({ report }: { report: RunReport }) {
+  const sectors = useMemo(() => endProductsBySector(report.endProductsLost), [report]);
+  const groups = useMemo(() => groupByUnit(report.endProductsLostPaths), [report]);
+  if (sectors.length === 0) return <p className="empty">No end products lost for lack of magnets in this run.</p>;
+  return (
+    <>
+      <table className="data" aria-label="End products lost">
+        <thead><tr><th>sector</th><th className="num">not built</th><th>unit</th><th>regions hit (largest first)</th></tr></thead>
+        <tbody>
+          {sectors.map((s) => (
+            <tr key={s.sector}>
+              <td title={s.sectorName}>{shortSectorName(s.sectorName)}</td>
+              <td className="num">{formatUnits(s.totalUnits)}</td>
+              <td>{pluralUnit(s.unit)}</td>
+              <td className="small">{s.regions.slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className={groups.length >= 3 ? "grid-3" : groups.length === 2 ? "grid-2" : ""} style={{ marginTop: 12 }}>
+        {groups.map((g) => <UnitChart key={g.unit} report={report} unit={g.unit} series={g.series} />)}
+      </div>
+    </>
+  );
+}
+
+function UnitChart({ report, unit, series }: { report: RunReport; unit: string; series: readonly MonthSeries[] }) {
+  const option = useMemo(() => monthChartOption({
+    months: report.monthLabels, valueAxisName: `${pluralUnit(unit)} not built per month`, formatValue: (v) => `${formatUnits(v)} ${pluralUnit(unit)}`, min: 0,
+    lines: series.map((s, i) => ({ name: shortSectorName(s.label), values: s.values, color: indexedColour(i), stack: "total" })),
+  }), [report, unit, series]);
+  return <Chart option={option} height={240} label={`End products not built per month, ${pluralUnit(unit)}`} testId={`end-products-${unit}`} />;
+}
+
+/** Each policy's windows in force, as bars over the run's horizon. */
+export function PolicyTimeline({ report }: { report: RunReport }) {
+  const first = report.monthLabels[0];
+  const last = report.monthLabels[report.monthLabels.length - 1];
+  if (report.timeline.length === 0 || first === undefined || last === undefined) return <p className="empty">No policies: the run follows the world as calibrated.</p>;
+  const start = dayOf(`${first}-01`);
+  const end = dayOf(`${nextMonth(last)}-01`);
+  const pct = (day: number) => Math.min(100, Math.max(0, ((day - start) / (end - start)) * 100));
+  return (
+    <div className="timeline" role="table" aria-label="Policy timeline">
+      {report.timeline.map((p, i) => (
+        <div key={p.id} style={{ display: "contents" }} role="row">
+          <div className="name" title={`${p.title}${p.reference === "" ? "" : `\n${p.reference}`}`} role="rowheader">{p.title}<span className="kind">{p.kind}</span></div>
+          <div className="track" role="cell" aria-label={p.windows.map((w) => `${w.from} to ${w.until ?? "open-ended"}`).join(", ") || "never in force"}>
+            {p.windows.map((w, j) => {
+              const from = pct(dayOf(w.from));
+              const to = w.until === undefined ? 100 : pct(dayOf(w.until));
+              return to > from ? <div key={j} className="window" style={{ left: `${from}%`, width: `${to - from}%`, background: indexedColour(i) }} title={`${w.from} → ${w.until ?? "open-ended"}`} /> : null;
+            })}
+          </div>
+          <div className="when" role="cell">{p.windows.length === 0 ? "never in force" : p.windows.map((w) => `${w.from} → ${w.until ?? "open"}`).join(", ")}</div>
+        </div>
+      ))}
+      <div className="axis"><span>{first}</span><span>{report.monthLabels[Math.floor(report.monthLabels.length / 2)]}</span><span>{last}</span></div>
+    </div>
+  );
+}
+
+function dayOf(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+}
+
+function nextMonth(month: string): string {
+  const [y = 1970, m = 1] = month.split("-").map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** Shortage episodes, largest first. */
+export function EpisodesTable({ report, limit = 12 }: { report: RunReport; limit?: number }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? report.shortages : report.shortages.slice(0, limit);
+  if (report.shortages.length === 0) return <p className="empty">No shortage episodes (no month short by more than 1 % of need).</p>;
+  return (
+    <>
+      <table className="data" aria-label="Shortage episodes" data-testid="episodes">
+        <thead>
+          <tr><th>element</th><th>region</th><th>stage</th><th>from</th><th>to</th><th className="num">months</th><th className="num">peak t/month</th><th className="num">peak share of need</th><th className="num">total t</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((s, i) => (
+            <tr key={i}>
+              <td><span className="swatch" style={{ background: elementColour(s.element) }} />{s.element}</td>
+              <td>{s.region}</td><td>{s.stage}</td><td className="mono">{s.startMonth}</td><td className="mono">{s.endMonth}</td>
+              <td className="num">{s.durationMonths}</td><td className="num">{formatTonnes(s.peakTonnesPerMonth)}</td>
+              <td className="num">{formatShare(s.peakShareOfDemand)}</td><td className="num">{formatTonnes(s.totalTonnes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.shortages.length > limit && (
+        <button className="btn" type="button" style={{ marginTop: 8 }} onClick={() => setAll(!all)}>{all ? "Show the largest only" : `Show all ${report.shortages.length}`}</button>
+      )}
+    </>
+  );
+}
+
+/** Who closed the gap against the baseline. */
+export function GapClosersTable({ report }: { report: RunReport }) {
+  if (report.gapClosers.length === 0) return null;
+  return (
+    <table className="data" aria-label="Gap closers">
+      <thead><tr><th>region</th><th>stage</th><th className="num">extra output, t</th><th>from</th></tr></thead>
+      <tbody>
+        {report.gapClosers.map((g) => (
+          <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
