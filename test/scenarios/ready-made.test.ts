@@ -1,0 +1,174 @@
+/**
+ * Every ready-made scenario runs through the engine and moves the system the way its measures
+ * should (issue 4): effects show where they belong and nowhere else.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { runPreparedScenario } from "../../src/analysis/run-scenario.js";
+import { seriesFor, totalOver, type SimulationResult } from "../../src/engine/index.js";
+import { monthOffset } from "../../src/model/dates.js";
+import { listReadyMadeScenarios, loadScenario } from "../../src/scenario/node.js";
+import { prepareScenario } from "../../src/scenario/prepare.js";
+
+const runs = new Map<string, SimulationResult>();
+function run(name: string): SimulationResult {
+  const cached = runs.get(name);
+  if (cached !== undefined) return cached;
+  const { scenario, world } = loadScenario(name);
+  const result = runPreparedScenario(prepareScenario(scenario, world)).result;
+  runs.set(name, result);
+  return result;
+}
+
+const month = (r: SimulationResult, m: string) => monthOffset(r.startMonth, m);
+const IMPORTERS = ["JP", "EU", "US"] as const;
+
+/** Imports of an element into a region from China, all forms, t over [from, to). */
+function importsFromChina(r: SimulationResult, element: string, to: string, from: string, until: string): number {
+  let total = 0;
+  for (const form of ["oxide", "metal", "magnet"] as const) total += totalOver(r, { variable: "trade", from: "CN", to, element, form }, month(r, from), month(r, until));
+  return total;
+}
+
+function maxPriceGap(r: SimulationResult, element: string, from: string, until: string): number {
+  const cn = seriesFor(r, { variable: "price", element, market: "china-domestic" });
+  const ex = seriesFor(r, { variable: "price", element, market: "ex-china" });
+  let gap = -Infinity;
+  for (let m = month(r, from); m < month(r, until); m++) gap = Math.max(gap, (ex[m] ?? 0) / (cn[m] ?? 1) - 1);
+  return gap;
+}
+
+describe("ready-made scenarios", () => {
+  it("all of them run and give finite results", () => {
+    const names = listReadyMadeScenarios().map((s) => s.name);
+    expect(names.length).toBe(9);
+    for (const name of names) {
+      const r = run(name);
+      expect(r.months).toBeGreaterThan(0);
+      expect(r.pricesUsdPerKg.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  describe("apr-2025 (Ann. 18/2025 licensing)", () => {
+    let base: SimulationResult;
+    let apr: SimulationResult;
+    beforeAll(() => {
+      base = run("baseline");
+      apr = run("apr-2025");
+    });
+
+    it("is identical to the baseline before 2025-04-04", () => {
+      const until = month(apr, "2025-04");
+      const a = seriesFor(apr, { variable: "price", element: "Dy", market: "ex-china" }).slice(0, until);
+      const b = seriesFor(base, { variable: "price", element: "Dy", market: "ex-china" }).slice(0, until);
+      expect([...a]).toEqual([...b]);
+    });
+
+    it("cuts controlled-element imports from China into JP, EU and US", () => {
+      for (const to of IMPORTERS) {
+        for (const element of ["Dy", "Tb"]) {
+          expect(importsFromChina(apr, element, to, "2025-05", "2027-01")).toBeLessThan(0.9 * importsFromChina(base, element, to, "2025-05", "2027-01"));
+        }
+      }
+    });
+
+    it("leaves uncontrolled oxides alone (Ce imports barely move)", () => {
+      const a = totalOver(apr, { variable: "trade", from: "CN", to: "JP", element: "Ce", form: "oxide" }, month(apr, "2025-05"), month(apr, "2027-01"));
+      const b = totalOver(base, { variable: "trade", from: "CN", to: "JP", element: "Ce", form: "oxide" }, month(base, "2025-05"), month(base, "2027-01"));
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(0.05 * Math.max(b, 1));
+    });
+
+    it("opens an ex-China premium for Dy and Tb that the baseline does not have", () => {
+      for (const element of ["Dy", "Tb"]) {
+        expect(maxPriceGap(apr, element, "2025-05", "2027-01")).toBeGreaterThan(maxPriceGap(base, element, "2025-05", "2027-01") + 0.1);
+      }
+    });
+
+    it("does not cut China's own magnet production", () => {
+      const a = totalOver(apr, { variable: "magnet-tonnes", region: "CN" }, month(apr, "2025-04"), month(apr, "2027-01"));
+      const b = totalOver(base, { variable: "magnet-tonnes", region: "CN" }, month(base, "2025-04"), month(base, "2027-01"));
+      expect(a).toBeGreaterThanOrEqual(0.99 * b);
+    });
+  });
+
+  describe("the October 2025 package", () => {
+    it("has no effect beyond apr-2025 inside the pause when suspended", () => {
+      const apr = run("apr-2025");
+      const suspended = run("oct-2025-suspended");
+      // Inside the pause, Er oxide (controlled only by Ann. 57) and Dy magnets (Ann. 61's products) flow as under
+      // apr-2025; only the few days before the pause began (9 Oct – 7 Nov 2025) may leave a trace.
+      for (const to of IMPORTERS) {
+        for (const [element, form] of [["Er", "oxide"], ["Dy", "magnet"]] as const) {
+          const a = totalOver(suspended, { variable: "trade", from: "CN", to, element, form }, month(suspended, "2025-12"), month(suspended, "2026-11"));
+          const b = totalOver(apr, { variable: "trade", from: "CN", to, element, form }, month(apr, "2025-12"), month(apr, "2026-11"));
+          expect(Math.abs(a - b)).toBeLessThanOrEqual(0.05 * b);
+        }
+      }
+    });
+
+    it("compiles no extraterritorial rule and no Ann. 57 licence into the months of the pause", () => {
+      const { scenario, world } = loadScenario("oct-2025-suspended");
+      const { constraints, model } = runPreparedScenario(prepareScenario(scenario, world));
+      const pause = [month(runs.get("apr-2025") ?? run("apr-2025"), "2025-12"), month(run("apr-2025"), "2026-11")] as const;
+      for (const rule of constraints.extraterritorialRules) expect(rule.toMonth <= pause[0] || rule.fromMonth >= pause[1]).toBe(true);
+      const er = model.elementSymbols.indexOf("Er");
+      const cn = model.regionIds.indexOf("CN");
+      const jp = model.regionIds.indexOf("JP");
+      const R = model.regionIds.length;
+      const E = model.elementSymbols.length;
+      for (let m = pause[0]; m < pause[1]; m++) {
+        const seg = constraints.segments[constraints.segmentOfMonth[m] ?? 0];
+        expect(seg?.exportPermitShare[((cn * R + jp) * E + er) * 4 + 1]).toBe(1);
+      }
+    });
+
+    it("cuts Er oxide exports once the pause lapses when the measures return", () => {
+      const returns = run("oct-2025-returns");
+      const suspended = run("oct-2025-suspended");
+      for (const to of IMPORTERS) {
+        const a = totalOver(returns, { variable: "trade", from: "CN", to, element: "Er", form: "oxide" }, month(returns, "2026-12"), month(returns, "2028-01"));
+        const b = totalOver(suspended, { variable: "trade", from: "CN", to, element: "Er", form: "oxide" }, month(suspended, "2026-12"), month(suspended, "2028-01"));
+        expect(a).toBeLessThan(0.9 * b);
+      }
+    });
+
+    it("as announced (never suspended) cuts Er oxide exports already in 2026", () => {
+      const announced = run("oct-2025-as-announced");
+      const suspended = run("oct-2025-suspended");
+      const a = totalOver(announced, { variable: "trade", from: "CN", to: "JP", element: "Er", form: "oxide" }, month(announced, "2026-01"), month(announced, "2026-11"));
+      const b = totalOver(suspended, { variable: "trade", from: "CN", to: "JP", element: "Er", form: "oxide" }, month(suspended, "2026-01"), month(suspended, "2026-11"));
+      expect(a).toBeLessThan(0.9 * b);
+    });
+  });
+
+  it("kachin-cutoff: Myanmar's mines lose about 90 % and Dy gets dearer", () => {
+    const base = run("baseline");
+    const k = run("kachin-cutoff");
+    const window = ["2024-11", "2025-10"] as const;
+    const a = totalOver(k, { variable: "production", stage: "mine", region: "MM" }, month(k, window[0]), month(k, window[1]));
+    const b = totalOver(base, { variable: "production", stage: "mine", region: "MM" }, month(base, window[0]), month(base, window[1]));
+    expect(a).toBeLessThan(0.2 * b);
+    const dyK = seriesFor(k, { variable: "price", element: "Dy", market: "china-domestic" });
+    const dyB = seriesFor(base, { variable: "price", element: "Dy", market: "china-domestic" });
+    expect(Math.max(...dyK)).toBeGreaterThan(Math.max(...dyB.slice(0, month(base, "2026-12"))));
+  });
+
+  it("heavy-ree-embargo: no Dy from China to the US, EU and Japan in the window, Ce untouched", () => {
+    const e = run("heavy-ree-embargo");
+    const apr = run("apr-2025");
+    for (const to of IMPORTERS) {
+      expect(importsFromChina(e, "Dy", to, "2026-12", "2028-11")).toBeLessThan(1e-6);
+      const ce = totalOver(e, { variable: "trade", from: "CN", to, element: "Ce", form: "oxide" }, month(e, "2026-12"), month(e, "2028-11"));
+      const ceApr = totalOver(apr, { variable: "trade", from: "CN", to, element: "Ce", form: "oxide" }, month(apr, "2026-12"), month(apr, "2028-11"));
+      expect(Math.abs(ce - ceApr)).toBeLessThanOrEqual(0.05 * Math.max(ceApr, 1));
+    }
+  });
+
+  it("western-buildout: more separation and magnets outside China than the baseline by 2030", () => {
+    const w = run("western-buildout");
+    const base = run("baseline");
+    const exChina = (r: SimulationResult, stage: "separation" | "magnet") =>
+      ["US", "AU", "MY", "EU", "JP", "IN"].reduce((t, region) => t + totalOver(r, { variable: "production", stage, region }, month(r, "2028-01"), month(r, "2031-01")), 0);
+    expect(exChina(w, "separation")).toBeGreaterThan(exChina(base, "separation"));
+    expect(exChina(w, "magnet")).toBeGreaterThan(exChina(base, "magnet"));
+  });
+});
