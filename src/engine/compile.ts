@@ -1,0 +1,236 @@
+/**
+ * @module engine/compile
+ * Compile a validated `World` into a `CompiledModel` of typed arrays. Trusts the world (validated at
+ * the edge); does not simulate. Facility and baseline details live in `compile-facilities.ts`.
+ */
+import { ELEMENT_SYMBOLS, MAGNET_TYPES } from "../model/ids.js";
+import type { World } from "../model/world-schema.js";
+import { STAGE_CODES, type CompiledModel } from "./compiled-model.js";
+import { compileBaselineOutput, compileFacilities } from "./compile-facilities.js";
+import { resolveParameters } from "./parameters.js";
+
+/** Options of `compileModel`. */
+export interface CompileOptions {
+  /** First simulated month, `YYYY-MM`. @default "2024-01" */
+  readonly startMonth?: string;
+  /** Number of months to simulate. @default 240 */
+  readonly months?: number;
+  /** Region id of the China-domestic price market. @default "CN" */
+  readonly domesticMarketRegionId?: string;
+}
+
+/** Thrown when compile options are unusable (a programming error in the caller). */
+export class CompileOptionsError extends Error {
+  override readonly name = "CompileOptionsError";
+  /** Stable code for callers that branch on it. */
+  readonly code = "RE_COMPILE_OPTIONS";
+}
+
+/** Month number (year × 12 + month − 1) of a `YYYY-MM` string. */
+export function monthNumber(month: string): number {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (match === null) throw new CompileOptionsError(`expected a month written YYYY-MM, got "${month}"`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+/** The `YYYY-MM` string of a month number. */
+export function monthLabel(monthNo: number): string {
+  const year = Math.floor(monthNo / 12);
+  return `${year}-${String(monthNo - year * 12 + 1).padStart(2, "0")}`;
+}
+
+const indexOf = (ids: readonly string[]): Record<string, number> => Object.fromEntries(ids.map((id, i) => [id, i]));
+
+/**
+ * Compile a validated world for the engine.
+ * @example const model = compileModel(world, { startMonth: "2024-01", months: 240 });
+ */
+export function compileModel(world: World, { startMonth = "2024-01", months = 240, domesticMarketRegionId = "CN" }: CompileOptions = {}): CompiledModel {
+  if (!Number.isInteger(months) || months < 1) throw new CompileOptionsError(`months must be a positive integer, got ${months}`);
+  const startNo = monthNumber(startMonth);
+  const { values: parameters, ranges: parameterRanges, warnings } = resolveParameters(world.parameters);
+
+  const regionIds = world.regions.map((r) => r.id);
+  const elements = ELEMENT_SYMBOLS.flatMap((s) => world.elements.filter((e) => e.symbol === s));
+  const elementSymbols = elements.map((e) => e.symbol as string);
+  const regionIndex = indexOf(regionIds);
+  const elementIndex = indexOf(elementSymbols);
+  const R = regionIds.length;
+  const E = elementSymbols.length;
+
+  const domesticMarketRegion = regionIndex[domesticMarketRegionId] ?? -1;
+  const regionMarket = new Uint8Array(R).map((_, r) => (r === domesticMarketRegion ? 0 : 1));
+  const elementOxideFactor = Float64Array.from(elements, (e) => e.oxideMassPerElementMass);
+  const isHeavyMagnetElement = Uint8Array.from(elements, (e) => (e.symbol === "Dy" || e.symbol === "Tb" ? 1 : 0));
+
+  const facilities = compileFacilities(world, { startNo, elementIndex, regionIndex, elementOxideFactor, parameters });
+
+  // ── magnet grades ──
+  const gradeIds = world.magnetGrades.map((g) => g.id);
+  const gradeIndex = indexOf(gradeIds);
+  const G = gradeIds.length;
+  const gradeMagnetType = Int8Array.from(world.magnetGrades, (g) => MAGNET_TYPES.indexOf(g.magnetType));
+  const gradeElementPerTonne = new Float64Array(G * E);
+  const gradeYield = Float64Array.from(world.magnetGrades, (g) => g.yieldFinishedPerAlloy);
+  world.magnetGrades.forEach((g, gi) => {
+    for (const [symbol, pct] of Object.entries(g.elementsWeightPercent)) {
+      const e = elementIndex[symbol];
+      if (e !== undefined && pct !== undefined) gradeElementPerTonne[gi * E + e] = pct / 100;
+    }
+  });
+
+  // ── sectors and demand ──
+  const sectorIds = world.sectors.map((s) => s.id);
+  const sectorIndex = indexOf(sectorIds);
+  const K = sectorIds.length;
+  const sectorIsMagnet = new Uint8Array(K);
+  const sectorForm = new Uint8Array(K);
+  const sectorGrade = new Int32Array(K).fill(-1);
+  const sectorElementPerUnit = new Float64Array(K * E);
+  const sectorGrowthPerYear = new Float64Array(K);
+  const sectorMagnetKgPerUnit = new Float64Array(K);
+  const sectorEndProductUnit: string[] = [];
+  world.sectors.forEach((s, k) => {
+    sectorGrowthPerYear[k] = s.growthPercentPerYear / 100;
+    if (s.use === "magnet") {
+      const g = gradeIndex[s.magnetGrade] ?? 0;
+      sectorIsMagnet[k] = 1;
+      sectorForm[k] = 3;
+      sectorGrade[k] = g;
+      for (let e = 0; e < E; e++) sectorElementPerUnit[k * E + e] = gradeElementPerTonne[g * E + e] ?? 0;
+      sectorMagnetKgPerUnit[k] = s.endProduct?.magnetKgPerUnit ?? 0;
+      sectorEndProductUnit.push(s.endProduct?.unit ?? "");
+    } else {
+      sectorForm[k] = s.form === "oxide" ? 1 : 2;
+      sectorEndProductUnit.push("");
+      const total = Object.values(s.elementSharesPercent).reduce<number>((a, b) => a + (b ?? 0), 0);
+      for (const [symbol, pct] of Object.entries(s.elementSharesPercent)) {
+        const e = elementIndex[symbol];
+        // t REO × oxide share → t oxide of e → ÷ oxide factor → t element.
+        if (e !== undefined && pct !== undefined && total > 0) sectorElementPerUnit[k * E + e] = pct / total / (elementOxideFactor[e] ?? 1);
+      }
+    }
+  });
+  const demandBasePerMonth = new Float64Array(R * K);
+  for (const d of world.demand2024) {
+    const r = regionIndex[d.region];
+    const k = sectorIndex[d.sector];
+    if (r === undefined || k === undefined) continue;
+    demandBasePerMonth[r * K + k]! += ((sectorIsMagnet[k] === 1 ? d.magnetTonnes : d.tonnesReo) ?? 0) / 12;
+  }
+
+  // ── trade ──
+  const leadTimeMonths = new Float64Array(R * R).fill(world.defaultLeadTimeMonths);
+  for (let r = 0; r < R; r++) leadTimeMonths[r * R + r] = parameters["trade.domesticLeadTimeMonths"];
+  const explicit = new Set<number>();
+  for (const lt of world.leadTimes) {
+    const a = regionIndex[lt.from];
+    const b = regionIndex[lt.to];
+    if (a === undefined || b === undefined) continue;
+    leadTimeMonths[a * R + b] = lt.months;
+    explicit.add(a * R + b);
+  }
+  for (const lt of world.leadTimes) {
+    // A lead time given one way applies the other way too unless that is given as well.
+    const a = regionIndex[lt.from];
+    const b = regionIndex[lt.to];
+    if (a !== undefined && b !== undefined && !explicit.has(b * R + a)) leadTimeMonths[b * R + a] = lt.months;
+  }
+  const domesticPriorityShare = new Float64Array(R).fill(parameters["trade.defaultDomesticPriorityShare"]);
+  const domesticPriorityGiven = new Uint8Array(R);
+  for (const rp of world.regionParameters) {
+    const r = regionIndex[rp.region];
+    if (r === undefined) continue;
+    domesticPriorityShare[r] = rp.domesticPriorityShare;
+    domesticPriorityGiven[r] = 1;
+  }
+
+  // ── markets ──
+  const stageCoverMonths = new Float64Array(5).fill(parameters["inventory.defaultCoverMonths"]);
+  for (const norm of world.inventoryNorms) stageCoverMonths[STAGE_CODES[norm.stage]] = norm.coverMonths;
+  const basePriceUsdPerKg = compilePrices(world, elementIndex, elementOxideFactor, parameters["price.defaultUsdPerKg"], warnings);
+  const initialStrategicStockTonnes = new Float64Array(R * E);
+  for (const sp of world.stockpiles) {
+    const r = regionIndex[sp.region];
+    if (r === undefined) continue;
+    for (const [symbol, tonnes] of Object.entries(sp.elementTonnes)) {
+      const e = elementIndex[symbol];
+      if (e !== undefined && tonnes !== undefined) initialStrategicStockTonnes[r * E + e]! += tonnes;
+    }
+  }
+
+  const base = {
+    regionIds, elementSymbols, facilityIds: facilities.facilityIds, sectorIds, gradeIds, months,
+    ...facilities.arrays, gradeMagnetType, gradeElementPerTonne, gradeYield, sectorIsMagnet, sectorForm, sectorGrade,
+    sectorElementPerUnit, demandBasePerMonth, parameters,
+  };
+  const baseOutputTonnes = compileBaselineOutput(base);
+  const captiveConcentrateShare = compileCaptiveShares(world, regionIndex, facilities.arrays.facilityOutput2024PerMonth, facilities.arrays.facilityCapacityPerMonth);
+
+  return {
+    startMonth: monthLabel(startNo),
+    months,
+    calibrationYear: world.dataset.calibrationYear,
+    monthsFromCalibrationStart: startNo - world.dataset.calibrationYear * 12,
+    regionIds, elementSymbols, facilityIds: facilities.facilityIds, sectorIds, gradeIds,
+    regionIndex, elementIndex, facilityIndex: indexOf(facilities.facilityIds), sectorIndex,
+    domesticMarketRegion, regionMarket, elementOxideFactor, isHeavyMagnetElement,
+    ...facilities.arrays,
+    gradeMagnetType, gradeElementPerTonne, gradeYield,
+    sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
+    sectorEndProductUnit, demandBasePerMonth,
+    leadTimeMonths, captiveConcentrateShare, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
+    baseOutputTonnes, parameters, parameterRanges, warnings: [...warnings, ...facilities.warnings],
+  };
+}
+
+/**
+ * Captive concentrate shares `[from][to]`: a mine whose owner (exact string) also owns separation plants
+ * sends its output to them first, split by their capacity; the share in the mine's own region is domestic.
+ */
+function compileCaptiveShares(world: World, regionIndex: Record<string, number>, output: Float64Array, capacity: Float64Array): Float64Array {
+  const R = world.regions.length;
+  const shares = new Float64Array(R * R);
+  const mineTotal = new Float64Array(R);
+  const rate = (i: number) => Math.max(output[i] ?? 0, 0) || (capacity[i] ?? 0);
+  world.mines.forEach((mine, i) => (mineTotal[regionIndex[mine.region] ?? 0]! += rate(i)));
+  world.mines.forEach((mine, i) => {
+    const plants = world.separationPlants.filter((p) => p.owner === mine.owner && p.status !== "cancelled");
+    const plantCapacity = plants.reduce((a, p) => a + p.capacityTonnesReoPerYear, 0);
+    const from = regionIndex[mine.region] ?? 0;
+    if (plantCapacity <= 0 || (mineTotal[from] ?? 0) <= 0) return;
+    for (const plant of plants) {
+      const to = regionIndex[plant.region] ?? 0;
+      if (to !== from) shares[from * R + to]! += ((rate(i) / mineTotal[from]!) * plant.capacityTonnesReoPerYear) / plantCapacity;
+    }
+  });
+  return shares;
+}
+
+/**
+ * Calibration prices on an element basis: an oxide price ($/kg oxide) × oxide factor = $/kg of element
+ * content; a metal price is already per kg of element. The latest oxide quote wins, then the latest metal quote.
+ */
+function compilePrices(world: World, elementIndex: Record<string, number>, oxideFactor: Float64Array, fallback: number, warnings: string[]): Float64Array {
+  const E = oxideFactor.length;
+  const prices = new Float64Array(E * 2).fill(-1);
+  const rank = new Float64Array(E).fill(-1);
+  for (const p of world.prices) {
+    const e = elementIndex[p.element];
+    if (e === undefined) continue;
+    const score = (p.form === "oxide" ? 1e6 : 0) + monthNumber(p.asOf);
+    if (score <= (rank[e] ?? -1)) continue;
+    rank[e] = score;
+    const factor = p.form === "oxide" ? (oxideFactor[e] ?? 1) : 1;
+    prices[e * 2] = p.chinaDomesticUsdPerKg * factor;
+    prices[e * 2 + 1] = p.exChinaUsdPerKg * factor;
+  }
+  for (let e = 0; e < E; e++) {
+    if ((prices[e * 2] ?? -1) < 0) {
+      prices[e * 2] = fallback;
+      prices[e * 2 + 1] = fallback;
+      warnings.push(`no price for element ${world.elements.find((x) => elementIndex[x.symbol] === e)?.symbol ?? e}; using price.defaultUsdPerKg = ${fallback}`);
+    }
+  }
+  return prices;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { compileModel } from "./compile.js";
+import { copySegment, createNeutralConstraints, FORM_INDEX, tradeConstraintOffset, type EngineConstraints } from "./constraints.js";
+import { ND_OXIDE_FACTOR, ndWorld, type NdWorldOptions } from "./fixtures/small-worlds.js";
+import { massBalanceErrors } from "./fixtures/invariants.js";
+import { runSimulation } from "./run.js";
+import { seriesFor } from "./results.js";
+
+const MONTHS = 36;
+const JP_NEED = 20 / ND_OXIDE_FACTOR; // 240 t REO a year of Nd metal, in t Nd a month
+
+function setup(options: NdWorldOptions = {}) {
+  const model = compileModel(ndWorld(options), { startMonth: "2024-01", months: MONTHS });
+  return { model, neutral: createNeutralConstraints(model) };
+}
+
+/** Constraints with CN → JP metal exports at `share` from month `from` on. */
+function metalPermit(model: ReturnType<typeof setup>["model"], share: number, from: number): EngineConstraints {
+  const base = createNeutralConstraints(model);
+  const restricted = copySegment(base.segments[0]!);
+  restricted.exportPermitShare[tradeConstraintOffset(model, model.regionIndex.CN!, model.regionIndex.JP!, 0, FORM_INDEX.metal)] = share;
+  return { ...base, segments: [base.segments[0]!, restricted], segmentOfMonth: Int32Array.from({ length: MONTHS }, (_, t) => (t >= from ? 1 : 0)) };
+}
+
+describe("hand-checked Nd world", () => {
+  it("mines its calibration output every month: 100 t REO = 100 / 1.166 t Nd", () => {
+    const { model, neutral } = setup();
+    const mined = seriesFor(runSimulation(model, neutral), { variable: "production", stage: "mine" });
+    for (const v of mined) expect(v).toBeCloseTo(100 / ND_OXIDE_FACTOR, 9);
+  });
+
+  it("delivers Japan's metal demand in full and imports exactly what it uses when users hold no stock", () => {
+    const { model, neutral } = setup();
+    const result = runSimulation(model, neutral);
+    const use = seriesFor(result, { variable: "final-use", region: "JP", form: "metal" });
+    const imports = seriesFor(result, { variable: "trade", from: "CN", to: "JP", form: "metal" });
+    for (let t = 0; t < MONTHS; t++) {
+      expect(use[t]).toBeCloseTo(JP_NEED, 9);
+      expect(imports[t]).toBeCloseTo(JP_NEED, 6);
+    }
+    expect(seriesFor(result, { variable: "shortfall" }).every((v) => v < 1e-9)).toBe(true);
+  });
+
+  it("a ban stops CN → JP metal flows at once; Japan lives on its stock, then goes short", () => {
+    const { model } = setup({ useCoverMonths: 2 });
+    const result = runSimulation(model, metalPermit(model, 0, 6));
+    const imports = seriesFor(result, { variable: "trade", from: "CN", to: "JP", form: "metal" });
+    const use = seriesFor(result, { variable: "final-use", region: "JP", form: "metal" });
+    const short = seriesFor(result, { variable: "shortfall", region: "JP", stage: "use" });
+    for (let t = 0; t < 6; t++) expect(imports[t]).toBeGreaterThan(0);
+    for (let t = 6; t < MONTHS; t++) expect(imports[t]).toBe(0);
+    expect(use[6]).toBeCloseTo(JP_NEED, 9); // two months of stock carry the first months
+    expect(use[7]).toBeCloseTo(JP_NEED, 9);
+    for (let t = 10; t < MONTHS; t++) {
+      expect(use[t]).toBeCloseTo(0, 9);
+      expect(short[t]).toBeCloseTo(JP_NEED, 9);
+    }
+    expect(seriesFor(result, { variable: "blocked", form: "metal" })[12]).toBeGreaterThan(0);
+    expect(Math.max(...massBalanceErrors(result))).toBeLessThan(1e-12);
+  });
+
+  it("a permit share of 0.5 halves CN → JP metal flows at once when users hold no stock", () => {
+    const { model } = setup();
+    const result = runSimulation(model, metalPermit(model, 0.5, 6));
+    const imports = seriesFor(result, { variable: "trade", from: "CN", to: "JP", form: "metal" });
+    const use = seriesFor(result, { variable: "final-use", region: "JP", form: "metal" });
+    for (let t = 6; t < MONTHS; t++) {
+      expect(imports[t]).toBeCloseTo(JP_NEED / 2, 6);
+      expect(use[t]).toBeCloseTo(JP_NEED / 2, 6);
+    }
+  });
+
+  it("a permit share of 0.5 halves them once two months of stock have run down (the backlog is not re-licensed)", () => {
+    const { model } = setup({ useCoverMonths: 2 });
+    const result = runSimulation(model, metalPermit(model, 0.5, 6));
+    const imports = seriesFor(result, { variable: "trade", from: "CN", to: "JP", form: "metal" });
+    const use = seriesFor(result, { variable: "final-use", region: "JP", form: "metal" });
+    expect(use[6]).toBeCloseTo(JP_NEED, 9); // stock carries the first months in full
+    for (let t = 14; t < MONTHS; t++) {
+      expect(imports[t]).toBeCloseTo(JP_NEED / 2, 6);
+      expect(use[t]).toBeCloseTo(JP_NEED / 2, 6);
+    }
+  });
+
+  it("a ban raises the ex-China price above China's; free trade keeps them equal", () => {
+    const { model, neutral } = setup({ useCoverMonths: 2 });
+    const free = runSimulation(model, neutral);
+    const banned = runSimulation(model, metalPermit(model, 0, 6));
+    const ratio = (r: typeof free, t: number) => r.pricesUsdPerKg[t * 2 + 1]! / r.pricesUsdPerKg[t * 2]!;
+    expect(ratio(free, 30)).toBeCloseTo(1, 9);
+    expect(ratio(banned, 30)).toBeGreaterThan(2);
+    expect(banned.pricesUsdPerKg[30 * 2 + 1]!).toBeGreaterThan(free.pricesUsdPerKg[30 * 2 + 1]!);
+  });
+
+  it("an export quota caps CN's exports per period", () => {
+    const { model, neutral } = setup({ useCoverMonths: 2 });
+    const elementMask = Uint8Array.of(1);
+    const constraints: EngineConstraints = {
+      ...neutral,
+      exportQuotas: [{ issuer: 0, elementMask, formMask: Uint8Array.of(1, 1, 1, 1), destinationMask: Uint8Array.of(0, 1, 1), tonnesPerPeriod: 60, periodMonths: 12, fromMonth: 12, toMonth: 36 }],
+    };
+    const exports = seriesFor(runSimulation(model, constraints), { variable: "trade", from: "CN", to: "JP" });
+    for (const [from, to] of [[12, 24], [24, 36]] as const) {
+      const total = exports.slice(from, to).reduce((a, b) => a + b, 0);
+      expect(total).toBeLessThanOrEqual(60 + 1e-6);
+      expect(total).toBeGreaterThan(55);
+    }
+  });
+
+  it("an extraterritorial rule stops third-country magnets made from the issuer's content", () => {
+    const { model, neutral } = setup({ withMagnets: true, useCoverMonths: 1, leadTimeMonths: 1 });
+    const rule = {
+      issuer: model.regionIndex.CN!, elementMask: Uint8Array.of(1), formMask: Uint8Array.of(0, 0, 0, 1), minValueShare: 0.001,
+      permitShare: 0, delayMonths: 0, destinationMask: Uint8Array.of(0, 0, 1), fromMonth: 12, toMonth: MONTHS,
+    };
+    const before = runSimulation(model, neutral);
+    const after = runSimulation(model, { ...neutral, extraterritorialRules: [rule] });
+    const flow = (r: typeof before) => seriesFor(r, { variable: "trade", from: "JP", to: "US", form: "magnet" });
+    expect(flow(before)[20]).toBeGreaterThan(1);
+    for (let t = 12; t < MONTHS; t++) expect(flow(after)[t]).toBe(0);
+    // Japan's magnets are CN-separated: the US runs short and loses motors (2 kg of magnet each).
+    const lost = seriesFor(after, { variable: "end-products-lost", region: "US" });
+    const short = seriesFor(after, { variable: "sector-demand", region: "US" })[30]! - seriesFor(after, { variable: "sector-delivered", region: "US" })[30]!;
+    expect(lost[30]).toBeCloseTo((short * 1000) / 2, 6);
+    expect(lost[30]).toBeGreaterThan(0);
+  });
+
+  it("a strategic stock release keeps Japan supplied during a ban", () => {
+    const { model } = setup({ useCoverMonths: 2 });
+    const banned = metalPermit(model, 0, 6);
+    const stockpile = { region: model.regionIndex.JP!, element: 0, form: FORM_INDEX.metal, tonnesPerMonth: 20, fromMonth: 0, toMonth: 6 };
+    const release = { region: model.regionIndex.JP!, element: 0, form: FORM_INDEX.metal, tonnesPerMonth: -20, fromMonth: 6, toMonth: MONTHS };
+    const withStock = runSimulation(model, { ...banned, stockChanges: [stockpile, release] });
+    const without = runSimulation(model, banned);
+    const short = (r: typeof without) => seriesFor(r, { variable: "shortfall", region: "JP" }).reduce((a, b) => a + b, 0);
+    expect(short(withStock)).toBeLessThan(short(without));
+    expect(Math.max(...massBalanceErrors(withStock))).toBeLessThan(1e-12);
+  });
+});

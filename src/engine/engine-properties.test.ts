@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { WORLD_FILES } from "../model/world-schema.js";
+import { compileModel } from "./compile.js";
+import { createNeutralConstraints } from "./constraints.js";
+import { arbitraryWorld, buildWorld, randomConstraints } from "./fixtures/arbitrary-world.js";
+import { badValues, massBalanceErrors, provenanceShareError } from "./fixtures/invariants.js";
+import { runSimulation } from "./run.js";
+
+const MONTHS = 30;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 30);
+
+/** A generated world, random constraints for it, and a run seed: the input of every property. */
+const scenario = fc.record({ world: arbitraryWorld(), constraintSeed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), runSeed: fc.integer(), policies: fc.boolean() });
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function simulate({ world, constraintSeed, runSeed, policies }: Scenario) {
+  const model = compileModel(world, { months: MONTHS });
+  const constraints = policies ? randomConstraints(model, constraintSeed) : createNeutralConstraints(model);
+  return { model, constraints, result: runSimulation(model, constraints, { seed: runSeed, sampleParameters: true }) };
+}
+
+describe("engine invariants over generated worlds and random constraints", () => {
+  it("generated worlds satisfy the world schemas", () => {
+    fc.assert(
+      fc.property(arbitraryWorld(), (w) => {
+        expect(WORLD_FILES["mines.yaml"].safeParse({ mines: w.mines }).success).toBe(true);
+        expect(WORLD_FILES["separation-plants.yaml"].safeParse({ separationPlants: w.separationPlants }).success).toBe(true);
+        expect(WORLD_FILES["metal-plants.yaml"].safeParse({ metalPlants: w.metalPlants }).success).toBe(true);
+        expect(WORLD_FILES["magnet-plants.yaml"].safeParse({ magnetPlants: w.magnetPlants }).success).toBe(true);
+        expect(WORLD_FILES["demand.yaml"].safeParse({ sectors: w.sectors, demand2024: w.demand2024 }).success).toBe(true);
+        expect(WORLD_FILES["deposit-profiles.yaml"].safeParse({ depositProfiles: w.depositProfiles }).success).toBe(true);
+        expect(WORLD_FILES["parameters.yaml"].safeParse({ parameters: w.parameters, regionParameters: w.regionParameters }).success).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("conserves mass per element: mined + opening = used + losses + closing + in transit (1e-9 relative)", () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const errors = massBalanceErrors(simulate(input).result);
+        expect(Math.max(...errors)).toBeLessThan(1e-9);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never produces a negative, NaN or infinite value", () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        expect(badValues(simulate(input).result)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("gives identical results for identical inputs and seed", () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const a = simulate(input).result;
+        const b = simulate(input).result;
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("keeps provenance: origin shares of stocks and of final use sum to 1", () => {
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const { stocks, use } = provenanceShareError(simulate(input).result);
+        expect(stocks).toBeLessThan(1e-9);
+        expect(use).toBeLessThan(1e-5); // use by origin is stored as float32
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("samples parameters inside their ranges, and differently for different seeds", () => {
+    const world = buildWorld({ regions: 3, withChina: true, elementPicks: [true, true, true, true, true, true, true, true], seed: 5, mines: 2, separators: 2, metalPlants: 1, magnetPlants: 1, spinUpMonths: 2 });
+    const model = compileModel(world, { months: 3 });
+    const neutral = createNeutralConstraints(model);
+    const a = runSimulation(model, neutral, { seed: 1, sampleParameters: true }).parameters;
+    const b = runSimulation(model, neutral, { seed: 2, sampleParameters: true }).parameters;
+    const fixed = runSimulation(model, neutral, { seed: 1 }).parameters;
+    expect(a["separation.recoveryShare"]).toBeGreaterThanOrEqual(0.9);
+    expect(a["separation.recoveryShare"]).toBeLessThanOrEqual(0.99);
+    expect(a["separation.recoveryShare"]).not.toBe(b["separation.recoveryShare"]);
+    expect(fixed["separation.recoveryShare"]).toBe(0.95);
+  });
+});

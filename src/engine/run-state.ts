@@ -1,0 +1,207 @@
+/**
+ * @module engine/run-state
+ * The mutable state of one run: stocks by origin, shipments in transit, smoothed orders, prices,
+ * responses and every scratch array, all allocated once before the monthly loop. No stepping here.
+ */
+import { MAGNET_TYPES } from "../model/ids.js";
+import type { CompiledModel } from "./compiled-model.js";
+import { FORM_COUNT, type ConstraintSegment, type EngineConstraints } from "./constraints.js";
+import type { ParameterValues } from "./parameters.js";
+import type { SimulationResult } from "./result.js";
+
+/** Run state. Stock layouts are `[region][form][element][origin]`; node arrays `[region][form][element]`. */
+export interface RunState {
+  readonly R: number;
+  readonly E: number;
+  readonly N: number;
+  readonly K: number;
+  readonly G: number;
+  /** Magnet types. */
+  readonly T: number;
+  readonly p: ParameterValues;
+  /** Transport lead time used by this run, months; `[from][to]`. */
+  readonly leadTimeMonths: Float64Array;
+  /** Domestic priority used by this run, 0–1; `[region]`. */
+  readonly domesticPriority: Float64Array;
+  /** Producers' finished goods, t; `[region][form][element][origin]`. */
+  readonly outStock: Float64Array;
+  /** Users' input stock, t; `[region][form][element][origin]`. */
+  readonly inStock: Float64Array;
+  /** Σ over origins of `outStock` and `inStock` (kept with every change), t; `[region][form][element]`. */
+  readonly outTotal: Float64Array;
+  readonly inTotal: Float64Array;
+  /** Strategic stock, t; `[region][form][element][origin]` (same layout as working stocks). */
+  readonly strategic: Float64Array;
+  /** 1 for regions that hold or have held strategic stock; `[region]`. */
+  readonly hasStrategicStock: Uint8Array;
+  /** Months held by the arrival ring. */
+  readonly ringMonths: number;
+  /** Arrivals by month slot, t; `[slot][region][form][element][origin]`. */
+  readonly ring: Float64Array;
+  /** On order for each user node (ring total), t; `[region][form][element]`. */
+  readonly inTransit: Float64Array;
+  /** Ring total by element, t; `[element]`. */
+  readonly inTransitByElement: Float64Array;
+  /** Smoothed in-transit amount per user node (the pipeline it expects to hold), t; `[region][form][element]`. */
+  readonly inTransitSmoothed: Float64Array;
+  /** Orders received by producer nodes this month / smoothed, t per month; `[region][form][element]`. */
+  readonly ordersNow: Float64Array;
+  /** What entered producers' stock this month / smoothed (their offer to the market), t per month; `[region][form][element]`. */
+  readonly supplyNow: Float64Array;
+  readonly supplySmoothed: Float64Array;
+  readonly ordersSmoothed: Float64Array;
+  /** Input needed by plants / sectors at user nodes this month and smoothed, t per month; `[region][form][element]`. */
+  readonly plantNeedNow: Float64Array;
+  readonly sectorNeedNow: Float64Array;
+  readonly plantNeedSmoothed: Float64Array;
+  readonly sectorNeedSmoothed: Float64Array;
+  /** Stock targets this month (for price cover), t; `[region][form][element]`. */
+  readonly targetIn: Float64Array;
+  readonly targetOut: Float64Array;
+  /** Production plan of the stage being stepped (separation: feed; metal: output), t; `[region][element]`. */
+  readonly plan: Float64Array;
+  /** Magnet content planned by type, t; `[region][type][element]`. */
+  readonly magnetPlan: Float64Array;
+  /** Current mine output rate, t REO per month; `[facility]`. */
+  readonly mineRate: Float64Array;
+  /** Available capacity this month; `[facility]`. */
+  readonly capNow: Float64Array;
+  /** Ramp × capacity multiplier this month (scales calibration output too); `[facility]`. */
+  readonly capFactor: Float64Array;
+  /** Calibration production rate of facilities active at the start (0 for later ones); `[facility]`. */
+  readonly baseRate: Float64Array;
+  /** Calibration output capacity still available, by stage and region (0–1+); `[stage][region]`. */
+  readonly stageCapacityRatio: Float64Array;
+  /** Start month after status slips; `[facility]`. */
+  readonly startEffective: Float64Array;
+  /** Sector demand this month, demand units; `[region][sector]`. */
+  readonly demandUnits: Float64Array;
+  /** Effective magnet recipe per market after thrifting, t per t magnet; `[market][grade][element]`. */
+  readonly gradeShareEff: Float64Array;
+  /** Global magnet content demand split by type, share; `[type][element]`, content per tonne and yield by type. */
+  readonly typeShare: Float64Array;
+  readonly typeContentPerTonne: Float64Array;
+  readonly typeYield: Float64Array;
+  /** Floor price in force this month, US$/kg (0 = none); `[region][element]`. */
+  readonly floorPrice: Float64Array;
+  /** Prices, US$/kg element; `[element][market]`; ex-China wedge; blocked and requested ex-China tonnes this month. */
+  readonly prices: Float64Array;
+  readonly wedge: Float64Array;
+  readonly blockedEx: Float64Array;
+  readonly requestsEx: Float64Array;
+  /** Final-use need and shortfall this month by market, t; `[market][element]`. */
+  readonly useNeed: Float64Array;
+  readonly useShort: Float64Array;
+  /** Magnet sector demand and unmet units by market this month; `[market]`. */
+  readonly magnetUnits: Float64Array;
+  readonly magnetUnitsShort: Float64Array;
+  /** Response state by market: smoothed heavy stress, smoothed magnet stress, GBD cut, Dy-free share, substitution share. */
+  readonly stressHeavy: Float64Array;
+  readonly stressMagnet: Float64Array;
+  readonly gbdCut: Float64Array;
+  readonly dyFreeShare: Float64Array;
+  readonly substitutionShare: Float64Array;
+  /** Quota tonnes used in the current period and that period's index; `[quota]`. */
+  readonly quotaUsed: Float64Array;
+  readonly quotaPeriod: Float64Array;
+  readonly quotaFactor: Float64Array;
+  /** Per constraint segment: 1 when any export permit share is below 1 / any licence delay is above 0; `[segment]`. */
+  readonly segmentRestricts: Uint8Array;
+  readonly segmentDelays: Uint8Array;
+  // ── market scratch ──
+  readonly request: Float64Array; // [element][region]
+  readonly restockRequest: Float64Array; // [element][region] part of the request that rebuilds stock (asked only where trade is free)
+  readonly avail: Float64Array; // [element][region]
+  readonly availInit: Float64Array; // [element][region]
+  readonly domesticServed: Float64Array; // [element][region]
+  readonly ship: Float64Array; // [element][from][to]
+  readonly ok: Uint8Array; // [from][to]
+  readonly approved: Float64Array; // [from][to]
+  readonly permitE: Float64Array; // [from][to] permit factor of the element being cleared
+  readonly originList: Int32Array; // [origin] indices of non-zero origins of one stock
+  readonly supplierList: Int32Array; // [region] suppliers holding the element being cleared
+  readonly buyerList: Int32Array; // [region] nodes requesting it
+  readonly etPermit: Float64Array; // [from][to]
+  readonly etDelay: Float64Array; // [from][to]
+  readonly weights: Float64Array; // [region]
+  readonly scratchE: Float64Array; // [element]
+  readonly scratchE2: Float64Array; // [element]
+  readonly scratchT: Float64Array; // [type]
+  readonly scratchT2: Float64Array; // [type]
+  readonly scratchR: Float64Array; // [region]
+  readonly scratchR2: Float64Array; // [region]
+  readonly rho: Float64Array; // [region][element] share of need met at a user node this month
+  readonly capable: Uint8Array; // [region][element] separation capacity for the element this month
+}
+
+/** Ring length: enough months for the longest lead time plus every possible licence delay. */
+function ringMonthsFor(leadTimeMonths: Float64Array, constraints: EngineConstraints): number {
+  let maxLead = 0;
+  for (const v of leadTimeMonths) maxLead = Math.max(maxLead, v);
+  let maxDelay = 0;
+  for (const seg of constraints.segments) for (const v of seg.licenceDelayMonths) maxDelay = Math.max(maxDelay, v);
+  let etDelay = 0;
+  for (const x of constraints.extraterritorialRules) etDelay += Math.max(0, x.delayMonths);
+  return Math.ceil(maxLead + maxDelay + etDelay) + 2;
+}
+
+/** Allocate the state of a run (all zero except what is noted); `initialiseState` fills the starting values. */
+export function createRunState(model: CompiledModel, constraints: EngineConstraints, p: ParameterValues): RunState {
+  const R = model.regionIds.length;
+  const E = model.elementSymbols.length;
+  const N = model.facilityIds.length;
+  const K = model.sectorIds.length;
+  const G = model.gradeIds.length;
+  const T = MAGNET_TYPES.length;
+  const F = FORM_COUNT;
+  const node = R * F * E;
+  // Domestic lead times follow the run's (possibly sampled) parameter unless the world gives them explicitly.
+  const leadTimeMonths = Float64Array.from(model.leadTimeMonths);
+  for (let r = 0; r < R; r++) {
+    if (leadTimeMonths[r * R + r] === model.parameters["trade.domesticLeadTimeMonths"]) leadTimeMonths[r * R + r] = p["trade.domesticLeadTimeMonths"];
+  }
+  const ringMonths = ringMonthsFor(leadTimeMonths, constraints);
+  const Q = constraints.exportQuotas.length;
+  const f64 = (n: number) => new Float64Array(n);
+  return {
+    R, E, N, K, G, T, p, leadTimeMonths,
+    domesticPriority: Float64Array.from(model.domesticPriorityShare, (v, r) => (model.domesticPriorityGiven[r] === 1 ? v : p["trade.defaultDomesticPriorityShare"])),
+    outStock: f64(node * R), inStock: f64(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), hasStrategicStock: new Uint8Array(R),
+    ringMonths, ring: f64(ringMonths * node * R), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
+    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node),
+    plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
+    targetIn: f64(node), targetOut: f64(node),
+    plan: f64(R * E), magnetPlan: f64(R * T * E),
+    mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), startEffective: f64(N),
+    demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
+    typeShare: f64(T * E), typeContentPerTonne: f64(T), typeYield: f64(T).fill(1),
+    floorPrice: f64(R * E),
+    prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(E), requestsEx: f64(E),
+    useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
+    stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2),
+    quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1),
+    segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (seg.exportPermitShare.some((v) => v < 1) ? 1 : 0)),
+    segmentDelays: Uint8Array.from(constraints.segments, (seg) => (seg.licenceDelayMonths.some((v) => v > 0) ? 1 : 0)),
+    request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), originList: new Int32Array(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R), etDelay: f64(R * R), weights: f64(R),
+    scratchE: f64(E), scratchE2: f64(E), scratchT: f64(T), scratchT2: f64(T),
+    scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
+  };
+}
+
+/** What every phase of a month reads: the model, the state, the constraints, the result, and the clock. */
+export interface StepContext {
+  readonly m: CompiledModel;
+  readonly s: RunState;
+  /** Constraints in force (neutral during spin-up). */
+  c: EngineConstraints;
+  readonly res: SimulationResult;
+  /** Month index being stepped (0 during spin-up). */
+  t: number;
+  /** Absolute step counter (spin-up months included), for the arrival ring. */
+  tick: number;
+  /** Constraint segment in force. */
+  seg: ConstraintSegment;
+  /** True during the unrecorded spin-up months (mines hold their calibration rates). */
+  spinningUp: boolean;
+}

@@ -1,0 +1,145 @@
+/**
+ * @module engine/run
+ * Run a compiled model month by month under compiled constraints and return plain-data results.
+ * Pure: randomness comes from the seed, nothing reads a clock, nothing allocates inside the loop.
+ */
+import type { CompiledModel } from "./compiled-model.js";
+import { assertConstraintsFit, createNeutralConstraints, type EngineConstraints } from "./constraints.js";
+import { initialiseState } from "./initial-state.js";
+import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
+import { createRandom } from "./random.js";
+import { allocateResult, clearFirstMonth, type RecordOptions, type SimulationResult } from "./result.js";
+import { createRunState, type StepContext } from "./run-state.js";
+import { buildStrategicStock, computeDemand, recordNonMagnetDelivery, releaseStrategicStock } from "./step-demand.js";
+import { planMagnets, produceMagnets, useMagnets } from "./step-magnets.js";
+import { clearMarket, computeRequests } from "./step-market.js";
+import { recordMonthEnd, smoothAndReset, updatePrices, updateResponses } from "./step-prices.js";
+import { planMetal, planSeparation, produceMetal, produceMines, produceSeparation, updateCapacity } from "./step-supply.js";
+
+/** Options of `runSimulation`. */
+export interface RunOptions extends RecordOptions {
+  /** Seed of the random stream used for sampled parameters. @default 1 */
+  readonly seed?: number;
+  /** Draw every parameter that has a `range` uniformly within it. @default false */
+  readonly sampleParameters?: boolean;
+  /** Parameter values that replace the world's (after sampling), e.g. for sensitivity runs. */
+  readonly parameterOverrides?: Partial<Record<ParameterId, number>>;
+}
+
+/** Move this month's arrivals from the ring into users' input stocks. */
+function receiveArrivals(ctx: StepContext): void {
+  const { s, tick } = ctx;
+  const { inStock, inTransit, inTransitByElement, ring } = s;
+  const R = s.R;
+  const nodes = s.inTransit.length;
+  const base = (tick % s.ringMonths) * nodes * R;
+  for (let node = 0; node < nodes; node++) {
+    // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
+    if (!(inTransit[node]! > 0)) continue;
+    let arrived = 0;
+    for (let o = 0; o < R; o++) {
+      const v = ring[base + node * R + o]!;
+      if (v === 0) continue;
+      inStock[node * R + o]! += v;
+      ring[base + node * R + o] = 0;
+      arrived += v;
+    }
+    if (arrived === 0) continue;
+    s.inTotal[node]! += arrived;
+    inTransit[node] = Math.max(0, inTransit[node]! - arrived);
+    inTransitByElement[node % s.E]! -= arrived;
+  }
+}
+
+/** One month: arrivals, capacity, demand, then each stage's plan → market → production, then prices. */
+function stepMonth(ctx: StepContext): void {
+  receiveArrivals(ctx);
+  updateCapacity(ctx);
+  computeDemand(ctx);
+  produceMines(ctx);
+  // Concentrate → separation.
+  planSeparation(ctx);
+  releaseStrategicStock(ctx, 0);
+  computeRequests(ctx, 0);
+  clearMarket(ctx, 0);
+  produceSeparation(ctx);
+  buildStrategicStock(ctx, 0);
+  // Oxide → metal and oxide-using sectors. Strategic stocks are released before and built after each form's use.
+  planMetal(ctx);
+  releaseStrategicStock(ctx, 1);
+  computeRequests(ctx, 1);
+  clearMarket(ctx, 1);
+  produceMetal(ctx);
+  recordNonMagnetDelivery(ctx, 1);
+  buildStrategicStock(ctx, 1);
+  // Metal → magnets and metal-using sectors.
+  planMagnets(ctx);
+  releaseStrategicStock(ctx, 2);
+  computeRequests(ctx, 2);
+  clearMarket(ctx, 2);
+  produceMagnets(ctx);
+  recordNonMagnetDelivery(ctx, 2);
+  buildStrategicStock(ctx, 2);
+  // Magnets → magnet sectors.
+  releaseStrategicStock(ctx, 3);
+  computeRequests(ctx, 3);
+  clearMarket(ctx, 3);
+  useMagnets(ctx);
+  buildStrategicStock(ctx, 3);
+  updatePrices(ctx);
+  updateResponses(ctx);
+  recordMonthEnd(ctx);
+  smoothAndReset(ctx);
+}
+
+/** Tonnes held anywhere (working, strategic, in transit) by element, into `into`. */
+function heldByElement(ctx: StepContext, into: Float64Array): void {
+  const { s } = ctx;
+  const { inStock, inTransitByElement, outStock, strategic } = s;
+  const { R, E } = s;
+  into.fill(0);
+  for (let i = 0; i < s.inStock.length; i++) {
+    const e = Math.floor(i / R) % E;
+    into[e]! += inStock[i]! + outStock[i]!;
+  }
+  for (let i = 0; i < s.strategic.length; i++) into[Math.floor(i / R) % E]! += strategic[i]!;
+  for (let e = 0; e < E; e++) into[e]! += inTransitByElement[e]!;
+}
+
+/**
+ * Simulate `model` under `constraints`. The run first settles for `engine.spinUpMonths` months under
+ * calibration conditions (not recorded), then steps `model.months` months.
+ * @example
+ * const model = compileModel(world, { startMonth: "2024-01", months: 120 });
+ * const result = runSimulation(model, createNeutralConstraints(model), { seed: 7 });
+ */
+export function runSimulation(model: CompiledModel, constraints: EngineConstraints, options: RunOptions = {}): SimulationResult {
+  const { seed = 1, sampleParameters = false, parameterOverrides = {} } = options;
+  assertConstraintsFit(model, constraints);
+  const rng = createRandom(seed);
+  const sampled = sampleParameters ? drawParameters(model.parameters, model.parameterRanges, rng) : model.parameters;
+  const parameters: ParameterValues = { ...sampled, ...parameterOverrides } as ParameterValues;
+  const res = allocateResult(model, { seed, sampledParameters: sampleParameters, parameters }, options);
+  const s = createRunState(model, constraints, parameters);
+  initialiseState(model, s);
+
+  const neutral = createNeutralConstraints(model);
+  const ctx: StepContext = { m: model, s, c: neutral, res, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
+  const spinUp = Math.max(0, Math.round(parameters["engine.spinUpMonths"]));
+  for (let i = 0; i < spinUp; i++, ctx.tick++) stepMonth(ctx);
+  // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration.
+  s.prices.set(model.basePriceUsdPerKg);
+  for (const a of [s.wedge, s.stressHeavy, s.stressMagnet, s.gbdCut, s.dyFreeShare, s.substitutionShare]) a.fill(0);
+  clearFirstMonth(res);
+  heldByElement(ctx, res.openingStockTonnes);
+
+  ctx.c = constraints;
+  ctx.spinningUp = false;
+  for (let t = 0; t < model.months; t++, ctx.tick++) {
+    ctx.t = t;
+    ctx.seg = constraints.segments[constraints.segmentOfMonth[t]!]!;
+    stepMonth(ctx);
+  }
+  for (let i = 0; i < s.inStock.length; i++) res.finalStockByOriginTonnes[i] = s.inStock[i]! + s.outStock[i]!;
+  return res;
+}

@@ -1,0 +1,174 @@
+/**
+ * @module engine/step-magnets
+ * Monthly magnet phases: plan magnet making by type, make magnets from metal on hand (scrap partly
+ * recycled to oxide), and let magnet sectors draw magnets (a sector needs every element of its recipe).
+ */
+import { FORM_COUNT } from "./constraints.js";
+import type { StepContext } from "./run-state.js";
+import { desiredOutputByShare } from "./step-supply.js";
+
+/** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
+const F = FORM_COUNT;
+
+/**
+ * Magnet plan per region: wanted magnet content (orders + output-stock gap) split by magnet type in
+ * proportion to world demand, capped by the region's plants of each type; sets metal input need.
+ */
+export function planMagnets(ctx: StepContext): void {
+  const { m, s } = ctx;
+  const { capNow, magnetPlan, plan, plantNeedNow, typeContentPerTonne, typeShare, typeYield } = s;
+  const { facilityIsEstablished, facilityMagnetType, facilityRegion, facilityStage } = m;
+  const { R, E, N, T } = s;
+  const cover = s.p["inventory.outputCoverMonths"];
+  const utilisation = s.p["facility.utilisationShare"];
+  const capByType = s.scratchT;
+  const minByType = s.scratchT2;
+  const wanted = s.scratchE;
+  desiredOutputByShare(ctx, 3, cover);
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) wanted[e] = plan[r * E + e]!;
+    capByType.fill(0);
+    minByType.fill(0);
+    for (let i = 0; i < N; i++) {
+      if (facilityStage[i] !== 3 || facilityRegion[i] !== r) continue;
+      const type = facilityMagnetType[i]!;
+      capByType[type]! += capNow[i]!;
+      if (facilityIsEstablished[i] !== 1) minByType[type]! += capNow[i]! * utilisation;
+    }
+    for (let e = 0; e < E; e++) plantNeedNow[(r * F + 2) * E + e] = 0;
+    for (let k = 0; k < T; k++) {
+      const perTonne = typeContentPerTonne[k]!;
+      let tonnes = 0;
+      if (perTonne > 0) for (let e = 0; e < E; e++) tonnes += (wanted[e]! * typeShare[k * E + e]!) / perTonne;
+      const scale = tonnes > 0 ? Math.min(capByType[k]! / tonnes, Math.max(1, minByType[k]! / tonnes)) : 0;
+      for (let e = 0; e < E; e++) {
+        const content = wanted[e]! * typeShare[k * E + e]! * scale;
+        magnetPlan[(r * T + k) * E + e] = content;
+        plantNeedNow[(r * F + 2) * E + e]! += content / typeYield[k]!;
+      }
+    }
+  }
+}
+
+/**
+ * Make magnets from metal on hand and serve metal-using sectors (scarce metal shared pro rata).
+ * Alloy lost in machining is partly recycled to the region's oxide stock, keeping its origin.
+ */
+export function produceMagnets(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { inStock, magnetPlan, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, typeContentPerTonne, typeYield, useNeed, useShort } = s;
+  const { regionMarket } = m;
+  const { finalUseTonnes, lossesTonnes, magnetTonnesProduced, productionTonnes, shortfallTonnes, stageInputTonnes, useByOriginTonnes } = res;
+  const { R, E, T } = s;
+  const recycled = s.p["magnet.scrapRecycledShare"];
+  for (let r = 0; r < R; r++) {
+    const market = regionMarket[r]!;
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + 2) * E + e;
+      const base = node * R;
+      const available = s.inTotal[node]!;
+      const plantNeed = plantNeedNow[node]!;
+      const sectorNeed = sectorNeedNow[node]!;
+      const need = plantNeed + sectorNeed;
+      const met = need > 0 ? Math.min(1, available / need) : 1;
+      rho[r * E + e] = met;
+      let content = 0;
+      let alloy = 0;
+      for (let k = 0; k < T; k++) {
+        const c = magnetPlan[(r * T + k) * E + e]! * met;
+        if (c <= 0) continue;
+        content += c;
+        alloy += c / typeYield[k]!;
+        magnetTonnesProduced[t * R + r]! += c / typeContentPerTonne[k]!;
+      }
+      const use = sectorNeed * met;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += plantNeed - alloy;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
+      useNeed[market * E + e]! += sectorNeed;
+      useShort[market * E + e]! += sectorNeed - use;
+      if (alloy + use <= 0 || available <= 0) continue;
+      const scrap = Math.max(0, alloy - content);
+      const back = scrap * recycled;
+      const keep = Math.max(0, 1 - (alloy + use) / available);
+      const magnetBase = ((r * F + 3) * E + e) * R;
+      const oxideBase = ((r * F + 1) * E + e) * R;
+      let left = 0;
+      for (let o = 0; o < R; o++) {
+        const share = inStock[base + o]! / available;
+        if (share === 0) continue;
+        outStock[magnetBase + o]! += content * share;
+        outStock[oxideBase + o]! += back * share;
+        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        inStock[base + o]! *= keep;
+        left += inStock[base + o]!;
+      }
+      s.inTotal[node] = left;
+      s.outTotal[(r * F + 3) * E + e]! += content;
+      s.outTotal[(r * F + 1) * E + e]! += back;
+      productionTonnes[((t * 4 + 3) * R + r) * E + e]! += content;
+      supplyNow[(r * F + 3) * E + e]! += content;
+      supplyNow[(r * F + 1) * E + e]! += back;
+      stageInputTonnes[((t * 4 + 3) * R + r) * E + e]! += alloy;
+      finalUseTonnes[((t * R + r) * F + 2) * E + e]! += use;
+      lossesTonnes[t * E + e]! += scrap - back;
+    }
+  }
+}
+
+/**
+ * Magnet sectors draw magnets: each element's stock is shared pro rata among sectors, and a sector
+ * builds only as many units as its scarcest recipe element allows (end products lost for the rest).
+ */
+export function useMagnets(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { demandUnits, gradeShareEff, inStock, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
+  const { regionMarket, sectorGrade, sectorIsMagnet, sectorMagnetKgPerUnit } = m;
+  const { endProductsLost, finalUseTonnes, sectorDeliveredUnits, shortfallTonnes, useByOriginTonnes } = res;
+  const { R, E, K, G } = s;
+  const consumed = s.scratchE;
+  for (let r = 0; r < R; r++) {
+    const market = regionMarket[r]!;
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + 3) * E + e;
+      const available = s.inTotal[node]!;
+      const need = sectorNeedNow[node]!;
+      const met = need > 0 ? Math.min(1, available / need) : 1;
+      rho[r * E + e] = met;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += need * (1 - met);
+      useNeed[market * E + e]! += need;
+      useShort[market * E + e]! += need * (1 - met);
+      consumed[e] = 0;
+    }
+    for (let k = 0; k < K; k++) {
+      if (sectorIsMagnet[k] !== 1) continue;
+      const units = demandUnits[r * K + k]!;
+      if (units <= 0) continue;
+      const recipe = (market * G + sectorGrade[k]!) * E;
+      let built = 1;
+      for (let e = 0; e < E; e++) if (gradeShareEff[recipe + e]! > 0) built = Math.min(built, rho[r * E + e]!);
+      for (let e = 0; e < E; e++) consumed[e]! += units * gradeShareEff[recipe + e]! * built;
+      sectorDeliveredUnits[(t * R + r) * K + k]! += units * built;
+      magnetUnits[market]! += units;
+      magnetUnitsShort[market]! += units * (1 - built);
+      const kgPerUnit = sectorMagnetKgPerUnit[k]!;
+      if (kgPerUnit > 0) endProductsLost[(t * K + k) * R + r]! += (units * (1 - built) * 1000) / kgPerUnit;
+    }
+    for (let e = 0; e < E; e++) {
+      const used = consumed[e]!;
+      if (used <= 0) continue;
+      const node = (r * F + 3) * E + e;
+      const base = node * R;
+      const available = s.inTotal[node]!;
+      if (available <= 0) continue;
+      const keep = Math.max(0, 1 - used / available);
+      let left = 0;
+      for (let o = 0; o < R; o++) {
+        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += (used * inStock[base + o]!) / available;
+        inStock[base + o]! *= keep;
+        left += inStock[base + o]!;
+      }
+      s.inTotal[node] = left;
+      finalUseTonnes[((t * R + r) * F + 3) * E + e]! += Math.min(used, available);
+    }
+  }
+}

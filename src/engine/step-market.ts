@@ -1,0 +1,409 @@
+/**
+ * @module engine/step-market
+ * Monthly trade for one form: user nodes' requests, domestic priority, pro-rata allocation of
+ * producers' stock through export permits, quotas and extraterritorial rules, and shipment with
+ * lead time and licence delay (content keeps its origin). Mutates the run state only.
+ */
+import { FORM_COUNT } from "./constraints.js";
+import type { StepContext } from "./run-state.js";
+
+/** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
+const F = FORM_COUNT;
+
+/** Stage whose inventory norm covers a user node of each form (concentrate → separation … magnet → use). */
+const USER_STAGE = [1, 2, 3, 4];
+/** Rounds of re-routing what a supplier could not or would not serve. */
+const ROUNDS = 3;
+/** Stocks below this many tonnes are rounding dust, not supply. */
+const DUST_TONNES = 1e-9;
+
+/** Requests of every user node for `form`: this month's need plus closing the gap to its inventory position target. */
+export function computeRequests(ctx: StepContext, form: number): void {
+  const { m, s, c, t } = ctx;
+  const { inTransit, inTransitSmoothed, plantNeedNow, plantNeedSmoothed, request, sectorNeedNow, sectorNeedSmoothed, targetIn } = s;
+  const { stageCoverMonths } = m;
+  const { R, E } = s;
+  const adjust = s.p["inventory.adjustmentMonths"];
+  const plantCover = stageCoverMonths[USER_STAGE[form]!]!;
+  const useCover = stageCoverMonths[4]!;
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + form) * E + e;
+      const need = plantNeedNow[node]! + sectorNeedNow[node]!;
+      const target = plantCover * plantNeedSmoothed[node]! + useCover * sectorNeedSmoothed[node]!;
+      targetIn[node] = target;
+      const onHand = s.inTotal[node]!;
+      // Month-end position wanted: target stock plus the pipeline it usually has in transit. Ordering
+      // `need` keeps the position; the gap before this month's receipts and use is closed over `adjust`.
+      const gap = target + inTransitSmoothed[node]! - (onHand + inTransit[node]!);
+      // Restocking asks for at most one more month's need (or the target over the adjustment time), so a
+      // node far below target cannot crowd others out of scarce supply by the size of its gap alone.
+      const restock = Math.min(gap / adjust, Math.max(need, target / adjust));
+      request[e * R + r] = Math.max(0, need + restock);
+      s.restockRequest[e * R + r] = Math.max(0, restock);
+    }
+  }
+  for (const change of c.stockChanges) {
+    if (change.tonnesPerMonth > 0 && (change.form ?? 1) === form && t >= change.fromMonth && t < change.toMonth) request[change.element * R + change.region]! += change.tonnesPerMonth;
+  }
+}
+
+/** Extraterritorial rules in force for `form`: permit factor and extra delay per `[from][to]`, from each exporter's origin value share. */
+function applyExtraterritorial(ctx: StepContext, form: number): void {
+  const { m, s, c, t } = ctx;
+  const { etDelay, etPermit, outStock, prices } = s;
+  const { regionMarket } = m;
+  const { R, E } = s;
+  s.etPermit.fill(1);
+  s.etDelay.fill(0);
+  for (const rule of c.extraterritorialRules) {
+    if (t < rule.fromMonth || t >= rule.toMonth || rule.formMask[form] !== 1) continue;
+    for (let p = 0; p < R; p++) {
+      if (p === rule.issuer) continue;
+      const market = regionMarket[p]!;
+      let value = 0;
+      let controlled = 0;
+      for (let e = 0; e < E; e++) {
+        const base = ((p * F + form) * E + e) * R;
+        const price = prices[e * 2 + market]!;
+        value += s.outTotal[(p * F + form) * E + e]! * price;
+        if (rule.elementMask[e] === 1) controlled += outStock[base + rule.issuer]! * price;
+      }
+      // Value share over rare-earth content only (iron, boron, cobalt are not tracked): an upper bound.
+      if (controlled <= 0 || controlled < rule.minValueShare * value) continue;
+      for (let r = 0; r < R; r++) {
+        if (r === p || rule.destinationMask[r] !== 1) continue;
+        etPermit[p * R + r]! *= rule.permitShare;
+        etDelay[p * R + r]! += rule.delayMonths;
+      }
+    }
+  }
+}
+
+/** Permit factor for `[from][to][element]` of `form`: segment permit × extraterritorial × quota factors. */
+function permitFactor(ctx: StepContext, p: number, r: number, e: number, form: number): number {
+  if (p === r) return 1;
+  const { s, c, seg } = ctx;
+  const { etPermit, quotaFactor } = s;
+  const { R, E } = s;
+  let factor = seg.exportPermitShare[((p * R + r) * E + e) * F + form]! * etPermit[p * R + r]!;
+  for (let q = 0; q < c.exportQuotas.length; q++) {
+    const quota = c.exportQuotas[q]!;
+    if (quota.issuer === p && quota.elementMask[e] === 1 && quota.destinationMask[r] === 1 && quota.formMask[form] === 1) factor *= quotaFactor[q]!;
+  }
+  return factor;
+}
+
+/** Quota factors for `form`: the share of expected quota-covered exports the month's paced allowance lets through. */
+function applyQuotas(ctx: StepContext, form: number): void {
+  const { s, c, t } = ctx;
+  const { avail, quotaFactor, quotaPeriod, quotaUsed, request } = s;
+  const { R, E } = s;
+  // Every factor starts at 1 so a quota's expectation never sees another quota's factor from last time.
+  quotaFactor.fill(1);
+  for (let q = 0; q < c.exportQuotas.length; q++) {
+    const quota = c.exportQuotas[q]!;
+    if (t < quota.fromMonth || t >= quota.toMonth || quota.formMask[form] !== 1) continue;
+    const sinceStart = t - quota.fromMonth;
+    const period = Math.floor(sinceStart / quota.periodMonths);
+    if (quotaPeriod[q] !== period) {
+      quotaPeriod[q] = period;
+      quotaUsed[q] = 0;
+    }
+    const monthInPeriod = sinceStart - period * quota.periodMonths;
+    const allowance = Math.max(0, (quota.tonnesPerPeriod * (monthInPeriod + 1)) / quota.periodMonths - quotaUsed[q]!);
+    let expected = 0;
+    const i = quota.issuer;
+    for (let e = 0; e < E; e++) {
+      if (quota.elementMask[e] !== 1) continue;
+      let pool = 0;
+      for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
+      if (pool <= 0) continue;
+      for (let r = 0; r < R; r++) {
+        if (r === i || quota.destinationMask[r] !== 1) continue;
+        expected += ((request[e * R + r]! * avail[e * R + i]!) / pool) * permitFactor(ctx, i, r, e, form);
+      }
+    }
+    quotaFactor[q] = expected > allowance ? allowance / expected : 1;
+  }
+}
+
+/**
+ * Clear the market for `form`: domestic priority first, captive concentrate, then ROUNDS of pro-rata
+ * proposals to every supplier in proportion to its offer; a permit lets through its share (the rest is
+ * refused and re-routed to other suppliers); suppliers short of stock scale all approved proposals; then ship.
+ */
+export function clearMarket(ctx: StepContext, form: number): void {
+  const { m, s, res, t } = ctx;
+  const { approved, avail, availInit, blockedEx, domesticServed, ok, ordersNow, request, requestsEx, restockRequest, ship } = s;
+  const { regionMarket } = m;
+  const domesticPriorityShare = s.domesticPriority;
+  const { blockedTonnes } = res;
+  const { R, E } = s;
+  const ringNode = R * F * E * R;
+  applyExtraterritorial(ctx, form);
+  // ── availability and domestic priority ──
+  s.ship.fill(0);
+  s.domesticServed.fill(0);
+  for (let e = 0; e < E; e++) {
+    for (let p = 0; p < R; p++) {
+      // Rounding dust is not supply: it stays where it is.
+      const held = s.outTotal[(p * F + form) * E + e]!;
+      const total = held > DUST_TONNES ? held : 0;
+      avail[e * R + p] = total;
+      availInit[e * R + p] = total;
+    }
+    for (let r = 0; r < R; r++) {
+      const q = request[e * R + r]!;
+      if (q <= 0) continue;
+      if (regionMarket[r] === 1) requestsEx[e]! += q;
+      // Buyers take their domestic-priority share from home supply first (all of it when home supply is scarce).
+      const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
+      domesticServed[e * R + r] = Math.max(0, own);
+      if (own <= 0) continue;
+      ship[(e * R + r) * R + r]! += own;
+      avail[e * R + r]! -= own;
+      request[e * R + r]! -= own;
+      restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, request[e * R + r]!);
+      ordersNow[(r * F + form) * E + e]! += own;
+    }
+  }
+  applyQuotas(ctx, form);
+  if (form === 0) serveCaptiveConcentrate(ctx);
+  // ── pro-rata rounds ──
+  const asked = s.weights;
+  const served = s.scratchR;
+  const offer = s.scratchR2;
+  const permit = s.permitE;
+  const suppliers = s.supplierList;
+  const buyers = s.buyerList;
+  const hasQuotas = ctx.c.exportQuotas.length > 0;
+  const permitShare = ctx.seg.exportPermitShare;
+  const etPermit = s.etPermit;
+  // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
+  const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
+  for (let e = 0; e < E; e++) {
+    // Sparse lists: suppliers holding stock, nodes asking for it.
+    let nSuppliers = 0;
+    let nBuyers = 0;
+    for (let p = 0; p < R; p++) if (availInit[e * R + p]! > DUST_TONNES) suppliers[nSuppliers++] = p;
+    for (let r = 0; r < R; r++) if (request[e * R + r]! > 0) buyers[nBuyers++] = r;
+    if (nBuyers === 0) continue;
+    for (let i = 0; i < nSuppliers; i++) {
+      const p = suppliers[i]!;
+      for (let j = 0; j < nBuyers; j++) {
+        const r = buyers[j]!;
+        // Without quotas the permit is the segment's share times any extraterritorial factor.
+        permit[p * R + r] = p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[p * R + r]!;
+        ok[p * R + r] = 1;
+      }
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      let anyOffer = false;
+      for (let i = 0; i < nSuppliers; i++) {
+        const p = suppliers[i]!;
+        offer[p] = offerWeight(ctx, form, e, p, round);
+        asked[p] = 0;
+        if (offer[p]! > 0) anyOffer = true;
+      }
+      // Proposals in proportion to each reachable supplier's offer; permits approve their share.
+      for (let j = 0; j < nBuyers; j++) {
+        const r = buyers[j]!;
+        served[r] = 0;
+        for (let i = 0; i < nSuppliers; i++) approved[suppliers[i]! * R + r] = 0;
+        const q = request[e * R + r]!;
+        if (q <= 0) continue;
+        // Current need goes to every reachable supplier; rebuilding stock only where trade is free, so a
+        // buyer cannot out-order a permit share by asking for its backlog again and again.
+        const restock = restockRequest[e * R + r]!;
+        const needPart = q - restock;
+        let pool = 0;
+        let freePool = 0;
+        if (anyOffer) {
+          for (let i = 0; i < nSuppliers; i++) {
+            const p = suppliers[i]!;
+            if (ok[p * R + r] !== 1) continue;
+            pool += offer[p]!;
+            if (permit[p * R + r]! >= 1) freePool += offer[p]!;
+          }
+        }
+        if (pool <= 0) {
+          if (round === 0) attributeUnservedOrders(ctx, form, e, q);
+          continue;
+        }
+        for (let i = 0; i < nSuppliers; i++) {
+          const p = suppliers[i]!;
+          const a = offer[p]!;
+          if (a <= 0 || ok[p * R + r] !== 1) continue;
+          const free = permit[p * R + r]! >= 1;
+          const proposal = (needPart * a) / pool + (free && freePool > 0 ? (restock * a) / freePool : 0);
+          if (proposal <= 0) continue;
+          // Orders count once (first round); re-routed remainders are the same demand asked elsewhere.
+          if (round === 0) ordersNow[(p * F + form) * E + e]! += proposal;
+          const share = permit[p * R + r]!;
+          if (share < 1) {
+            // Refused tonnes stay requested and go to other suppliers in later rounds; only what the
+            // supplier could have shipped counts as blocked.
+            const refused = Math.min(proposal, avail[e * R + p]!) * (1 - share);
+            ok[p * R + r] = 0;
+            blockedTonnes[(t * E + e) * F + form]! += refused;
+            if (regionMarket[r] === 1) blockedEx[e]! += refused;
+          }
+          approved[p * R + r] = proposal * share;
+          asked[p]! += proposal * share;
+        }
+      }
+      // Suppliers short of stock scale every approved proposal alike.
+      let shippedAny = false;
+      for (let i = 0; i < nSuppliers; i++) {
+        const p = suppliers[i]!;
+        const want = asked[p]!;
+        if (want <= 0) continue;
+        const a = avail[e * R + p]!;
+        const scale = want > a ? a / want : 1;
+        let out = 0;
+        for (let j = 0; j < nBuyers; j++) {
+          const r = buyers[j]!;
+          const shipped = approved[p * R + r]! * scale;
+          if (shipped <= 0) continue;
+          ship[(e * R + p) * R + r]! += shipped;
+          served[r]! += shipped;
+          out += shipped;
+        }
+        if (out > 0) shippedAny = true;
+        avail[e * R + p] = Math.max(0, a - out);
+      }
+      let left = 0;
+      for (let j = 0; j < nBuyers; j++) {
+        const r = buyers[j]!;
+        const rest = Math.max(0, request[e * R + r]! - served[r]!);
+        request[e * R + r] = rest;
+        restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, rest);
+        left += rest;
+      }
+      if (left <= 0 || (!shippedAny && round > 0)) break;
+    }
+  }
+  shipAll(ctx, form, ringNode);
+}
+
+/** Integrated producers first: separation plants get their owners' mine output (through any permit) before the pool. */
+function serveCaptiveConcentrate(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { R, E } = s;
+  for (let p = 0; p < R; p++) {
+    for (let r = 0; r < R; r++) {
+      const share = m.captiveConcentrateShare[p * R + r]!;
+      if (share <= 0) continue;
+      for (let e = 0; e < E; e++) {
+        const wanted = Math.min(s.request[e * R + r]!, share * s.availInit[e * R + p]!, s.avail[e * R + p]!);
+        if (wanted <= 0) continue;
+        const permit = permitFactor(ctx, p, r, e, 0);
+        const shipped = wanted * permit;
+        s.ordersNow[(p * F + 0) * E + e]! += wanted;
+        if (permit < 1) {
+          res.blockedTonnes[(t * E + e) * F + 0]! += wanted - shipped;
+          if (m.regionMarket[r] === 1) s.blockedEx[e]! += wanted - shipped;
+        }
+        s.ship[(e * R + p) * R + r]! += shipped;
+        s.avail[e * R + p]! -= shipped;
+        s.request[e * R + r]! -= shipped;
+        s.restockRequest[e * R + r] = Math.min(s.restockRequest[e * R + r]!, s.request[e * R + r]!);
+      }
+    }
+  }
+}
+
+/**
+ * How strongly buyers turn to supplier `p` in a round: in the first round its regular offer (what it
+ * has been producing less what its own industry took, plus a share of the stock left after that),
+ * capped by what it holds; in later rounds whatever it holds.
+ * Sourcing by regular offer rather than by stock keeps calibration market shares stable.
+ */
+function offerWeight(ctx: StepContext, form: number, e: number, p: number, round: number): number {
+  const { s } = ctx;
+  const { avail, domesticServed, supplySmoothed } = s;
+  const available = avail[e * s.R + p]!;
+  if (round > 0 || available <= 0) return available;
+  // Its regular output less what its own industry just took, plus a share of its stock.
+  const regular = Math.max(0, supplySmoothed[(p * F + form) * s.E + e]! - domesticServed[e * s.R + p]!);
+  const offer = regular + available / s.p["inventory.adjustmentMonths"];
+  return Math.min(available, offer);
+}
+
+/** When nothing is on offer anywhere, attribute the request to producers by their recent orders, so they plan output. */
+function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: number): void {
+  const { m, s } = ctx;
+  const { ordersNow, ordersSmoothed } = s;
+  const { baseOutputTonnes } = m;
+  const { R, E } = s;
+  let total = 0;
+  for (let p = 0; p < R; p++) total += ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
+  if (total <= 0) return;
+  for (let p = 0; p < R; p++) {
+    ordersNow[(p * F + form) * E + e]! += (q * (ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!)) / total;
+  }
+}
+
+/** Move every shipment: out of the supplier's stock (pro rata by origin) into the user's stock or the arrival ring. */
+function shipAll(ctx: StepContext, form: number, ringNode: number): void {
+  const { s, c, res, seg, t, tick } = ctx;
+  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, outStock, quotaUsed, ring, ship } = s;
+  const { leadTimeMonths } = s;
+  const { tradeTonnes } = res;
+  const { R, E } = s;
+  const L = s.ringMonths;
+  const licenceDelay = seg.licenceDelayMonths;
+  const delays = !ctx.spinningUp && s.segmentDelays[c.segmentOfMonth[t]!] === 1;
+  const recordTrade = res.tradeTonnes.length > 0;
+  for (let e = 0; e < E; e++) {
+    for (let p = 0; p < R; p++) {
+      const available = availInit[e * R + p]!;
+      if (available <= 0) continue;
+      const base = ((p * F + form) * E + e) * R;
+      // The few origins this stock holds (most stocks have one to three).
+      let origins = 0;
+      for (let o = 0; o < R; o++) if (outStock[base + o]! > 0) originList[origins++] = o;
+      let shippedTotal = 0;
+      for (let r = 0; r < R; r++) {
+        const shipped = ship[(e * R + p) * R + r]!;
+        if (shipped <= 0) continue;
+        shippedTotal += shipped;
+        const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[p * R + r]!;
+        const lead = leadTimeMonths[p * R + r]! + delay;
+        const whole = Math.floor(lead);
+        const late = lead - whole;
+        const node = (r * F + form) * E + e;
+        const slotA = ((tick + whole) % L) * ringNode + node * R;
+        const slotB = ((tick + whole + 1) % L) * ringNode + node * R;
+        for (let k = 0; k < origins; k++) {
+          const o = originList[k]!;
+          const v = (outStock[base + o]! * shipped) / available;
+          if (whole === 0) inStock[node * R + o]! += v * (1 - late);
+          else ring[slotA + o]! += v * (1 - late);
+          ring[slotB + o]! += v * late;
+        }
+        if (whole === 0) s.inTotal[node]! += shipped * (1 - late);
+        const queued = whole === 0 ? shipped * late : shipped;
+        inTransit[node]! += queued;
+        inTransitByElement[e]! += queued;
+        // One write per month and link: the ship matrix already sums every round.
+        if (recordTrade) tradeTonnes[(((t * R + p) * R + r) * E + e) * F + form] = shipped;
+        if (p !== r) {
+          for (let q = 0; q < c.exportQuotas.length; q++) {
+            const quota = c.exportQuotas[q]!;
+            if (quota.issuer === p && quota.elementMask[e] === 1 && quota.destinationMask[r] === 1 && quota.formMask[form] === 1 && t >= quota.fromMonth && t < quota.toMonth) quotaUsed[q]! += shipped;
+          }
+        }
+      }
+      if (shippedTotal <= 0) continue;
+      const keep = Math.max(0, 1 - shippedTotal / available);
+      let left = 0;
+      for (let k = 0; k < origins; k++) {
+        outStock[base + originList[k]!]! *= keep;
+        left += outStock[base + originList[k]!]!;
+      }
+      s.outTotal[(p * F + form) * E + e] = left;
+    }
+  }
+}

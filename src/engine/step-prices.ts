@@ -1,0 +1,171 @@
+/**
+ * @module engine/step-prices
+ * End-of-month phases: prices per element in two markets, lagged demand responses (thrifting,
+ * Dy-free designs, substitution), smoothing of orders and needs, and month-end records.
+ */
+import { FORM_COUNT } from "./constraints.js";
+import { RESPONSE_COUNT } from "./result.js";
+import type { StepContext } from "./run-state.js";
+
+/** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
+const F = FORM_COUNT;
+
+/** Largest users' cover ratio counted by prices (a glut pulls prices down at most this hard). */
+const COVER_CAP = 1.5;
+
+/**
+ * China-domestic price: log change = cover response × (1 − users' cover ratio, capped at 1.5) + unmet response ×
+ * unmet share − reversion × log(p / p₀), capped per month. Ex-China = China × calibration premium ×
+ * (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of ex-China requests refused.
+ */
+export function updatePrices(ctx: StepContext): void {
+  const { m, s } = ctx;
+  const { blockedEx, prices, requestsEx, targetIn, useNeed, useShort, wedge } = s;
+  const { basePriceUsdPerKg, regionMarket } = m;
+  const { R, E } = s;
+  const p = s.p;
+  const coverResponse = p["price.coverResponsePerMonth"];
+  const unmetResponse = p["price.unmetResponsePerMonth"];
+  const reversion = p["price.reversionPerMonth"];
+  const maxChange = p["price.maxChangePerMonth"];
+  const hasDomestic = m.domesticMarketRegion >= 0;
+  for (let e = 0; e < E; e++) {
+    let stock = 0;
+    let target = 0;
+    for (let r = 0; r < R; r++) {
+      if (hasDomestic && regionMarket[r] !== 0) continue;
+      for (let f = 0; f < F; f++) {
+        const node = (r * F + f) * E + e;
+        // Users' cover only: producers' unsold stock (e.g. surplus cerium concentrate) does not move prices.
+        target += targetIn[node]!;
+        stock += s.inTotal[node]!;
+      }
+    }
+    const need = hasDomestic ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
+    const short = hasDomestic ? useShort[e]! : useShort[e]! + useShort[E + e]!;
+    const cover = target > 0 ? Math.min(COVER_CAP, stock / target) : 1;
+    const unmet = need > 0 ? short / need : 0;
+    const base0 = basePriceUsdPerKg[e * 2]!;
+    const current = prices[e * 2]!;
+    let change = coverResponse * (1 - cover) + unmetResponse * unmet - reversion * Math.log(current / base0);
+    change = Math.max(-maxChange, Math.min(maxChange, change));
+    const china = current * Math.exp(change);
+    const blocked = requestsEx[e]! > 0 ? blockedEx[e]! / requestsEx[e]! : 0;
+    wedge[e]! += (p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
+    prices[e * 2] = china;
+    prices[e * 2 + 1] = china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!);
+  }
+}
+
+/** Move `level` toward `target` at `1 / adoptionMonths` per month, never back down (designs, once changed, stay). */
+function adopt(level: number, target: number, adoptionMonths: number): number {
+  return target > level ? level + (target - level) / Math.max(1, adoptionMonths) : level;
+}
+
+/**
+ * Lagged responses per market. Stress = max(price ratio − 1, shortfall share × `shortfallStressPerShare`),
+ * smoothed over `signalLagMonths`; each response's target rises linearly from its trigger over `stressSpan`.
+ */
+export function updateResponses(ctx: StepContext): void {
+  const { m, s } = ctx;
+  const { dyFreeShare, gbdCut, magnetUnits, magnetUnitsShort, prices, stressHeavy, stressMagnet, substitutionShare, useNeed, useShort } = s;
+  const { basePriceUsdPerKg, gradeElementPerTonne, isHeavyMagnetElement } = m;
+  const { E } = s;
+  const p = s.p;
+  const lag = Math.max(1, p["response.signalLagMonths"]);
+  const perShare = p["response.shortfallStressPerShare"];
+  const span = Math.max(1e-9, p["response.stressSpan"]);
+  const ramp = (stress: number, trigger: number) => Math.max(0, Math.min(1, (stress - trigger) / span));
+  for (let market = 0; market < 2; market++) {
+    let heavyValue = 0;
+    let heavyBase = 0;
+    let heavyNeed = 0;
+    let heavyShort = 0;
+    let magnetValue = 0;
+    let magnetBase = 0;
+    for (let e = 0; e < E; e++) {
+      // Weight each element by its calibration value in magnets (base recipe content × base price).
+      let content = 0;
+      for (let g = 0; g < s.G; g++) content += gradeElementPerTonne[g * E + e]!;
+      const weight = content * basePriceUsdPerKg[e * 2 + market]!;
+      const ratio = prices[e * 2 + market]! / basePriceUsdPerKg[e * 2 + market]!;
+      magnetValue += weight * ratio;
+      magnetBase += weight;
+      if (isHeavyMagnetElement[e] !== 1) continue;
+      heavyValue += weight * ratio;
+      heavyBase += weight;
+      heavyNeed += useNeed[market * E + e]!;
+      heavyShort += useShort[market * E + e]!;
+    }
+    const heavyStress = Math.max(heavyBase > 0 ? heavyValue / heavyBase - 1 : 0, heavyNeed > 0 ? (heavyShort / heavyNeed) * perShare : 0);
+    const magnetShort = magnetUnits[market]! > 0 ? magnetUnitsShort[market]! / magnetUnits[market]! : 0;
+    const magnetStress = Math.max(magnetBase > 0 ? magnetValue / magnetBase - 1 : 0, magnetShort * perShare);
+    stressHeavy[market]! += (heavyStress - stressHeavy[market]!) / lag;
+    stressMagnet[market]! += (magnetStress - stressMagnet[market]!) / lag;
+    const heavy = stressHeavy[market]!;
+    const magnet = stressMagnet[market]!;
+    gbdCut[market] = adopt(gbdCut[market]!, p["response.gbdMaxCut"] * ramp(heavy, p["response.gbdTriggerStress"]), p["response.gbdAdoptionMonths"]);
+    dyFreeShare[market] = adopt(dyFreeShare[market]!, p["response.dyFreeMaxShare"] * ramp(heavy, p["response.dyFreeTriggerStress"]), p["response.dyFreeAdoptionMonths"]);
+    substitutionShare[market] = adopt(
+      substitutionShare[market]!,
+      p["response.substitutionMaxShare"] * ramp(magnet, p["response.substitutionTriggerStress"]),
+      p["response.substitutionAdoptionMonths"],
+    );
+  }
+}
+
+/** Smooth orders, needs and pipelines (exponential, `inventory.smoothingMonths`), and clear monthly tallies. */
+export function smoothAndReset(ctx: StepContext): void {
+  const { s } = ctx;
+  const { inTransit, inTransitSmoothed, ordersNow, ordersSmoothed, plantNeedNow, plantNeedSmoothed, sectorNeedNow, sectorNeedSmoothed, supplyNow, supplySmoothed } = s;
+  const a = 1 / Math.max(1, s.p["inventory.smoothingMonths"]);
+  for (let i = 0; i < s.ordersNow.length; i++) {
+    ordersSmoothed[i]! += (ordersNow[i]! - ordersSmoothed[i]!) * a;
+    plantNeedSmoothed[i]! += (plantNeedNow[i]! - plantNeedSmoothed[i]!) * a;
+    sectorNeedSmoothed[i]! += (sectorNeedNow[i]! - sectorNeedSmoothed[i]!) * a;
+    supplySmoothed[i]! += (supplyNow[i]! - supplySmoothed[i]!) * a;
+    inTransitSmoothed[i]! += (inTransit[i]! - inTransitSmoothed[i]!) * a;
+  }
+  s.ordersNow.fill(0);
+  s.supplyNow.fill(0);
+  s.blockedEx.fill(0);
+  s.requestsEx.fill(0);
+  s.useNeed.fill(0);
+  s.useShort.fill(0);
+  s.magnetUnits.fill(0);
+  s.magnetUnitsShort.fill(0);
+}
+
+/** Month-end records: stocks, strategic stocks, in transit, prices, responses. */
+export function recordMonthEnd(ctx: StepContext): void {
+  const { s, res, t } = ctx;
+  const { dyFreeShare, gbdCut, inTransitByElement, prices, strategic, substitutionShare } = s;
+  const { inTransitTonnes, pricesUsdPerKg, responseShares, stockTonnes, strategicStockTonnes } = res;
+  const { R, E } = s;
+  for (let r = 0; r < R; r++) {
+    for (let f = 0; f < F; f++) {
+      for (let e = 0; e < E; e++) {
+        const node = (r * F + f) * E + e;
+        const stock = s.inTotal[node]! + s.outTotal[node]!;
+        stockTonnes[((t * R + r) * F + f) * E + e] = stock;
+      }
+    }
+    for (let e = 0; e < E; e++) {
+      let held = 0;
+      // Most regions hold no strategic stock: skip their origin vectors.
+      if (s.hasStrategicStock[r] === 1) for (let f = 0; f < F; f++) for (let o = 0; o < R; o++) held += strategic[((r * F + f) * E + e) * R + o]!;
+      strategicStockTonnes[(t * R + r) * E + e] = held;
+    }
+  }
+  for (let e = 0; e < E; e++) {
+    inTransitTonnes[t * E + e] = inTransitByElement[e]!;
+    pricesUsdPerKg[(t * E + e) * 2] = prices[e * 2]!;
+    pricesUsdPerKg[(t * E + e) * 2 + 1] = prices[e * 2 + 1]!;
+  }
+  for (let market = 0; market < 2; market++) {
+    const base = (t * 2 + market) * RESPONSE_COUNT;
+    responseShares[base] = gbdCut[market]!;
+    responseShares[base + 1] = dyFreeShare[market]!;
+    responseShares[base + 2] = substitutionShare[market]!;
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * @module engine/step-supply
+ * Monthly supply phases: capacity, mining, and the separation and metal stages (plan, then produce
+ * from input on hand). Magnets are in `step-magnets.ts`. Mutates the run state only; no allocation.
+ */
+import { FORM_COUNT } from "./constraints.js";
+import type { StepContext } from "./run-state.js";
+
+/** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
+const F = FORM_COUNT;
+
+/** Capacity per facility this month (ramp × availability × policy multiplier), and price floors in force. */
+export function updateCapacity(ctx: StepContext): void {
+  const { m, s, seg, t, c } = ctx;
+  const { baseRate, capFactor, capNow, floorPrice, startEffective } = s;
+  const { facilityCapacityPerMonth, facilityIsEstablished, facilityOutput2024PerMonth, facilityRampMonths, facilityRegion, facilityStage } = m;
+  const availability = s.p["capacity.availabilityShare"];
+  for (let i = 0; i < s.N; i++) {
+    const start = startEffective[i]!;
+    const rampMonths = facilityRampMonths[i]!;
+    const ramp = t < start ? 0 : rampMonths <= 0 ? 1 : Math.min(1, (t - start + 1) / rampMonths);
+    const factor = ramp * seg.capacityMultiplier[i]!;
+    const established = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! : 0;
+    capFactor[i] = factor;
+    capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability, established) * factor;
+  }
+  // Share of each region's calibration output capacity still available, by stage (weights of the order book).
+  const ratio = s.stageCapacityRatio;
+  const baseline = s.scratchR;
+  for (let stage = 0; stage < 4; stage++) {
+    baseline.fill(0);
+    for (let r = 0; r < s.R; r++) ratio[stage * s.R + r] = 0;
+    for (let i = 0; i < s.N; i++) {
+      if (facilityStage[i] !== stage) continue;
+      const r = facilityRegion[i]!;
+      baseline[r]! += baseRate[i]!;
+      ratio[stage * s.R + r]! += baseRate[i]! * capFactor[i]!;
+    }
+    for (let r = 0; r < s.R; r++) ratio[stage * s.R + r] = baseline[r]! > 0 ? ratio[stage * s.R + r]! / baseline[r]! : 0;
+  }
+  s.floorPrice.fill(0);
+  for (const floor of c.priceFloors) {
+    if (t < floor.fromMonth || t >= floor.toMonth) continue;
+    for (let e = 0; e < s.E; e++) {
+      const k = floor.region * s.E + e;
+      if (floor.elementMask[e] === 1) floorPrice[k] = Math.max(floorPrice[k]!, floor.usdPerKg);
+    }
+  }
+}
+
+/**
+ * Desired output of every producer node of `form` into `s.plan` (`[region][element]`): the world's
+ * smoothed orders for the element, shared among regions by their calibration output (scaled by the
+ * capacity still available), plus closing the gap to the node's output-stock target. Sharing the world
+ * order book keeps calibration shares stable; the stock gap moves output toward producers who can sell.
+ */
+export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths: number): void {
+  const { m, s } = ctx;
+  const { ordersSmoothed, plan, stageCapacityRatio, targetOut } = s;
+  const { baseOutputTonnes } = m;
+  const { R, E } = s;
+  const adjust = s.p["inventory.adjustmentMonths"];
+  for (let e = 0; e < E; e++) {
+    let orders = 0;
+    let weight = 0;
+    for (let r = 0; r < R; r++) {
+      orders += ordersSmoothed[(r * F + form) * E + e]!;
+      weight += baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!;
+    }
+    for (let r = 0; r < R; r++) {
+      const node = (r * F + form) * E + e;
+      const own = weight > 0 ? (orders * baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : ordersSmoothed[node]!;
+      const target = coverMonths * own;
+      targetOut[node] = target;
+      plan[r * E + e] = Math.max(0, own + (target - s.outTotal[node]!) / adjust);
+    }
+  }
+}
+
+/**
+ * Mines: established mines run at calibration output (cut when their basket's value falls, floors
+ * counting), expand toward capacity by `mine.expansionPerMonth` while their region's concentrate is
+ * in demand; new mines run at capacity × utilisation. Output is concentrate of origin = mine region.
+ */
+export function produceMines(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { capFactor, capNow, floorPrice, mineRate, outStock, plan, prices, supplyNow } = s;
+  const { basePriceUsdPerKg, facilityIsEstablished, facilityOutput2024PerMonth, facilityRegion, facilityStage, mineElementPerReo, regionMarket, stageCoverMonths } = m;
+  const { productionTonnes } = res;
+  const { R, E, N } = s;
+  const expansion = s.p["mine.expansionPerMonth"];
+  const elasticity = s.p["mine.supplyElasticity"];
+  const utilisation = s.p["facility.utilisationShare"];
+  const cover = stageCoverMonths[0]!;
+  // Demand pressure per region: value of wanted concentrate ÷ value of current output.
+  const wanted = s.scratchR;
+  const current = s.scratchR2;
+  desiredOutputByShare(ctx, 0, cover);
+  for (let r = 0; r < R; r++) {
+    const market = regionMarket[r]!;
+    let value = 0;
+    for (let e = 0; e < E; e++) value += plan[r * E + e]! * prices[e * 2 + market]!;
+    wanted[r] = value;
+    current[r] = 0;
+  }
+  for (let i = 0; i < N; i++) {
+    if (facilityStage[i] !== 0) continue;
+    const r = facilityRegion[i]!;
+    const market = regionMarket[r]!;
+    for (let e = 0; e < E; e++) current[r]! += mineRate[i]! * mineElementPerReo[i * E + e]! * prices[e * 2 + market]!;
+  }
+  for (let i = 0; i < N; i++) {
+    if (facilityStage[i] !== 0) continue;
+    const cap = capNow[i]!;
+    if (cap <= 0) {
+      mineRate[i] = 0;
+      continue;
+    }
+    const r = facilityRegion[i]!;
+    const market = regionMarket[r]!;
+    let value = 0;
+    let baseValue = 0;
+    for (let e = 0; e < E; e++) {
+      const y = mineElementPerReo[i * E + e]!;
+      if (y === 0) continue;
+      value += y * Math.max(prices[e * 2 + market]!, floorPrice[r * E + e]!);
+      baseValue += y * basePriceUsdPerKg[e * 2 + market]!;
+    }
+    const supplyFactor = baseValue > 0 ? Math.min(1, Math.pow(value / baseValue, elasticity)) : 1;
+    const base = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! * capFactor[i]! : cap * utilisation;
+    const floorRate = base * supplyFactor;
+    const pressure = ctx.spinningUp ? 1 : current[r]! > 0 ? wanted[r]! / current[r]! : 1;
+    const step = ctx.spinningUp ? 0 : expansion;
+    const rate = Math.min(cap, Math.max(floorRate, mineRate[i]! * (pressure > 1 ? 1 + step : 1 - step)));
+    mineRate[i] = rate;
+    for (let e = 0; e < E; e++) {
+      const x = rate * mineElementPerReo[i * E + e]!;
+      if (x <= 0) continue;
+      outStock[((r * F + 0) * E + e) * R + r]! += x;
+      s.outTotal[(r * F + 0) * E + e]! += x;
+      supplyNow[(r * F + 0) * E + e]! += x;
+      productionTonnes[((t * 4 + 0) * R + r) * E + e]! += x;
+    }
+  }
+}
+
+/**
+ * Split each region's wanted input (`s.plan`, `[region][element]`) over the plants of `stage` that can
+ * handle each element, in proportion to their capacity, and cap each plant at its capacity (load per
+ * element unit × `weight`, e.g. the oxide factor for t REO). New plants run at least at capacity × utilisation.
+ */
+function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | null): void {
+  const { m, s } = ctx;
+  const { capNow, capable, plan } = s;
+  const { facilityElementMask, facilityIsEstablished, facilityRegion, facilityStage } = m;
+  const { R, E, N } = s;
+  const utilisation = s.p["facility.utilisationShare"];
+  const eligible = s.scratchE;
+  const planned = s.scratchE2;
+  for (let r = 0; r < R; r++) {
+    eligible.fill(0);
+    planned.fill(0);
+    for (let i = 0; i < N; i++) {
+      if (facilityStage[i] !== stage || facilityRegion[i] !== r || capNow[i]! <= 0) continue;
+      for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) eligible[e]! += capNow[i]!;
+    }
+    for (let i = 0; i < N; i++) {
+      if (facilityStage[i] !== stage || facilityRegion[i] !== r || capNow[i]! <= 0) continue;
+      const cap = capNow[i]!;
+      let load = 0;
+      for (let e = 0; e < E; e++) {
+        if (facilityElementMask[i * E + e] !== 1) continue;
+        load += ((plan[r * E + e]! * cap) / eligible[e]!) * (weight === null ? 1 : weight[e]!);
+      }
+      if (load <= 0) continue;
+      const minLoad = facilityIsEstablished[i] === 1 ? 0 : cap * utilisation;
+      const scale = Math.min(cap / load, Math.max(1, minLoad / load));
+      for (let e = 0; e < E; e++) {
+        if (facilityElementMask[i * E + e] === 1) planned[e]! += ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
+      }
+    }
+    for (let e = 0; e < E; e++) {
+      plan[r * E + e] = planned[e]!;
+      if (stage === 1) capable[r * E + e] = eligible[e]! > 0 ? 1 : 0;
+    }
+  }
+}
+
+/** Separation plan: feed wanted per region and element (floors: run at capacity), capped by plants; sets concentrate input need. */
+export function planSeparation(ctx: StepContext): void {
+  const { s } = ctx;
+  const { floorPrice, plan, plantNeedNow } = s;
+  const { R, E } = s;
+  const recovery = s.p["separation.recoveryShare"];
+  const cover = s.p["inventory.outputCoverMonths"];
+  desiredOutputByShare(ctx, 1, cover);
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
+  }
+  limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
+  for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
+}
+
+/**
+ * Separate concentrate on hand into oxide (origin becomes the separating region). Concentrate of
+ * elements the region cannot separate this month goes back on offer (the mixed heavy concentrate).
+ */
+export function produceSeparation(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { capable, floorPrice, inStock, outStock, plan, prices, supplyNow } = s;
+  const { regionMarket } = m;
+  const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
+  const { R, E } = s;
+  const recovery = s.p["separation.recoveryShare"];
+  for (let r = 0; r < R; r++) {
+    const market = regionMarket[r]!;
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + 0) * E + e;
+      const base = node * R;
+      let available = s.inTotal[node]!;
+      const planned = plan[r * E + e]!;
+      const feed = Math.min(planned, available);
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, planned - feed);
+      if (feed > 0) {
+        const keep = Math.max(0, 1 - feed / available);
+        let left = 0;
+        for (let o = 0; o < R; o++) {
+          inStock[base + o]! *= keep;
+          left += inStock[base + o]!;
+        }
+        s.inTotal[node] = left;
+        const oxide = feed * recovery;
+        outStock[((r * F + 1) * E + e) * R + r]! += oxide;
+        s.outTotal[(r * F + 1) * E + e]! += oxide;
+        supplyNow[(r * F + 1) * E + e]! += oxide;
+        productionTonnes[((t * 4 + 1) * R + r) * E + e]! += oxide;
+        stageInputTonnes[((t * 4 + 1) * R + r) * E + e]! += feed;
+        lossesTonnes[t * E + e]! += feed - oxide;
+        const floor = floorPrice[r * E + e]!;
+        if (floor > 0) priceFloorPaymentsUsd[t * R + r]! += Math.max(0, floor - prices[e * 2 + market]!) * oxide * 1000;
+        available = left;
+      }
+      if (capable[r * E + e] === 0 && available > 0) {
+        const outBase = ((r * F + 0) * E + e) * R;
+        supplyNow[(r * F + 0) * E + e]! += available;
+        for (let o = 0; o < R; o++) {
+          outStock[outBase + o]! += inStock[base + o]!;
+          inStock[base + o] = 0;
+        }
+        s.outTotal[node]! += available;
+        s.inTotal[node] = 0;
+      }
+    }
+  }
+}
+
+/** Metal plan: output wanted per region and element, capped by plants; sets oxide input need. */
+export function planMetal(ctx: StepContext): void {
+  const { s } = ctx;
+  const { plan, plantNeedNow } = s;
+  const { R, E } = s;
+  const yieldShare = s.p["metal.yieldShare"];
+  const cover = s.p["inventory.outputCoverMonths"];
+  desiredOutputByShare(ctx, 2, cover);
+  limitByPlants(ctx, 2, null);
+  for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 1) * E + e] = plan[r * E + e]! / yieldShare;
+}
+
+/**
+ * Make metal from oxide on hand and serve oxide-using sectors, sharing scarce oxide pro rata between
+ * plants and sectors. Metal keeps the origin of its oxide.
+ */
+export function produceMetal(ctx: StepContext): void {
+  const { m, s, res, t } = ctx;
+  const { inStock, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, useNeed, useShort } = s;
+  const { regionMarket } = m;
+  const { finalUseTonnes, lossesTonnes, productionTonnes, shortfallTonnes, stageInputTonnes, useByOriginTonnes } = res;
+  const { R, E } = s;
+  const yieldShare = s.p["metal.yieldShare"];
+  for (let r = 0; r < R; r++) {
+    const market = regionMarket[r]!;
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + 1) * E + e;
+      const base = node * R;
+      const available = s.inTotal[node]!;
+      const plantNeed = plantNeedNow[node]!;
+      const sectorNeed = sectorNeedNow[node]!;
+      const need = plantNeed + sectorNeed;
+      const met = need > 0 ? Math.min(1, available / need) : 1;
+      rho[r * E + e] = met;
+      const feed = plantNeed * met;
+      const use = sectorNeed * met;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 2]! += plantNeed - feed;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
+      useNeed[market * E + e]! += sectorNeed;
+      useShort[market * E + e]! += sectorNeed - use;
+      if (feed + use <= 0 || available <= 0) continue;
+      const metal = feed * yieldShare;
+      const metalBase = ((r * F + 2) * E + e) * R;
+      const keep = Math.max(0, 1 - (feed + use) / available);
+      let left = 0;
+      for (let o = 0; o < R; o++) {
+        const share = inStock[base + o]! / available;
+        if (share === 0) continue;
+        outStock[metalBase + o]! += metal * share;
+        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        inStock[base + o]! *= keep;
+        left += inStock[base + o]!;
+      }
+      s.inTotal[node] = left;
+      s.outTotal[(r * F + 2) * E + e]! += metal;
+      productionTonnes[((t * 4 + 2) * R + r) * E + e]! += metal;
+      supplyNow[(r * F + 2) * E + e]! += metal;
+      stageInputTonnes[((t * 4 + 2) * R + r) * E + e]! += feed;
+      finalUseTonnes[((t * R + r) * F + 1) * E + e]! += use;
+      lossesTonnes[t * E + e]! += feed - metal;
+    }
+  }
+}
