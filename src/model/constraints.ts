@@ -95,13 +95,15 @@ export interface ExtraterritorialRule {
   readonly toMonth: number;
 }
 
-/** A strategic-stock build (positive tonnes per month, bought as oxide) or release (negative) in one region. */
+/** A strategic-stock build (positive tonnes per month, bought on the market) or release (negative, to the region's users) in one region. */
 export interface StockChange {
   /** Region index holding the strategic stock. */
   readonly region: number;
   /** Element index. */
   readonly element: number;
-  /** Tonnes of element content per month: + build (taken from the region's oxide), − release (to its oxide). */
+  /** Form index held (`FORM_INDEX`). @default 1 (oxide) */
+  readonly form?: number;
+  /** Tonnes of element content per month: + build (bought and taken from the region's users' stock of the form), − release (to it). */
   readonly tonnesPerMonth: number;
   /** First month index, inclusive. */
   readonly fromMonth: number;
@@ -224,6 +226,8 @@ export function assertConstraintsFit(shape: ConstraintShape, constraints: Engine
   for (const x of constraints.extraterritorialRules) {
     if (!inRegion(x.issuer) || x.elementMask.length !== E || x.destinationMask.length !== R || x.formMask.length !== FORM_COUNT) fail("an extraterritorial rule has a bad issuer or mask length");
   }
-  for (const s of constraints.stockChanges) if (!inRegion(s.region) || s.element < 0 || s.element >= E) fail("a stock change has a bad region or element");
+  for (const s of constraints.stockChanges) {
+    if (!inRegion(s.region) || s.element < 0 || s.element >= E || (s.form !== undefined && !(s.form >= 0 && s.form < FORM_COUNT))) fail("a stock change has a bad region, element or form");
+  }
   for (const p of constraints.priceFloors) if (!inRegion(p.region) || p.elementMask.length !== E) fail("a price floor has a bad region or mask length");
 }
