@@ -3,11 +3,13 @@
  * `chokepoint run` (one scenario: terminal answer, files, HTML report) and `chokepoint compare`
  * (two scenarios side by side). Parses options, calls the pipeline, prints; nothing else.
  */
+import { join } from "node:path";
 import type { Command } from "commander";
 import { tidyRows } from "../analysis/tidy-series.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
 import { renderRunText } from "../report/run-text.js";
+import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
@@ -61,7 +63,9 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       if (format === "table") {
         const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
         io.out(`${renderRunText(inWindow)}\n`);
-        if (options.out !== undefined) io.out(`Report written to ${options.out}/index.html (open it in a browser); data in series.csv, series-iamc.csv, run.json\n`);
+        if (options.out !== undefined) {
+          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.`, 100, 2)}\n`);
+        }
       } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
       else if (format === "csv") io.out(toTidyCsv(rows()));
       else io.out(toIamcCsv(rows(), { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth: run.report.monthLabels[window.toMonth - 1] ?? "" }));

@@ -1,0 +1,190 @@
+/**
+ * End-to-end tests of `chokepoint run` and `compare`: the real CLI on a small fixture world and on
+ * a ready-made scenario; files written atomically; CSV and IAMC totals agree with the JSON; the
+ * HTML report a run writes draws every chart in headless Chromium; bad input gives pinned messages
+ * and exit codes.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const TINY = join(ROOT, "test/fixtures/scenarios/tiny");
+const CHROMIUM = "/usr/bin/chromium";
+
+function chokepoint(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, "bin/chokepoint.js"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** Parse a CSV line with RFC 4180 quoting. */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { cells.push(cell); cell = ""; }
+    else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  const [head = "", ...lines] = text.trimEnd().split("\n");
+  return { header: parseCsvLine(head), rows: lines.map(parseCsvLine) };
+}
+
+describe("chokepoint run on the tiny fixture world", () => {
+  const base = mkdtempSync(join(tmpdir(), "chokepoint-run-"));
+  const out = join(base, "report");
+  let result: ReturnType<typeof chokepoint>;
+
+  beforeAll(() => {
+    result = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--out", out);
+  });
+
+  it("prints the answer, fitting 100 columns, and exits 0", () => {
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    for (const section of ["Shortages of final demand", "Prices, US$/kg", "End products not built", "Who closes the gap", "Concentration by stage", "Policy timeline"]) {
+      expect(result.out).toContain(section);
+    }
+    expect(result.out).toContain("dy-ban");
+    for (const line of result.out.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("writes the report and data files, and nothing else next to them", () => {
+    expect(readdirSync(out).sort()).toEqual(["chokepoint-run.json", "index.html", "run.json", "series-iamc.csv", "series.csv"]);
+    expect(readdirSync(base)).toEqual(["report"]);
+  });
+
+  it("writes tidy CSV and IAMC that add up to the same totals as the JSON", () => {
+    const json = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { scenario: { name: string }; dataset: { version: string }; columns: string[]; rows: [string, string, string, string, string, string, number][] };
+    expect(json.scenario.name).toBe("Tiny Dy ban");
+    expect(json.dataset.version).toBe("test.1");
+    const csv = parseCsv(readFileSync(join(out, "series.csv"), "utf8"));
+    expect(csv.header).toEqual(["month", "element", "region", "stage", "variable", "unit", "value"]);
+    expect(csv.rows.length).toBe(json.rows.length);
+    const sum = (rows: (string | number)[][], pick: (r: (string | number)[]) => boolean) => rows.filter(pick).reduce((t, r) => t + Number(r[6]), 0);
+    const isCnNdMine = (r: (string | number)[]) => r[1] === "Nd" && r[2] === "CN" && r[3] === "mine" && r[4] === "production";
+    const fromJson = sum(json.rows, isCnNdMine);
+    expect(fromJson).toBeGreaterThan(0);
+    expect(sum(csv.rows, isCnNdMine)).toBeCloseTo(fromJson, 0);
+    const iamc = parseCsv(readFileSync(join(out, "series-iamc.csv"), "utf8"));
+    expect(iamc.header.slice(0, 5)).toEqual(["Model", "Scenario", "Region", "Variable", "Unit"]);
+    expect(iamc.header.slice(5)).toEqual(["2024", "2025"]);
+    const line = iamc.rows.find((r) => r[2] === "CN" && r[3] === "Production|Mine|Nd");
+    expect(line?.[4]).toBe("t/yr");
+    const yearly = (line ?? []).slice(5).reduce((t, v) => t + Number(v), 0);
+    expect(Math.abs(yearly - fromJson) / fromJson).toBeLessThan(1e-4);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))("writes an HTML report whose every chart is drawn in headless Chromium", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      await page.goto(pathToFileURL(join(out, "index.html")).href, { waitUntil: "load" });
+      const charts = await page.$$eval("[data-chart]", (els) => els.map((el) => ({
+        id: el.getAttribute("data-chart"),
+        drawn: [...el.querySelectorAll("svg path")].filter((p) => (p.getAttribute("d") ?? "").length > 10).length,
+      })));
+      expect(charts.length).toBeGreaterThanOrEqual(6);
+      for (const c of charts) expect({ id: c.id, drawn: c.drawn > 0 }).toEqual({ id: c.id, drawn: true });
+      expect(errors).toEqual([]);
+      mkdirSync(join(ROOT, "test-results"), { recursive: true });
+      await page.screenshot({ path: join(ROOT, "test-results/cli-run-report.png"), fullPage: true });
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("prints CSV, IAMC or JSON instead of the table with --format, limited by --from/--to", () => {
+    const csv = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "csv", "--from", "2024-07", "--to", "2024-09");
+    expect(csv.code).toBe(0);
+    const months = new Set(parseCsv(csv.out).rows.map((r) => r[0]));
+    expect([...months].sort()).toEqual(["2024-07", "2024-08", "2024-09"]);
+    const iamc = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "iamc");
+    expect(iamc.out.split("\n")[0]).toBe("Model,Scenario,Region,Variable,Unit,2024,2025");
+    const json = JSON.parse(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json").out) as { baseline: unknown; rows: unknown[] };
+    expect(json.baseline).toBeNull();
+    expect(json.rows.length).toBeGreaterThan(100);
+  });
+});
+
+describe("chokepoint run: bad input", () => {
+  it("names the ready-made scenarios when a name is unknown (exit 1)", () => {
+    const r = chokepoint("run", "oct-2099");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no scenario file scenarios\/oct-2099\.yaml; ready-made scenarios are: apr-2025, baseline, /);
+  });
+
+  it("rejects an unknown format and a month that is not a month (exit 2)", () => {
+    expect(chokepoint("run", join(TINY, "baseline.yaml"), "--format", "xml").err).toContain("--format xml: expected one of table, json, csv, iamc");
+    const r = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2024-13");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--from 2024-13: expected a month written YYYY-MM");
+    const outside = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2030-01");
+    expect(outside.code).toBe(2);
+    expect(outside.err).toContain("--from 2030-01: outside the run (2024-01 + 24 months)");
+  });
+
+  it("lists every problem of an invalid scenario with file:line:column and writes nothing (exit 1)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-bad-"));
+    const file = join(dir, "bad.yaml");
+    writeFileSync(file, `name: bad\nworld: ${join(ROOT, "test/fixtures/worlds/tiny")}\nmonths: 12\npolicies:\n  - { id: x, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], destinations: { only: [XX] }, from: 2024-02 }\n  - { id: y, kind: export-licence, issuer: CN, elements: [Tb], forms: [oxide], approvalShare: 2, from: 2024-02 }\n`);
+    const r = chokepoint("run", file, "--no-baseline", "--out", join(dir, "out"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.yaml:6:95 {2}policies\[1\]\.approvalShare\n {2}expected a number <= 1, got 2\n1 problem found/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    // Once the shape is right, the reference problem shows up with its place.
+    writeFileSync(file, readFileSync(file, "utf8").replace("approvalShare: 2", "approvalShare: 0.5"));
+    const r2 = chokepoint("run", file, "--no-baseline", "--out", join(dir, "out"));
+    expect(r2.err).toMatch(/bad\.yaml:5:99 {2}policies\[0\]\.destinations\.only\[0\]\n {2}unknown region "XX"; expected one defined in the world's regions\.yaml/);
+    expect(readdirSync(dir)).toEqual(["bad.yaml"]);
+  });
+
+  it("refuses to overwrite a folder it did not write (exit 2) and leaves it untouched", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-mine-"));
+    writeFileSync(join(dir, "notes.txt"), "keep me");
+    const r = chokepoint("run", join(TINY, "baseline.yaml"), "--out", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("folder exists and was not written by chokepoint");
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
+});
+
+describe("chokepoint compare", () => {
+  it("shows two runs side by side", () => {
+    const r = chokepoint("compare", join(TINY, "dy-ban.yaml"), join(TINY, "baseline.yaml"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("A: Tiny Dy ban vs B: Tiny baseline");
+    expect(r.out).toContain("Peak prices, US$/kg of element");
+    for (const line of r.out.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("chokepoint run on a ready-made scenario (bundled world)", () => {
+  it("answers apr-2025 against the baseline with the licence on the timeline", () => {
+    const r = chokepoint("run", "apr-2025", "--quiet");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("April 2025 controls (Ann. 18/2025) as enacted");
+    expect(r.out).toContain("compared with Baseline");
+    expect(r.out).toMatch(/cn-ann18-2025\S*\s+export-licence\s+2025-04-04 → end/);
+  }, 120_000);
+});
