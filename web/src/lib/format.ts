@@ -4,33 +4,9 @@
  * same style as the terminal and HTML reports.
  */
 
-/** `123456.7` → `123,457`; below 10 one decimal. */
-export function formatTonnes(tonnes: number): string {
-  if (!Number.isFinite(tonnes)) return "–";
-  const digits = Math.abs(tonnes) < 10 && tonnes !== 0 ? 1 : 0;
-  return tonnes.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** A price in US$/kg: two decimals below 10, one below 100, whole dollars above. */
-export function formatUsdPerKg(usdPerKg: number): string {
-  if (!Number.isFinite(usdPerKg)) return "–";
-  const digits = Math.abs(usdPerKg) < 10 ? 2 : Math.abs(usdPerKg) < 100 ? 1 : 0;
-  return `$${usdPerKg.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
-}
-
-/** A fraction 0–1 as a percent: `0.6923` → `69%` (one decimal below 10 %). */
-export function formatShare(fraction: number): string {
-  if (!Number.isFinite(fraction)) return "–";
-  const pct = fraction * 100;
-  return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
-}
-
-/** A count of end products: whole numbers with separators, one decimal below 10. */
-export function formatUnits(count: number): string {
-  if (!Number.isFinite(count)) return "–";
-  const digits = Math.abs(count) < 10 && count % 1 !== 0 ? 1 : 0;
-  return count.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+// Tonnes, shares, prices and counts are worded as in the terminal and HTML reports.
+export { formatShare, formatTonnes } from "../../../src/report/number-format.js";
+export { formatUnits, formatUsdPerKg, pluralUnit } from "../../../src/report/html/format.js";
 
 /** Compact axis numbers: 1,200 → "1.2k", 3,400,000 → "3.4M". */
 export function formatCompact(value: number): string {
@@ -55,12 +31,6 @@ export function formatSigned(value: number, format: (v: number) => string): stri
   // A difference that rounds to nothing reads "0", never "−$0.00".
   if (Math.abs(value) < 1e-9 || body === format(0)) return "0";
   return `${value > 0 ? "+" : "−"}${body}`;
-}
-
-/** Plural of an end-product unit: "vehicle" → "vehicles"; "MW", "t magnet" unchanged. */
-export function pluralUnit(unit: string): string {
-  if (/^(t|kg|MW|GW|kW)\b/.test(unit) || /s$/.test(unit) || unit === "") return unit;
-  return `${unit}s`;
 }
 
 /** The short name of a sector: its name up to the first parenthesis or colon. */
