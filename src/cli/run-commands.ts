@@ -27,11 +27,22 @@ interface RunOptions {
   quiet?: boolean;
 }
 
-/** Progress on stderr, one line per step, only on a terminal and without --quiet. */
-function progress(io: CliIo, quiet: boolean | undefined): (step: string) => void {
-  if (quiet === true || io.isInteractive !== true) return () => {};
+/**
+ * A progress bar on stderr, redrawn in place, shown only on a terminal, without --quiet, and once
+ * the work has taken more than a second. `done()` clears it.
+ */
+function progress(io: CliIo, quiet: boolean | undefined): { step: (step: string, fraction: number) => void; done: () => void } {
+  if (quiet === true || io.isInteractive !== true) return { step: () => {}, done: () => {} };
   const started = Date.now();
-  return (step) => io.err(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}…\n`);
+  let shown = false;
+  const step = (text: string, fraction: number) => {
+    if (Date.now() - started < 1000 && fraction < 0.45) return;
+    const width = 24;
+    const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+    io.err(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ${text.slice(0, 60).padEnd(60)}`);
+    shown = true;
+  };
+  return { step, done: () => { if (shown) io.err(`\r${" ".repeat(100)}\r`); } };
 }
 
 /** Register `run` and `compare`. */
@@ -50,15 +61,18 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       const format = options.format as Format;
+      const bar = progress(io, options.quiet);
       const run = runScenarioForCli(ref, {
         ...(options.world === undefined ? {} : { world: options.world }),
         baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
-        onStep: progress(io, options.quiet),
+        onStep: bar.step,
       });
       const window = monthWindow(run.result, options.from, options.to);
       if (options.out !== undefined) {
+        bar.step(`writing ${options.out}`, 0.9);
         writeOutputAtomically(options.out, runOutputFiles(run, window));
       }
+      bar.done();
       const rows = () => [...tidyRows(run.result, window)];
       if (format === "table") {
         const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
@@ -78,10 +92,11 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--quiet", "no progress messages")
     .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean }) => {
       const other = b ?? "baseline";
-      const onStep = progress(io, options.quiet);
+      const bar = progress(io, options.quiet);
       const world = options.world === undefined ? {} : { world: options.world };
-      const runB = runScenarioForCli(other, { ...world, baseline: false, onStep });
-      const runA = runScenarioForCli(a, { ...world, baseline: other, baselineRun: { name: runB.loaded.scenario.name, result: runB.result }, onStep });
+      const runB = runScenarioForCli(other, { ...world, baseline: false, onStep: (text, f) => bar.step(text, f / 2) });
+      const runA = runScenarioForCli(a, { ...world, baseline: other, baselineRun: { name: runB.loaded.scenario.name, result: runB.result }, onStep: (text, f) => bar.step(text, 0.5 + f / 2) });
+      bar.done();
       io.out(`${renderCompareText(runA.report, runB.report)}\n`);
     });
 }

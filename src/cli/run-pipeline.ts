@@ -31,26 +31,27 @@ export interface RunRequest {
   readonly baseline?: string | false;
   /** A baseline already run (skips running it again). */
   readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
-  readonly onStep?: (step: string) => void;
+  /** Called as work advances: a description and the share done so far (0–1). */
+  readonly onStep?: (step: string, fractionDone: number) => void;
 }
 
 /** Load, run and report one scenario (and its baseline unless it is the baseline). */
 export function runScenarioForCli(ref: string, request: RunRequest = {}): CompletedRun {
   const step = request.onStep ?? (() => {});
-  step(`loading ${ref}`);
+  step(`loading ${ref}`, 0);
   const loaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: request.world });
-  step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`);
+  step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
   const baselineRef = request.baseline === undefined ? "baseline" : request.baseline;
   let baseline: CompletedRun["baseline"] = request.baselineRun;
   if (baseline === undefined && baselineRef !== false && baselineRef !== ref && loaded.scenario.name !== baselineRef) {
-    step(`running ${baselineRef} for comparison`);
+    step(`running ${baselineRef} for comparison`, 0.45);
     const b = loadScenario(baselineRef, request.world === undefined ? {} : { worldDir: request.world });
     // Compare like with like: the baseline runs over the scenario's own horizon.
     const prepared = prepareScenario({ ...b.scenario, startMonth: loaded.scenario.startMonth, months: loaded.scenario.months }, b.world);
     baseline = { name: b.scenario.name, result: runPreparedScenario(prepared).result };
   }
-  step("building the report");
+  step("building the report", 0.8);
   const report = buildRunReport(result, { scenario: loaded.scenario, world: loaded.world, ...(baseline === undefined ? {} : { baseline }) });
   return { loaded, result, report, baseline };
 }
