@@ -23,8 +23,9 @@ describe("derive", () => {
     expect(maxSpread({ element: "X", china: undefined, exChina: [1] })).toBeUndefined();
   });
 
-  it("keeps the first shortage per element and region, earliest first", () => {
-    expect(firstShortages(report).map((e) => `${e.element}/${e.region}/${e.startMonth}/${e.stage}`)).toEqual(["Dy/JP/2026-06/use", "Dy/EU/2026-07/use", "Tb/EU/2026-08/magnet", "Tb/JP/2026-08/use"]);
+  it("keeps the first final-demand shortage per element and region, earliest first", () => {
+    // The Tb/EU magnet-plant episode is left out of the headline: final demand is short elsewhere.
+    expect(firstShortages(report).map((e) => `${e.element}/${e.region}/${e.startMonth}/${e.stage}`)).toEqual(["Dy/JP/2026-06/use", "Dy/EU/2026-07/use", "Tb/JP/2026-08/use"]);
     expect(deepestShortage(report)).toMatchObject({ element: "Dy", region: "EU", peakTonnesPerMonth: 9.1 });
   });
 
@@ -57,5 +58,10 @@ describe("format", () => {
     expect(linkifyText("see https://a.example/x. and javascript:alert(1)")).toBe('see <a href="https://a.example/x" rel="noreferrer noopener">https://a.example/x</a>. and javascript:alert(1)');
     expect(slugify("F-35-equivalent")).toBe("f-35-equivalent");
     expect(slugify("<>")).toBe("x");
+  });
+
+  it("falls back to plants short of input when final demand is always met", () => {
+    const onlyPlants = { ...report, shortages: report.shortages.filter((e) => e.stage !== "use") };
+    expect(firstShortages(onlyPlants).map((e) => e.stage)).toEqual(["magnet"]);
   });
 });

@@ -50,10 +50,19 @@ export function maxSpread(pair: PricePair): { usdPerKg: number; share: number; m
   return best;
 }
 
-/** The first shortage of each element in each region (any stage), earliest first. */
+/**
+ * The episodes the answer leads with: final demand unmet in importing regions when there is any
+ * (that is what users feel); plants short of input only when final demand is always met.
+ */
+function headlineEpisodes(report: RunReport): readonly ShortageEpisode[] {
+  const use = report.shortages.filter((e) => e.stage === "use");
+  return use.length > 0 ? use : report.shortages;
+}
+
+/** The first shortage of each element in each region, earliest first (final demand first; see `headlineEpisodes`). */
 export function firstShortages(report: RunReport): ShortageEpisode[] {
   const first = new Map<string, ShortageEpisode>();
-  for (const e of report.shortages) {
+  for (const e of headlineEpisodes(report)) {
     const key = `${e.element}\u0000${e.region}`;
     const seen = first.get(key);
     if (seen === undefined || e.startMonth < seen.startMonth || (e.startMonth === seen.startMonth && e.stage === "use")) first.set(key, e);
@@ -63,7 +72,7 @@ export function firstShortages(report: RunReport): ShortageEpisode[] {
 
 /** The episode with the largest peak share of demand, if any. */
 export function deepestShortage(report: RunReport): ShortageEpisode | undefined {
-  return report.shortages.reduce<ShortageEpisode | undefined>((best, e) => (best === undefined || e.peakShareOfDemand > best.peakShareOfDemand ? e : best), undefined);
+  return headlineEpisodes(report).reduce<ShortageEpisode | undefined>((best, e) => (best === undefined || e.peakShareOfDemand > best.peakShareOfDemand ? e : best), undefined);
 }
 
 /** End products lost in one sector, all regions. */
