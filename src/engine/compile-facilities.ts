@@ -14,12 +14,15 @@ interface FacilityContext {
   readonly regionIndex: Record<string, number>;
   readonly elementOxideFactor: Float64Array;
   readonly parameters: ParameterValues;
+  /** Region index of the China-domestic market (whose established facilities grow with its quotas), −1 when none. */
+  readonly domesticMarketRegion: number;
 }
 
 type FacilityArrays = Pick<
   CompiledModel,
   | "facilityStage" | "facilityRegion" | "facilityCapacityPerMonth" | "facilityOutput2024PerMonth" | "facilityIsEstablished"
   | "facilityStartMonth" | "facilitySlipKind" | "facilityRampMonths" | "facilityElementMask" | "facilityMagnetType" | "mineElementPerReo"
+  | "facilityGrowthClass"
 >;
 
 const SLIP_KIND: Record<string, number> = { operating: 0, commissioning: 0, construction: 1, planned: 2, suspended: 3, cancelled: 3 };
@@ -51,6 +54,7 @@ export function compileFacilities(world: World, ctx: FacilityContext): { facilit
     facilityElementMask: new Uint8Array(N * E),
     facilityMagnetType: new Int8Array(N).fill(-1),
     mineElementPerReo: new Float64Array(N * E),
+    facilityGrowthClass: new Uint8Array(N),
   };
   const warnings: string[] = [];
   const classOf = new Map(world.elements.map((e) => [e.symbol as string, e.class as string]));
@@ -64,6 +68,11 @@ export function compileFacilities(world: World, ctx: FacilityContext): { facilit
     arrays.facilityOutput2024PerMonth[i] = (out ?? 0) / 12;
     const started = monthNo(f.startMonth);
     arrays.facilityIsEstablished[i] = out !== undefined && out > 0 && started <= calibrationStart ? 1 : 0;
+    if (arrays.facilityIsEstablished[i] === 1 && arrays.facilityRegion[i] === ctx.domesticMarketRegion && ctx.domesticMarketRegion >= 0) {
+      // China's established capacity grows with its quotas; the ion-adsorption-clay mining quota on its own track.
+      const ionic = "profile" in f && profiles.get(f.profile)?.depositType === "ion-adsorption-clay";
+      arrays.facilityGrowthClass[i] = ionic ? 2 : 1;
+    }
     arrays.facilityStartMonth[i] = started - ctx.startNo;
     arrays.facilitySlipKind[i] = SLIP_KIND[f.status] ?? 0;
     arrays.facilityRampMonths[i] = f.rampMonths;

@@ -63,7 +63,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
   const elementOxideFactor = Float64Array.from(elements, (e) => e.oxideMassPerElementMass);
   const isHeavyMagnetElement = Uint8Array.from(elements, (e) => (e.symbol === "Dy" || e.symbol === "Tb" ? 1 : 0));
 
-  const facilities = compileFacilities(world, { startNo, elementIndex, regionIndex, elementOxideFactor, parameters });
+  const facilities = compileFacilities(world, { startNo, elementIndex, regionIndex, elementOxideFactor, parameters, domesticMarketRegion });
 
   // ── magnet grades ──
   const gradeIds = world.magnetGrades.map((g) => g.id);
@@ -165,7 +165,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     sectorElementPerUnit, demandBasePerMonth, parameters,
   };
   const baseOutputTonnes = compileBaselineOutput(base);
-  const captiveConcentrateShare = compileCaptiveShares(world, regionIndex, facilities.arrays.facilityOutput2024PerMonth, facilities.arrays.facilityCapacityPerMonth);
+  const captive = compileCaptiveLinks(world);
 
   return {
     startMonth: monthLabel(startNo),
@@ -179,32 +179,41 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     gradeMagnetType, gradeElementPerTonne, gradeYield,
     sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
     sectorEndProductUnit, demandBasePerMonth,
-    leadTimeMonths, captiveConcentrateShare, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
+    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
     baseOutputTonnes, parameters, parameterRanges, warnings: [...warnings, ...facilities.warnings],
   };
 }
 
+/** Legal forms dropped from the end of an owner name before matching. */
+const LEGAL_FORMS = new Set(["ltd", "limited", "inc", "co", "corp", "corporation", "plc", "llc", "pty", "sa", "sas", "ag", "gmbh"]);
+
 /**
- * Captive concentrate shares `[from][to]`: a mine whose owner (exact string) also owns separation plants
- * sends its output to them first, split by their capacity; the share in the mine's own region is domestic.
+ * The company an owner string names, for matching integrated producers: lower case, up to the first
+ * parenthesis, semicolon or comma, without trailing legal forms. "IREL (India) Limited" and
+ * "IREL (India) Ltd (Department of Atomic Energy)" are both "irel".
  */
-function compileCaptiveShares(world: World, regionIndex: Record<string, number>, output: Float64Array, capacity: Float64Array): Float64Array {
-  const R = world.regions.length;
-  const shares = new Float64Array(R * R);
-  const mineTotal = new Float64Array(R);
-  const rate = (i: number) => Math.max(output[i] ?? 0, 0) || (capacity[i] ?? 0);
-  world.mines.forEach((mine, i) => (mineTotal[regionIndex[mine.region] ?? 0]! += rate(i)));
-  world.mines.forEach((mine, i) => {
-    const plants = world.separationPlants.filter((p) => p.owner === mine.owner && p.status !== "cancelled");
-    const plantCapacity = plants.reduce((a, p) => a + p.capacityTonnesReoPerYear, 0);
-    const from = regionIndex[mine.region] ?? 0;
-    if (plantCapacity <= 0 || (mineTotal[from] ?? 0) <= 0) return;
-    for (const plant of plants) {
-      const to = regionIndex[plant.region] ?? 0;
-      if (to !== from) shares[from * R + to]! += ((rate(i) / mineTotal[from]!) * plant.capacityTonnesReoPerYear) / plantCapacity;
-    }
+export function ownerKey(owner: string): string {
+  const words = (owner.toLowerCase().split(/[(;,]/)[0] ?? "").replace(/\./g, " ").trim().split(/\s+/);
+  while (words.length > 1 && LEGAL_FORMS.has(words[words.length - 1]!)) words.pop();
+  return words.join(" ");
+}
+/**
+ * Captive concentrate links: every mine paired with every separation plant (not cancelled) of the same
+ * owner key. Facility indices follow `compileFacilities` (mines first, then separation plants).
+ */
+function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Array } {
+  const mine: number[] = [];
+  const plant: number[] = [];
+  const firstPlant = world.mines.length;
+  world.mines.forEach((m, i) => {
+    const key = ownerKey(m.owner);
+    world.separationPlants.forEach((p, j) => {
+      if (p.status === "cancelled" || ownerKey(p.owner) !== key) return;
+      mine.push(i);
+      plant.push(firstPlant + j);
+    });
   });
-  return shares;
+  return { mine: Int32Array.from(mine), plant: Int32Array.from(plant) };
 }
 
 /**

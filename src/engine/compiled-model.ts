@@ -61,6 +61,12 @@ export interface CompiledModel extends ConstraintShape {
   readonly facilityRampMonths: Int32Array;
   /** 1 where the facility handles the element (mines: in the profile; separation: separates; metal: makes; magnet: all); `[facility][element]`. */
   readonly facilityElementMask: Uint8Array;
+  /**
+   * Capacity growth class: 0 none; 1 an established facility in the China-domestic market region (its
+   * ceiling grows with China's quotas and industry, `china.capacityGrowthPerYear`); 2 an established
+   * ion-adsorption-clay mine there (the ionic mining quota, `china.ionicQuotaGrowthPerYear`); `[facility]`.
+   */
+  readonly facilityGrowthClass: Uint8Array;
   /** Magnet type index of magnet plants (into `MAGNET_TYPES`), −1 otherwise; `[facility]`. */
   readonly facilityMagnetType: Int8Array;
   /** Element tonnes per tonne REO mined (deposit profile, oxide basis converted); `[facility][element]`, 0 for non-mines. */
@@ -93,10 +99,12 @@ export interface CompiledModel extends ConstraintShape {
   /** Transport lead time, months; `[from][to]` (diagonal = domestic). */
   readonly leadTimeMonths: Float64Array;
   /**
-   * Captive concentrate: share of a mining region's calibration output from mines whose owner also owns
-   * separation plants in the other region (integrated producers), which those plants get first; `[from][to]`.
+   * Captive concentrate links of integrated producers: mine facility → separation plant facility of the same
+   * owner (matched by `ownerKey`), in any region; `[link]`. The share a plant's region gets first is computed
+   * each month from the mine's current rate and the plant's current capacity (see `serveCaptiveConcentrate`).
    */
-  readonly captiveConcentrateShare: Float64Array;
+  readonly captiveLinkMine: Int32Array;
+  readonly captiveLinkPlant: Int32Array;
   /** Share of scarce supply a region serves to its own industry before exporting, 0–1; `[region]`. */
   readonly domesticPriorityShare: Float64Array;
   /** 1 where `regionParameters` gives the region's domestic priority (else the run's default parameter applies); `[region]`. */

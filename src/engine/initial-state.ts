@@ -35,6 +35,12 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
       s.mineRate[i] = m.facilityIsEstablished[i] === 1 ? m.facilityOutput2024PerMonth[i]! : m.facilityCapacityPerMonth[i]! * p["facility.utilisationShare"];
     }
   }
+  // Capacity ceilings have grown since the calibration year's January at the quotas' base rates (never below calibration).
+  const yearsSinceCalibration = Math.max(0, m.monthsFromCalibrationStart) / 12;
+  s.capacityGrowth[0] = 1;
+  s.capacityGrowth[1] = Math.pow(1 + p["china.capacityGrowthPerYear"], yearsSinceCalibration);
+  s.capacityGrowth[2] = Math.pow(1 + p["china.ionicQuotaGrowthPerYear"], yearsSinceCalibration);
+  s.quotaPriceSignal[0] = 1;
   const recovery = p["separation.recoveryShare"];
   const metalYield = p["metal.yieldShare"];
   // Average alloy per magnet content, from calibration demand.
@@ -94,6 +100,7 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
       const held = m.initialStrategicStockTonnes[r * E + e]!;
       if (held > 0) s.hasStrategicStock[r] = 1;
       for (let o = 0; o < R; o++) s.strategic[((r * F + 1) * E + e) * R + o] = held * shares[o]!;
+      s.strategicTotal[r * E + e] = held;
     }
   }
   for (let node = 0; node < s.inTotal.length; node++) {

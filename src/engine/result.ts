@@ -70,6 +70,14 @@ export interface SimulationResult {
   readonly responseShares: Float64Array;
   /** Top-up paid to producers under price floors, US$; `[month][region]`. */
   readonly priceFloorPaymentsUsd: Float64Array;
+  /** Import duty paid by each importing region at the supplier's price, US$; `[month][region]`. */
+  readonly tariffPaidUsd: Float64Array;
+  /**
+   * How far a region's price of an element in a form sits above its market price because of import tariffs:
+   * duty ÷ value of its taxed imports that month (0 when it bought none taxed); `[month][region][form][element]`;
+   * empty when no constraint segment has a tariff.
+   */
+  readonly tariffMarkup: Float32Array;
   /** What compile and run had to assume, in words. */
   readonly warnings: readonly string[];
 }
@@ -92,6 +100,7 @@ export function allocateResult(
   model: CompiledModel,
   meta: { seed: number; sampledParameters: boolean; parameters: ParameterValues },
   { recordTradeFlows = true, recordOrigins = true, reuseBuffersOf }: RecordOptions,
+  { tariffs = false }: { readonly tariffs?: boolean } = {},
 ): SimulationResult {
   const old = reuseBuffersOf as unknown as Record<string, unknown> | undefined;
   const f64 = (key: keyof SimulationResult, length: number): Float64Array => {
@@ -135,6 +144,8 @@ export function allocateResult(
     finalStockByOriginTonnes: f64("finalStockByOriginTonnes", R * F * E * R),
     responseShares: f64("responseShares", M * 2 * RESPONSE_COUNT),
     priceFloorPaymentsUsd: f64("priceFloorPaymentsUsd", M * R),
+    tariffPaidUsd: f64("tariffPaidUsd", M * R),
+    tariffMarkup: f32("tariffMarkup", tariffs ? M * R * F * E : 0),
     warnings: model.warnings,
   };
 }
@@ -146,6 +157,7 @@ export function clearFirstMonth(result: SimulationResult): void {
     result.productionTonnes, result.magnetTonnesProduced, result.stageInputTonnes, result.finalUseTonnes,
     result.sectorDemandUnits, result.sectorDeliveredUnits, result.shortfallTonnes, result.endProductsLost,
     result.lossesTonnes, result.blockedTonnes, result.priceFloorPaymentsUsd, result.tradeTonnes, result.useByOriginTonnes,
+    result.tariffPaidUsd,
   ];
   for (const s of series) if (s.length > 0) s.fill(0, 0, s.length / M);
 }

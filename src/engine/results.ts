@@ -12,6 +12,7 @@ import type { SimulationResult } from "./result.js";
 export const VARIABLES = [
   "production", "stage-input", "final-use", "stock", "strategic-stock", "in-transit", "price", "shortfall", "trade",
   "blocked", "losses", "sector-demand", "sector-delivered", "end-products-lost", "magnet-tonnes", "use-by-origin", "response",
+  "tariff-paid", "tariff-markup",
 ] as const;
 /** A result variable. */
 export type Variable = (typeof VARIABLES)[number];
@@ -66,6 +67,8 @@ function layoutOf(result: SimulationResult, variable: Variable): { data: ArrayLi
     "magnet-tonnes": [r.magnetTonnesProduced, ["region"]],
     "use-by-origin": [r.useByOriginTonnes, ["region", "element", "origin"]],
     response: [r.responseShares, ["market", "response"]],
+    "tariff-paid": [r.tariffPaidUsd, ["region"]],
+    "tariff-markup": [r.tariffMarkup, ["region", "form", "element"]],
   };
   const [data, axes] = layouts[variable];
   return { data, axes };
@@ -142,14 +145,14 @@ export function seriesFor(result: SimulationResult, selection: Selection): Float
   return out;
 }
 
-/** The total of a selection over months [fromMonth, toMonth); for price and response, the mean. */
+/** The total of a selection over months [fromMonth, toMonth); for price, response and tariff markup, the mean. */
 export function totalOver(result: SimulationResult, selection: Selection, fromMonth = 0, toMonth = result.months): number {
   const series = seriesFor(result, selection);
   const from = Math.max(0, fromMonth);
   const to = Math.min(result.months, toMonth);
   let total = 0;
   for (let m = from; m < to; m++) total += series[m]!;
-  const isLevel = selection.variable === "price" || selection.variable === "response";
+  const isLevel = selection.variable === "price" || selection.variable === "response" || selection.variable === "tariff-markup";
   return isLevel ? (to > from ? total / (to - from) : 0) : total;
 }
 

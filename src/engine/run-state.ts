@@ -32,6 +32,8 @@ export interface RunState {
   readonly inTotal: Float64Array;
   /** Strategic stock, t; `[region][form][element][origin]` (same layout as working stocks). */
   readonly strategic: Float64Array;
+  /** Strategic stock over forms and origins (kept with every change), t; `[region][element]`. */
+  readonly strategicTotal: Float64Array;
   /** 1 for regions that hold or have held strategic stock; `[region]`. */
   readonly hasStrategicStock: Uint8Array;
   /** Months held by the arrival ring. */
@@ -70,6 +72,10 @@ export interface RunState {
   readonly capFactor: Float64Array;
   /** Calibration production rate of facilities active at the start (0 for later ones); `[facility]`. */
   readonly baseRate: Float64Array;
+  /** Multiplier on the capacity ceiling of each growth class (`facilityGrowthClass`: 0 none, 1 China, 2 China ionic); `[class]`. */
+  readonly capacityGrowth: Float64Array;
+  /** China-domestic value of China's calibration mined basket ÷ its calibration value, smoothed (the quota's price signal); `[1]`. */
+  readonly quotaPriceSignal: Float64Array;
   /** Calibration output capacity still available, by stage and region (0–1+); `[stage][region]`. */
   readonly stageCapacityRatio: Float64Array;
   /** Start month after status slips; `[facility]`. */
@@ -81,6 +87,8 @@ export interface RunState {
   /** Global magnet content demand split by type, share; `[type][element]`, content per tonne and yield by type. */
   readonly typeShare: Float64Array;
   readonly typeContentPerTonne: Float64Array;
+  /** World magnet demand's element content per tonne of each type, t/t; `[type][element]`. */
+  readonly typeElementPerTonne: Float64Array;
   readonly typeYield: Float64Array;
   /** Floor price in force this month, US$/kg (0 = none); `[region][element]`. */
   readonly floorPrice: Float64Array;
@@ -101,6 +109,8 @@ export interface RunState {
   readonly gbdCut: Float64Array;
   readonly dyFreeShare: Float64Array;
   readonly substitutionShare: Float64Array;
+  /** Pr-for-Nd factor of magnet recipes per market (1 = the grades' own Nd:Pr split; below 1 = less Pr, more Nd); `[market]`. */
+  readonly prForNd: Float64Array;
   /** Quota tonnes used in the current period and that period's index; `[quota]`. */
   readonly quotaUsed: Float64Array;
   readonly quotaPeriod: Float64Array;
@@ -108,6 +118,17 @@ export interface RunState {
   /** Per constraint segment: 1 when any export permit share is below 1 / any licence delay is above 0; `[segment]`. */
   readonly segmentRestricts: Uint8Array;
   readonly segmentDelays: Uint8Array;
+  /** Per constraint segment: 1 when any import tariff rate is above 0; `[segment]`. */
+  readonly segmentTariffs: Uint8Array;
+  /** Value of this month's taxed imports (t × US$/kg at the supplier's price) and the duty on them; `[region][form][element]`. */
+  readonly taxedValue: Float64Array;
+  readonly taxedDuty: Float64Array;
+  /** Import tariff markup on each region's price last month (duty ÷ value of its taxed imports, 0 when it bought none); `[region][form][element]`. */
+  readonly tariffMarkup: Float64Array;
+  /** 1 for regions with a non-zero tariff markup last month; `[region]`. */
+  readonly hasTariffMarkup: Uint8Array;
+  /** True when some constraint segment of the run has a tariff. */
+  readonly anyTariffs: boolean;
   // ── market scratch ──
   readonly request: Float64Array; // [element][region]
   readonly restockRequest: Float64Array; // [element][region] part of the request that rebuilds stock (asked only where trade is free)
@@ -115,9 +136,12 @@ export interface RunState {
   readonly availInit: Float64Array; // [element][region]
   readonly domesticServed: Float64Array; // [element][region]
   readonly ship: Float64Array; // [element][from][to]
+  readonly shippedFrom: Uint8Array; // [element][from] 1 when the supplier shipped anything this clearing
   readonly ok: Uint8Array; // [from][to]
   readonly approved: Float64Array; // [from][to]
   readonly permitE: Float64Array; // [from][to] permit factor of the element being cleared
+  readonly tariffE: Float64Array; // [from][to] import tariff rate of the element being cleared
+  readonly deferred: Uint8Array; // [region] suppliers a buyer leaves for later this round (a cheaper, less-taxed one has an offer)
   readonly originList: Int32Array; // [origin] indices of non-zero origins of one stock
   readonly supplierList: Int32Array; // [region] suppliers holding the element being cleared
   readonly buyerList: Int32Array; // [region] nodes requesting it
@@ -126,12 +150,17 @@ export interface RunState {
   readonly weights: Float64Array; // [region]
   readonly scratchE: Float64Array; // [element]
   readonly scratchE2: Float64Array; // [element]
+  readonly scratchE3: Float64Array; // [element]
+  readonly basket0ByMarket: Float64Array; // [market] a sector's element basket at calibration prices
   readonly scratchT: Float64Array; // [type]
   readonly scratchT2: Float64Array; // [type]
   readonly scratchR: Float64Array; // [region]
   readonly scratchR2: Float64Array; // [region]
   readonly rho: Float64Array; // [region][element] share of need met at a user node this month
   readonly capable: Uint8Array; // [region][element] separation capacity for the element this month
+  readonly captiveShare: Float64Array; // [from][to] captive concentrate share this month
+  readonly captiveRegionRate: Float64Array; // [region] mine output rate, t REO/month
+  readonly captivePlantCapacity: Float64Array; // [facility] capacity of the mine owner's separation plants
 }
 
 /** Ring length: enough months for the longest lead time plus every possible licence delay. */
@@ -166,26 +195,31 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
   return {
     R, E, N, K, G, T, p, leadTimeMonths,
     domesticPriority: Float64Array.from(model.domesticPriorityShare, (v, r) => (model.domesticPriorityGiven[r] === 1 ? v : p["trade.defaultDomesticPriorityShare"])),
-    outStock: f64(node * R), inStock: f64(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), hasStrategicStock: new Uint8Array(R),
+    outStock: f64(node * R), inStock: f64(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
     ringMonths, ring: f64(ringMonths * node * R), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
     ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node),
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
     plan: f64(R * E), magnetPlan: f64(R * T * E),
     mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), startEffective: f64(N),
+    capacityGrowth: f64(3).fill(1), quotaPriceSignal: f64(1).fill(1),
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
-    typeShare: f64(T * E), typeContentPerTonne: f64(T), typeYield: f64(T).fill(1),
+    typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
     prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(E), requestsEx: f64(E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
-    stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2),
+    stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1),
     segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (seg.exportPermitShare.some((v) => v < 1) ? 1 : 0)),
     segmentDelays: Uint8Array.from(constraints.segments, (seg) => (seg.licenceDelayMonths.some((v) => v > 0) ? 1 : 0)),
-    request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R),
-    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), originList: new Int32Array(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R), etDelay: f64(R * R), weights: f64(R),
-    scratchE: f64(E), scratchE2: f64(E), scratchT: f64(T), scratchT2: f64(T),
+    segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (seg.importTariffRate.some((v) => v > 0) ? 1 : 0)),
+    taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
+    anyTariffs: constraints.segments.some((seg) => seg.importTariffRate.some((v) => v > 0)),
+    request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R), etDelay: f64(R * R), weights: f64(R),
+    scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
+    captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
   };
 }
 

@@ -13,7 +13,7 @@ import { createRunState, type StepContext } from "./run-state.js";
 import { buildStrategicStock, computeDemand, recordNonMagnetDelivery, releaseStrategicStock } from "./step-demand.js";
 import { planMagnets, produceMagnets, useMagnets } from "./step-magnets.js";
 import { clearMarket, computeRequests } from "./step-market.js";
-import { recordMonthEnd, smoothAndReset, updatePrices, updateResponses } from "./step-prices.js";
+import { recordMonthEnd, smoothAndReset, updateCapacityGrowth, updatePrices, updateResponses, updateTariffMarkups } from "./step-prices.js";
 import { planMetal, planSeparation, produceMetal, produceMines, produceSeparation, updateCapacity } from "./step-supply.js";
 
 /** Options of `runSimulation`. */
@@ -88,6 +88,8 @@ function stepMonth(ctx: StepContext): void {
   buildStrategicStock(ctx, 3);
   updatePrices(ctx);
   updateResponses(ctx);
+  updateCapacityGrowth(ctx);
+  updateTariffMarkups(ctx);
   recordMonthEnd(ctx);
   smoothAndReset(ctx);
 }
@@ -119,7 +121,8 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   const rng = createRandom(seed);
   const sampled = sampleParameters ? drawParameters(model.parameters, model.parameterRanges, rng) : model.parameters;
   const parameters: ParameterValues = { ...sampled, ...parameterOverrides } as ParameterValues;
-  const res = allocateResult(model, { seed, sampledParameters: sampleParameters, parameters }, options);
+  const tariffs = constraints.segments.some((seg) => seg.importTariffRate.some((v) => v > 0));
+  const res = allocateResult(model, { seed, sampledParameters: sampleParameters, parameters }, options, { tariffs });
   const s = createRunState(model, constraints, parameters);
   initialiseState(model, s);
 
@@ -130,6 +133,7 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration.
   s.prices.set(model.basePriceUsdPerKg);
   for (const a of [s.wedge, s.stressHeavy, s.stressMagnet, s.gbdCut, s.dyFreeShare, s.substitutionShare]) a.fill(0);
+  s.prForNd.fill(1);
   clearFirstMonth(res);
   heldByElement(ctx, res.openingStockTonnes);
 

@@ -10,19 +10,33 @@ import type { StepContext } from "./run-state.js";
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
 
-/** Effective magnet recipes per market: Dy and Tb cut by grain-boundary diffusion and Dy-free designs. */
+/**
+ * Effective magnet recipes per market: Dy and Tb cut by grain-boundary diffusion and Dy-free designs; the
+ * grade's Nd + Pr split by the market's Pr-for-Nd factor x: Pr share f = f₀x / (f₀x + 1 − f₀), Nd + Pr unchanged.
+ */
 function updateRecipes(ctx: StepContext): void {
   const { m, s } = ctx;
-  const { dyFreeShare, gbdCut, gradeShareEff } = s;
+  const { dyFreeShare, gbdCut, gradeShareEff, prForNd } = s;
   const { gradeElementPerTonne, isHeavyMagnetElement } = m;
   const { E, G } = s;
+  const nd = m.elementIndex.Nd ?? -1;
+  const pr = m.elementIndex.Pr ?? -1;
   for (let market = 0; market < 2; market++) {
     const heavyFactor = (1 - gbdCut[market]!) * (1 - dyFreeShare[market]!);
+    const x = prForNd[market]!;
     for (let g = 0; g < G; g++) {
+      const row = (market * G + g) * E;
       for (let e = 0; e < E; e++) {
         const base = gradeElementPerTonne[g * E + e]!;
-        gradeShareEff[(market * G + g) * E + e] = isHeavyMagnetElement[e] === 1 ? base * heavyFactor : base;
+        gradeShareEff[row + e] = isHeavyMagnetElement[e] === 1 ? base * heavyFactor : base;
       }
+      if (nd < 0 || pr < 0 || x === 1) continue;
+      const ndpr = gradeElementPerTonne[g * E + nd]! + gradeElementPerTonne[g * E + pr]!;
+      if (ndpr <= 0) continue;
+      const f0 = gradeElementPerTonne[g * E + pr]! / ndpr;
+      const f = (f0 * x) / (f0 * x + 1 - f0);
+      gradeShareEff[row + nd] = ndpr * (1 - f);
+      gradeShareEff[row + pr] = ndpr * f;
     }
   }
 }
@@ -45,6 +59,8 @@ export function computeDemand(ctx: StepContext): void {
   s.typeShare.fill(0);
   s.scratchT2.fill(0);
   const priceFactors = s.scratchR2;
+  const baskets0 = s.basket0ByMarket;
+  const { hasTariffMarkup, tariffMarkup } = s;
   for (let k = 0; k < K; k++) {
     const growth = Math.pow(1 + sectorGrowthPerYear[k]!, years);
     const isMagnet = sectorIsMagnet[k] === 1;
@@ -59,6 +75,7 @@ export function computeDemand(ctx: StepContext): void {
         basket0 += perUnit * basePriceUsdPerKg[e * 2 + market]!;
       }
       priceFactors[market] = basket0 > 0 && basket > 0 ? Math.pow(basket / basket0, elasticity) : 1;
+      baskets0[market] = basket0;
     }
     for (let r = 0; r < R; r++) {
       const base = demandBasePerMonth[r * K + k]!;
@@ -67,7 +84,14 @@ export function computeDemand(ctx: StepContext): void {
         continue;
       }
       const market = regionMarket[r]!;
-      const priceFactor = priceFactors[market]!;
+      let priceFactor = priceFactors[market]!;
+      if (hasTariffMarkup[r] === 1) {
+        // A region that bought taxed goods last month pays the market price × (1 + tariff markup) for them.
+        let basket = 0;
+        for (let e = 0; e < E; e++) basket += sectorElementPerUnit[k * E + e]! * prices[e * 2 + market]! * (1 + tariffMarkup[(r * F + form) * E + e]!);
+        const basket0 = baskets0[market]!;
+        priceFactor = basket0 > 0 && basket > 0 ? Math.pow(basket / basket0, elasticity) : 1;
+      }
       const substitution = isMagnet ? 1 - substitutionShare[market]! : 1;
       const units = base * growth * seg.demandMultiplier[r * K + k]! * priceFactor * substitution;
       demandUnits[r * K + k] = units;
@@ -91,7 +115,10 @@ export function computeDemand(ctx: StepContext): void {
   // typeShare holds content by [type][element]: turn it into shares of each element's content by type.
   for (let k = 0; k < T; k++) {
     let content = 0;
-    for (let e = 0; e < E; e++) content += typeShare[k * E + e]!;
+    for (let e = 0; e < E; e++) {
+      content += typeShare[k * E + e]!;
+      s.typeElementPerTonne[k * E + e] = scratchT[k]! > 0 ? typeShare[k * E + e]! / scratchT[k]! : 0;
+    }
     typeContentPerTonne[k] = scratchT[k]! > 0 ? content / scratchT[k]! : 0;
     typeYield[k] = scratchT2[k]! > 0 ? content / scratchT2[k]! : 1;
   }
@@ -133,7 +160,9 @@ export function releaseStrategicStock(ctx: StepContext, form: number): void {
   for (const change of c.stockChanges) {
     if (change.tonnesPerMonth >= 0 || (change.form ?? 1) !== form || t < change.fromMonth || t >= change.toMonth) continue;
     const node = (change.region * F + form) * s.E + change.element;
-    s.inTotal[node]! += moveBetween(s.strategic, node * R, s.inStock, node * R, R, -change.tonnesPerMonth);
+    const moved = moveBetween(s.strategic, node * R, s.inStock, node * R, R, -change.tonnesPerMonth);
+    s.inTotal[node]! += moved;
+    s.strategicTotal[change.region * s.E + change.element] = Math.max(0, s.strategicTotal[change.region * s.E + change.element]! - moved);
   }
 }
 
@@ -147,6 +176,7 @@ export function buildStrategicStock(ctx: StepContext, form: number): void {
     const moved = moveBetween(s.inStock, node * R, s.strategic, node * R, R, change.tonnesPerMonth);
     if (moved > 0) {
       s.hasStrategicStock[change.region] = 1;
+      s.strategicTotal[change.region * s.E + change.element]! += moved;
       s.inTotal[node] = Math.max(0, s.inTotal[node]! - moved);
     }
   }

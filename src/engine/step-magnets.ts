@@ -16,7 +16,7 @@ const F = FORM_COUNT;
  */
 export function planMagnets(ctx: StepContext): void {
   const { m, s } = ctx;
-  const { capNow, magnetPlan, plan, plantNeedNow, typeContentPerTonne, typeShare, typeYield } = s;
+  const { capNow, magnetPlan, plan, plantNeedNow, typeContentPerTonne, typeElementPerTonne, typeShare, typeYield } = s;
   const { facilityIsEstablished, facilityMagnetType, facilityRegion, facilityStage } = m;
   const { R, E, N, T } = s;
   const cover = s.p["inventory.outputCoverMonths"];
@@ -40,9 +40,11 @@ export function planMagnets(ctx: StepContext): void {
       const perTonne = typeContentPerTonne[k]!;
       let tonnes = 0;
       if (perTonne > 0) for (let e = 0; e < E; e++) tonnes += (wanted[e]! * typeShare[k * E + e]!) / perTonne;
-      const scale = tonnes > 0 ? Math.min(capByType[k]! / tonnes, Math.max(1, minByType[k]! / tonnes)) : 0;
+      // Capped by the region's plants; new plants lifted to their minimum load in the world's mix of the type.
+      const scale = tonnes > 0 ? Math.min(1, capByType[k]! / tonnes) : 0;
+      const lift = perTonne > 0 ? Math.max(0, minByType[k]! - tonnes) : 0;
       for (let e = 0; e < E; e++) {
-        const content = wanted[e]! * typeShare[k * E + e]! * scale;
+        const content = wanted[e]! * typeShare[k * E + e]! * scale + lift * typeElementPerTonne[k * E + e]!;
         magnetPlan[(r * T + k) * E + e] = content;
         plantNeedNow[(r * F + 2) * E + e]! += content / typeYield[k]!;
       }

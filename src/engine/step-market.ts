@@ -144,6 +144,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
   applyExtraterritorial(ctx, form);
   // ── availability and domestic priority ──
   s.ship.fill(0);
+  s.shippedFrom.fill(0);
   s.domesticServed.fill(0);
   for (let e = 0; e < E; e++) {
     for (let p = 0; p < R; p++) {
@@ -162,6 +163,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       domesticServed[e * R + r] = Math.max(0, own);
       if (own <= 0) continue;
       ship[(e * R + r) * R + r]! += own;
+      s.shippedFrom[e * R + r] = 1;
       avail[e * R + r]! -= own;
       request[e * R + r]! -= own;
       restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, request[e * R + r]!);
@@ -182,6 +184,10 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const etPermit = s.etPermit;
   // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
   const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
+  const taxes = !ctx.spinningUp && s.segmentTariffs[ctx.c.segmentOfMonth[t]!] === 1;
+  const tariffRate = ctx.seg.importTariffRate;
+  const tariff = s.tariffE;
+  const deferred = s.deferred;
   for (let e = 0; e < E; e++) {
     // Sparse lists: suppliers holding stock, nodes asking for it.
     let nSuppliers = 0;
@@ -196,6 +202,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         // Without quotas the permit is the segment's share times any extraterritorial factor.
         permit[p * R + r] = p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[p * R + r]!;
         ok[p * R + r] = 1;
+        if (taxes) tariff[p * R + r] = p === r ? 0 : tariffRate[((p * R + r) * E + e) * F + form]!;
       }
     }
     for (let round = 0; round < ROUNDS; round++) {
@@ -210,7 +217,6 @@ export function clearMarket(ctx: StepContext, form: number): void {
       for (let j = 0; j < nBuyers; j++) {
         const r = buyers[j]!;
         served[r] = 0;
-        for (let i = 0; i < nSuppliers; i++) approved[suppliers[i]! * R + r] = 0;
         const q = request[e * R + r]!;
         if (q <= 0) continue;
         // Current need goes to every reachable supplier; rebuilding stock only where trade is free, so a
@@ -219,10 +225,11 @@ export function clearMarket(ctx: StepContext, form: number): void {
         const needPart = q - restock;
         let pool = 0;
         let freePool = 0;
+        if (taxes && anyOffer) deferTaxedSuppliers(ctx, e, r, nSuppliers);
         if (anyOffer) {
           for (let i = 0; i < nSuppliers; i++) {
             const p = suppliers[i]!;
-            if (ok[p * R + r] !== 1) continue;
+            if (ok[p * R + r] !== 1 || (taxes && deferred[p] === 1)) continue;
             pool += offer[p]!;
             if (permit[p * R + r]! >= 1) freePool += offer[p]!;
           }
@@ -234,7 +241,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         for (let i = 0; i < nSuppliers; i++) {
           const p = suppliers[i]!;
           const a = offer[p]!;
-          if (a <= 0 || ok[p * R + r] !== 1) continue;
+          if (a <= 0 || ok[p * R + r] !== 1 || (taxes && deferred[p] === 1)) continue;
           const free = permit[p * R + r]! >= 1;
           const proposal = (needPart * a) / pool + (free && freePool > 0 ? (restock * a) / freePool : 0);
           if (proposal <= 0) continue;
@@ -265,12 +272,17 @@ export function clearMarket(ctx: StepContext, form: number): void {
         for (let j = 0; j < nBuyers; j++) {
           const r = buyers[j]!;
           const shipped = approved[p * R + r]! * scale;
+          // Read once, so cleared here: the next round (or element) starts from zero.
+          approved[p * R + r] = 0;
           if (shipped <= 0) continue;
           ship[(e * R + p) * R + r]! += shipped;
           served[r]! += shipped;
           out += shipped;
         }
-        if (out > 0) shippedAny = true;
+        if (out > 0) {
+          shippedAny = true;
+          s.shippedFrom[e * R + p] = 1;
+        }
         avail[e * R + p] = Math.max(0, a - out);
       }
       let left = 0;
@@ -287,13 +299,66 @@ export function clearMarket(ctx: StepContext, form: number): void {
   shipAll(ctx, form, ringNode);
 }
 
-/** Integrated producers first: separation plants get their owners' mine output (through any permit) before the pool. */
+/**
+ * Landed-price preference under import tariffs: buyer `r` leaves a taxed supplier for a later round while a
+ * reachable supplier with an offer, a lower tariff and a lower landed price (its price × (1 + tariff)) exists.
+ * With no tariff nothing is deferred; the least-taxed offering supplier never is (offers of rounding dust do not
+ * count). Sets `s.deferred[supplier]`.
+ */
+function deferTaxedSuppliers(ctx: StepContext, e: number, r: number, nSuppliers: number): void {
+  const { m, s } = ctx;
+  const { deferred, ok, prices, supplierList, tariffE } = s;
+  const offer = s.scratchR2;
+  const R = s.R;
+  for (let i = 0; i < nSuppliers; i++) {
+    const p = supplierList[i]!;
+    deferred[p] = 0;
+    const rate = tariffE[p * R + r]!;
+    if (rate <= 0 || ok[p * R + r] !== 1 || !(offer[p]! > DUST_TONNES)) continue;
+    const landed = prices[e * 2 + m.regionMarket[p]!]! * (1 + rate);
+    for (let k = 0; k < nSuppliers; k++) {
+      const q = supplierList[k]!;
+      // A supplier left with rounding dust is not an alternative.
+      if (q === p || ok[q * R + r] !== 1 || !(offer[q]! > DUST_TONNES)) continue;
+      const other = tariffE[q * R + r]!;
+      if (other < rate && prices[e * 2 + m.regionMarket[q]!]! * (1 + other) < landed) {
+        deferred[p] = 1;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Integrated producers first: separation plants get their owners' mine output (through any permit) before the
+ * pool. Region r's captive share of region p's concentrate = Σ over captive links (mine i in p → plant j in r)
+ * of (mine i's rate ÷ p's mine output) × (plant j's capacity now ÷ capacity now of all the owner's plants).
+ */
 function serveCaptiveConcentrate(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
   const { R, E } = s;
+  const links = m.captiveLinkMine.length;
+  if (links === 0) return;
+  const { captivePlantCapacity, captiveRegionRate, captiveShare, capNow, mineRate } = s;
+  const { captiveLinkMine, captiveLinkPlant, facilityRegion, facilityStage } = m;
+  captiveShare.fill(0);
+  captiveRegionRate.fill(0);
+  for (let i = 0; i < s.N; i++) if (facilityStage[i] === 0) captiveRegionRate[facilityRegion[i]!]! += mineRate[i]!;
+  for (let l = 0; l < links; l++) captivePlantCapacity[captiveLinkMine[l]!] = 0;
+  for (let l = 0; l < links; l++) captivePlantCapacity[captiveLinkMine[l]!]! += capNow[captiveLinkPlant[l]!]!;
+  for (let l = 0; l < links; l++) {
+    const i = captiveLinkMine[l]!;
+    const j = captiveLinkPlant[l]!;
+    const p = facilityRegion[i]!;
+    const r = facilityRegion[j]!;
+    const total = captiveRegionRate[p]!;
+    const owned = captivePlantCapacity[i]!;
+    if (p === r || total <= 0 || owned <= 0) continue;
+    captiveShare[p * R + r]! += ((mineRate[i]! / total) * capNow[j]!) / owned;
+  }
   for (let p = 0; p < R; p++) {
     for (let r = 0; r < R; r++) {
-      const share = m.captiveConcentrateShare[p * R + r]!;
+      const share = captiveShare[p * R + r]!;
       if (share <= 0) continue;
       for (let e = 0; e < E; e++) {
         const wanted = Math.min(s.request[e * R + r]!, share * s.availInit[e * R + p]!, s.avail[e * R + p]!);
@@ -306,6 +371,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
           if (m.regionMarket[r] === 1) s.blockedEx[e]! += wanted - shipped;
         }
         s.ship[(e * R + p) * R + r]! += shipped;
+        if (shipped > 0) s.shippedFrom[e * R + p] = 1;
         s.avail[e * R + p]! -= shipped;
         s.request[e * R + r]! -= shipped;
         s.restockRequest[e * R + r] = Math.min(s.restockRequest[e * R + r]!, s.request[e * R + r]!);
@@ -324,7 +390,9 @@ function offerWeight(ctx: StepContext, form: number, e: number, p: number, round
   const { s } = ctx;
   const { avail, domesticServed, supplySmoothed } = s;
   const available = avail[e * s.R + p]!;
-  if (round > 0 || available <= 0) return available;
+  // What is left after domestic and captive takes may be rounding dust: no offer.
+  if (available <= DUST_TONNES) return 0;
+  if (round > 0) return available;
   // Its regular output less what its own industry just took, plus a share of its stock.
   const regular = Math.max(0, supplySmoothed[(p * F + form) * s.E + e]! - domesticServed[e * s.R + p]!);
   const offer = regular + available / s.p["inventory.adjustmentMonths"];
@@ -355,20 +423,30 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const L = s.ringMonths;
   const licenceDelay = seg.licenceDelayMonths;
   const delays = !ctx.spinningUp && s.segmentDelays[c.segmentOfMonth[t]!] === 1;
+  const taxes = !ctx.spinningUp && s.segmentTariffs[c.segmentOfMonth[t]!] === 1;
+  const tariffRate = seg.importTariffRate;
+  const { prices, taxedDuty, taxedValue } = s;
+  const regionMarket = ctx.m.regionMarket;
   const recordTrade = res.tradeTonnes.length > 0;
+  const quotas = c.exportQuotas;
+  const nQuotas = quotas.length;
   for (let e = 0; e < E; e++) {
     for (let p = 0; p < R; p++) {
+      // Only suppliers that shipped something this month (most holders of stock ship nothing).
+      if (s.shippedFrom[e * R + p] === 0) continue;
       const available = availInit[e * R + p]!;
       if (available <= 0) continue;
+      const row = (e * R + p) * R;
+      let shippedTotal = 0;
+      for (let r = 0; r < R; r++) shippedTotal += ship[row + r]!;
+      if (shippedTotal <= 0) continue;
       const base = ((p * F + form) * E + e) * R;
       // The few origins this stock holds (most stocks have one to three).
       let origins = 0;
       for (let o = 0; o < R; o++) if (outStock[base + o]! > 0) originList[origins++] = o;
-      let shippedTotal = 0;
       for (let r = 0; r < R; r++) {
-        const shipped = ship[(e * R + p) * R + r]!;
+        const shipped = ship[row + r]!;
         if (shipped <= 0) continue;
-        shippedTotal += shipped;
         const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[p * R + r]!;
         const lead = leadTimeMonths[p * R + r]! + delay;
         const whole = Math.floor(lead);
@@ -376,12 +454,20 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         const node = (r * F + form) * E + e;
         const slotA = ((tick + whole) % L) * ringNode + node * R;
         const slotB = ((tick + whole + 1) % L) * ringNode + node * R;
-        for (let k = 0; k < origins; k++) {
-          const o = originList[k]!;
-          const v = (outStock[base + o]! * shipped) / available;
-          if (whole === 0) inStock[node * R + o]! += v * (1 - late);
-          else ring[slotA + o]! += v * (1 - late);
-          ring[slotB + o]! += v * late;
+        if (whole === 0) {
+          for (let k = 0; k < origins; k++) {
+            const o = originList[k]!;
+            const v = (outStock[base + o]! * shipped) / available;
+            inStock[node * R + o]! += v * (1 - late);
+            if (late > 0) ring[slotB + o]! += v * late;
+          }
+        } else {
+          for (let k = 0; k < origins; k++) {
+            const o = originList[k]!;
+            const v = (outStock[base + o]! * shipped) / available;
+            ring[slotA + o]! += v * (1 - late);
+            if (late > 0) ring[slotB + o]! += v * late;
+          }
         }
         if (whole === 0) s.inTotal[node]! += shipped * (1 - late);
         const queued = whole === 0 ? shipped * late : shipped;
@@ -389,14 +475,23 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         inTransitByElement[e]! += queued;
         // One write per month and link: the ship matrix already sums every round.
         if (recordTrade) tradeTonnes[(((t * R + p) * R + r) * E + e) * F + form] = shipped;
-        if (p !== r) {
-          for (let q = 0; q < c.exportQuotas.length; q++) {
-            const quota = c.exportQuotas[q]!;
+        if (taxes && p !== r) {
+          // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$).
+          const rate = tariffRate[((p * R + r) * E + e) * F + form]!;
+          if (rate > 0) {
+            const value = shipped * prices[e * 2 + regionMarket[p]!]!;
+            taxedValue[node]! += value;
+            taxedDuty[node]! += value * rate;
+            res.tariffPaidUsd[t * R + r]! += value * rate * 1000;
+          }
+        }
+        if (nQuotas > 0 && p !== r) {
+          for (let q = 0; q < nQuotas; q++) {
+            const quota = quotas[q]!;
             if (quota.issuer === p && quota.elementMask[e] === 1 && quota.destinationMask[r] === 1 && quota.formMask[form] === 1 && t >= quota.fromMonth && t < quota.toMonth) quotaUsed[q]! += shipped;
           }
         }
       }
-      if (shippedTotal <= 0) continue;
       const keep = Math.max(0, 1 - shippedTotal / available);
       let left = 0;
       for (let k = 0; k < origins; k++) {

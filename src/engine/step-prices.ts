@@ -57,6 +57,35 @@ export function updatePrices(ctx: StepContext): void {
   }
 }
 
+/**
+ * China's capacity ceilings grow a month's worth: established facilities (class 1) at
+ * max(0, `china.capacityGrowthPerYear` + `china.capacityGrowthPerPriceRatio` × (signal − 1)) a year, where the
+ * signal is the China-domestic value of China's calibration mined basket relative to calibration, smoothed over
+ * `response.signalLagMonths` (quotas were raised fastest when prices were high); ion-clay mines (class 2) at
+ * `china.ionicQuotaGrowthPerYear`. Not during spin-up.
+ */
+export function updateCapacityGrowth(ctx: StepContext): void {
+  const { m, s } = ctx;
+  if (ctx.spinningUp || m.domesticMarketRegion < 0) return;
+  const { baseOutputTonnes, basePriceUsdPerKg } = m;
+  const { capacityGrowth, prices, quotaPriceSignal } = s;
+  const E = s.E;
+  const p = s.p;
+  const row = m.domesticMarketRegion * E; // stage 0 (mine) block
+  let value = 0;
+  let value0 = 0;
+  for (let e = 0; e < E; e++) {
+    const q = baseOutputTonnes[row + e]!;
+    value += q * prices[e * 2]!;
+    value0 += q * basePriceUsdPerKg[e * 2]!;
+  }
+  const index = value0 > 0 ? value / value0 : 1;
+  quotaPriceSignal[0]! += (index - quotaPriceSignal[0]!) / Math.max(1, p["response.signalLagMonths"]);
+  const growth = Math.max(0, p["china.capacityGrowthPerYear"] + p["china.capacityGrowthPerPriceRatio"] * (quotaPriceSignal[0]! - 1));
+  capacityGrowth[1]! *= Math.pow(1 + growth, 1 / 12);
+  capacityGrowth[2]! *= Math.pow(Math.max(0, 1 + p["china.ionicQuotaGrowthPerYear"]), 1 / 12);
+}
+
 /** Move `level` toward `target` at `1 / adoptionMonths` per month, never back down (designs, once changed, stay). */
 function adopt(level: number, target: number, adoptionMonths: number): number {
   return target > level ? level + (target - level) / Math.max(1, adoptionMonths) : level;
@@ -68,7 +97,9 @@ function adopt(level: number, target: number, adoptionMonths: number): number {
  */
 export function updateResponses(ctx: StepContext): void {
   const { m, s } = ctx;
-  const { dyFreeShare, gbdCut, magnetUnits, magnetUnitsShort, prices, stressHeavy, stressMagnet, substitutionShare, useNeed, useShort } = s;
+  const { dyFreeShare, gbdCut, magnetUnits, magnetUnitsShort, prForNd, prices, stressHeavy, stressMagnet, substitutionShare, useNeed, useShort } = s;
+  const nd = m.elementIndex.Nd ?? -1;
+  const pr = m.elementIndex.Pr ?? -1;
   const { basePriceUsdPerKg, gradeElementPerTonne, isHeavyMagnetElement } = m;
   const { E } = s;
   const p = s.p;
@@ -111,7 +142,37 @@ export function updateResponses(ctx: StepContext): void {
       p["response.substitutionMaxShare"] * ramp(magnet, p["response.substitutionTriggerStress"]),
       p["response.substitutionAdoptionMonths"],
     );
+    // Nd and Pr substitute in (Nd,Pr)₂Fe₁₄B: makers shift toward the relatively cheaper one (reversible).
+    if (nd >= 0 && pr >= 0) {
+      const relative = (prices[pr * 2 + market]! / prices[nd * 2 + market]!) / (basePriceUsdPerKg[pr * 2 + market]! / basePriceUsdPerKg[nd * 2 + market]!);
+      const target = Math.pow(relative, -p["magnet.ndPrSubstitutionElasticity"]);
+      prForNd[market]! += (target - prForNd[market]!) / lag;
+    }
   }
+}
+
+/**
+ * Import tariff markups for next month's demand: each region's duty ÷ value of its taxed imports by form and
+ * element this month (its price is the market price × (1 + markup) when it bought taxed goods); recorded.
+ */
+export function updateTariffMarkups(ctx: StepContext): void {
+  const { s, res, t } = ctx;
+  const { hasTariffMarkup, tariffMarkup, taxedDuty, taxedValue } = s;
+  const { R, E } = s;
+  if (!s.anyTariffs) return;
+  const record = !ctx.spinningUp && res.tariffMarkup.length > 0;
+  hasTariffMarkup.fill(0);
+  for (let r = 0; r < R; r++) {
+    for (let i = r * F * E; i < (r + 1) * F * E; i++) {
+      const value = taxedValue[i]!;
+      const markup = value > 0 ? taxedDuty[i]! / value : 0;
+      tariffMarkup[i] = markup;
+      if (markup > 0) hasTariffMarkup[r] = 1;
+      if (record) res.tariffMarkup[t * R * F * E + i] = markup;
+    }
+  }
+  taxedValue.fill(0);
+  taxedDuty.fill(0);
 }
 
 /** Smooth orders, needs and pipelines (exponential, `inventory.smoothingMonths`), and clear monthly tallies. */
@@ -139,7 +200,7 @@ export function smoothAndReset(ctx: StepContext): void {
 /** Month-end records: stocks, strategic stocks, in transit, prices, responses. */
 export function recordMonthEnd(ctx: StepContext): void {
   const { s, res, t } = ctx;
-  const { dyFreeShare, gbdCut, inTransitByElement, prices, strategic, substitutionShare } = s;
+  const { dyFreeShare, gbdCut, inTransitByElement, prices, substitutionShare } = s;
   const { inTransitTonnes, pricesUsdPerKg, responseShares, stockTonnes, strategicStockTonnes } = res;
   const { R, E } = s;
   for (let r = 0; r < R; r++) {
@@ -151,10 +212,7 @@ export function recordMonthEnd(ctx: StepContext): void {
       }
     }
     for (let e = 0; e < E; e++) {
-      let held = 0;
-      // Most regions hold no strategic stock: skip their origin vectors.
-      if (s.hasStrategicStock[r] === 1) for (let f = 0; f < F; f++) for (let o = 0; o < R; o++) held += strategic[((r * F + f) * E + e) * R + o]!;
-      strategicStockTonnes[(t * R + r) * E + e] = held;
+      strategicStockTonnes[(t * R + r) * E + e] = s.strategicTotal[r * E + e]!;
     }
   }
   for (let e = 0; e < E; e++) {

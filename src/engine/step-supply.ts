@@ -8,12 +8,15 @@ import type { StepContext } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
+/** Relative band around a mine region's balance of wanted and current output in which its rate holds. */
+const BALANCE_BAND = 1e-9;
 
 /** Capacity per facility this month (ramp × availability × policy multiplier), and price floors in force. */
 export function updateCapacity(ctx: StepContext): void {
   const { m, s, seg, t, c } = ctx;
   const { baseRate, capFactor, capNow, floorPrice, startEffective } = s;
-  const { facilityCapacityPerMonth, facilityIsEstablished, facilityOutput2024PerMonth, facilityRampMonths, facilityRegion, facilityStage } = m;
+  const { facilityCapacityPerMonth, facilityGrowthClass, facilityIsEstablished, facilityOutput2024PerMonth, facilityRampMonths, facilityRegion, facilityStage } = m;
+  const { capacityGrowth } = s;
   const availability = s.p["capacity.availabilityShare"];
   for (let i = 0; i < s.N; i++) {
     const start = startEffective[i]!;
@@ -22,7 +25,7 @@ export function updateCapacity(ctx: StepContext): void {
     const factor = ramp * seg.capacityMultiplier[i]!;
     const established = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! : 0;
     capFactor[i] = factor;
-    capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability, established) * factor;
+    capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability, established) * factor * capacityGrowth[facilityGrowthClass[i]!]!;
   }
   // Share of each region's calibration output capacity still available, by stage (weights of the order book).
   const ratio = s.stageCapacityRatio;
@@ -69,7 +72,9 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
     }
     for (let r = 0; r < R; r++) {
       const node = (r * F + form) * E + e;
-      const own = weight > 0 ? (orders * baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : ordersSmoothed[node]!;
+      // Its share of the world's orders, or the orders buyers actually address to it when more (trade diverted its way).
+      const share = weight > 0 ? (orders * baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : 0;
+      const own = Math.max(share, ordersSmoothed[node]!);
       const target = coverMonths * own;
       targetOut[node] = target;
       plan[r * E + e] = Math.max(0, own + (target - s.outTotal[node]!) / adjust);
@@ -85,7 +90,8 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
 export function produceMines(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
   const { capFactor, capNow, floorPrice, mineRate, outStock, plan, prices, supplyNow } = s;
-  const { basePriceUsdPerKg, facilityIsEstablished, facilityOutput2024PerMonth, facilityRegion, facilityStage, mineElementPerReo, regionMarket, stageCoverMonths } = m;
+  const { basePriceUsdPerKg, facilityGrowthClass, facilityIsEstablished, facilityOutput2024PerMonth, facilityRegion, facilityStage, mineElementPerReo, regionMarket, stageCoverMonths } = m;
+  const { capacityGrowth } = s;
   const { productionTonnes } = res;
   const { R, E, N } = s;
   const expansion = s.p["mine.expansionPerMonth"];
@@ -127,11 +133,14 @@ export function produceMines(ctx: StepContext): void {
       baseValue += y * basePriceUsdPerKg[e * 2 + market]!;
     }
     const supplyFactor = baseValue > 0 ? Math.min(1, Math.pow(value / baseValue, elasticity)) : 1;
-    const base = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! * capFactor[i]! : cap * utilisation;
+    // Established mines keep their calibration output, grown with their quota (China's mines mine their quota).
+    const base = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! * capFactor[i]! * capacityGrowth[facilityGrowthClass[i]!]! : cap * utilisation;
     const floorRate = base * supplyFactor;
     const pressure = ctx.spinningUp ? 1 : current[r]! > 0 ? wanted[r]! / current[r]! : 1;
     const step = ctx.spinningUp ? 0 : expansion;
-    const rate = Math.min(cap, Math.max(floorRate, mineRate[i]! * (pressure > 1 ? 1 + step : 1 - step)));
+    // Within a hair of balance (rounding noise) the rate holds.
+    const change = pressure > 1 + BALANCE_BAND ? 1 + step : pressure < 1 - BALANCE_BAND ? 1 - step : 1;
+    const rate = Math.min(cap, Math.max(floorRate, mineRate[i]! * change));
     mineRate[i] = rate;
     for (let e = 0; e < E; e++) {
       const x = rate * mineElementPerReo[i * E + e]!;
@@ -147,16 +156,21 @@ export function produceMines(ctx: StepContext): void {
 /**
  * Split each region's wanted input (`s.plan`, `[region][element]`) over the plants of `stage` that can
  * handle each element, in proportion to their capacity, and cap each plant at its capacity (load per
- * element unit × `weight`, e.g. the oxide factor for t REO). New plants run at least at capacity × utilisation.
+ * element unit × `weight`, e.g. the oxide factor for t REO). New plants run at least at capacity × utilisation;
+ * the load they add to reach it is split over their elements in proportion to the world's orders for them
+ * (a new plant makes the usual mix, not a multiple of whatever little its region happened to want).
  */
 function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | null): void {
   const { m, s } = ctx;
-  const { capNow, capable, plan } = s;
+  const { capNow, capable, ordersSmoothed, plan } = s;
   const { facilityElementMask, facilityIsEstablished, facilityRegion, facilityStage } = m;
   const { R, E, N } = s;
   const utilisation = s.p["facility.utilisationShare"];
   const eligible = s.scratchE;
   const planned = s.scratchE2;
+  const worldOrders = s.scratchE3;
+  worldOrders.fill(0);
+  for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) worldOrders[e]! += ordersSmoothed[(r * F + stage) * E + e]!;
   for (let r = 0; r < R; r++) {
     eligible.fill(0);
     planned.fill(0);
@@ -172,11 +186,22 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
         if (facilityElementMask[i * E + e] !== 1) continue;
         load += ((plan[r * E + e]! * cap) / eligible[e]!) * (weight === null ? 1 : weight[e]!);
       }
-      if (load <= 0) continue;
       const minLoad = facilityIsEstablished[i] === 1 ? 0 : cap * utilisation;
-      const scale = Math.min(cap / load, Math.max(1, minLoad / load));
+      if (load >= minLoad) {
+        if (load <= 0) continue;
+        const scale = Math.min(1, cap / load);
+        for (let e = 0; e < E; e++) {
+          if (facilityElementMask[i * E + e] === 1) planned[e]! += ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
+        }
+        continue;
+      }
+      // Below its minimum load: the plan as wanted plus the missing load in the world's order mix.
+      let mix = 0;
+      for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) mix += worldOrders[e]! * (weight === null ? 1 : weight[e]!);
       for (let e = 0; e < E; e++) {
-        if (facilityElementMask[i * E + e] === 1) planned[e]! += ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
+        if (facilityElementMask[i * E + e] !== 1) continue;
+        const extra = mix > 0 ? ((minLoad - load) * worldOrders[e]!) / mix : 0;
+        planned[e]! += (plan[r * E + e]! * cap) / eligible[e]! + extra;
       }
     }
     for (let e = 0; e < E; e++) {
