@@ -34,6 +34,8 @@ export const TIDY_VARIABLES = {
   price: "US$/kg",
   "magnets-produced": "t magnet",
   "end-products-lost": "units",
+  "tariff-paid": "US$",
+  "price-floor-payments": "US$",
 } as const;
 
 /**
@@ -81,6 +83,12 @@ export function* tidyRows(result: SimulationResult, options: { fromMonth?: numbe
     for (let r = 0; r < R; r++) {
       const v = result.magnetTonnesProduced[m * R + r] ?? 0;
       if (v !== 0) yield row(m, "", result.regionIds[r] ?? "", "magnet", "magnets-produced", v);
+    }
+    for (let r = 0; r < R; r++) {
+      const duty = result.tariffPaidUsd[m * R + r] ?? 0;
+      if (duty !== 0) yield row(m, "", result.regionIds[r] ?? "", "market", "tariff-paid", duty);
+      const floor = result.priceFloorPaymentsUsd[m * R + r] ?? 0;
+      if (floor !== 0) yield row(m, "", result.regionIds[r] ?? "", "market", "price-floor-payments", floor);
     }
     for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) {
       const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;

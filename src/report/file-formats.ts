@@ -43,6 +43,8 @@ const IAMC_VARIABLES: Record<string, { name: (r: TidyRow) => string; aggregate: 
   price: { name: (r) => `Price|${r.element}|${r.region === "market:china-domestic" ? "China Domestic" : "Ex-China"}`, aggregate: "mean" },
   "magnets-produced": { name: () => "Production|Magnets", aggregate: "sum" },
   "end-products-lost": { name: (r) => `End Products Lost|${r.stage.replace(/^sector:/, "")}`, aggregate: "sum" },
+  "tariff-paid": { name: () => "Policy Cost|Import Tariff Paid", aggregate: "sum" },
+  "price-floor-payments": { name: () => "Policy Cost|Price Floor Payments", aggregate: "sum" },
 };
 
 function capitalise(text: string): string {
@@ -52,6 +54,7 @@ function capitalise(text: string): string {
 /** IAMC units: yearly sums of tonnes are "t/yr"; stocks stay "t"; prices "US$2024/kg". */
 function iamcUnit(row: TidyRow, aggregate: YearAggregation, currencyYear: number): string {
   if (row.variable === "price") return `US$${currencyYear}/kg`;
+  if (row.unit === "US$") return `US$${currencyYear}/yr`;
   if (aggregate === "sum") return `${row.unit}/yr`;
   return row.unit;
 }
