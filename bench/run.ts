@@ -1,7 +1,8 @@
 /**
  * Engine benchmark: median wall and CPU time of a 240-month run of the bundled world (or, if it does
  * not load, a generated world of similar size), throughput in element·node·months per second, and
- * JS-heap allocation per simulated month. Not a test; run with `npm run bench`.
+ * JS-heap allocation per simulated month, and a Monte Carlo batch (sampled parameters, different seeds, buffers
+ * reused) in runs per second. Not a test; run with `npm run bench` (`BENCH_RUNS`, `BENCH_BATCH` set the counts).
  */
 import { Session } from "node:inspector";
 import { setFlagsFromString } from "node:v8";
@@ -86,11 +87,25 @@ const nodes = R * 5; // region × stage
 const elementNodeMonths = E * nodes * (MONTHS + spinUp);
 const allocated = await heapAllocatedDuringRun(model);
 
+// Monte Carlo batch: an ensemble of runs with sampled parameters and different seeds, each reusing the
+// previous result's buffers (as an ensemble that keeps only summaries would), on one core.
+const BATCH = Number(process.env.BENCH_BATCH ?? 20);
+let batchPrevious = runSimulation(model, constraints, { seed: 1000, sampleParameters: true });
+gc();
+const batchC0 = process.cpuUsage();
+const batchT0 = performance.now();
+for (let i = 0; i < BATCH; i++) {
+  batchPrevious = runSimulation(model, constraints, { seed: 1001 + i, sampleParameters: true, reuseBuffersOf: batchPrevious });
+}
+const batchWall = performance.now() - batchT0;
+const batchCpu = process.cpuUsage(batchC0);
+
 console.log(`engine benchmark — ${label}: ${R} regions, ${E} elements, ${model.facilityIds.length} facilities, ${model.sectorIds.length} sectors`);
 console.log(`run: ${MONTHS} months (+${spinUp} spin-up), ${RUNS} timed runs after 3 warm-up runs`);
 console.log(`median wall time per run:            ${median(wall).toFixed(1)} ms (min ${Math.min(...wall).toFixed(1)})`);
 console.log(`median CPU time per run:             ${median(cpu).toFixed(1)} ms`);
 console.log(`median wall, without trade/origin series: ${median(wallLean).toFixed(1)} ms`);
 console.log(`median wall, reusing result buffers:  ${median(wallReuse).toFixed(1)} ms (ensembles)`);
+console.log(`Monte Carlo batch:                   ${BATCH} runs (sampled parameters, seeds 1001–${1000 + BATCH}, buffers reused) in ${batchWall.toFixed(0)} ms = ${((BATCH / batchWall) * 1000).toFixed(1)} runs/s (${(batchWall / BATCH).toFixed(1)} ms/run wall, ${((batchCpu.user + batchCpu.system) / 1000 / BATCH).toFixed(1)} ms/run CPU)`);
 console.log(`throughput:                          ${((elementNodeMonths / median(wall)) * 1000 / 1e6).toFixed(2)} M element·node·months/s`);
 console.log(`JS heap allocated during one run:    ${(allocated / 1024).toFixed(1)} KB in all = ${(allocated / (MONTHS + spinUp)).toFixed(0)} bytes per simulated month (setup included)`);

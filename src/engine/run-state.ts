@@ -210,17 +210,29 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1),
-    segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (seg.exportPermitShare.some((v) => v < 1) ? 1 : 0)),
-    segmentDelays: Uint8Array.from(constraints.segments, (seg) => (seg.licenceDelayMonths.some((v) => v > 0) ? 1 : 0)),
-    segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (seg.importTariffRate.some((v) => v > 0) ? 1 : 0)),
+    segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (anyBelow(seg.exportPermitShare, 1) ? 1 : 0)),
+    segmentDelays: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.licenceDelayMonths, 0) ? 1 : 0)),
+    segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.importTariffRate, 0) ? 1 : 0)),
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
-    anyTariffs: constraints.segments.some((seg) => seg.importTariffRate.some((v) => v > 0)),
+    anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
     request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
     ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R), etDelay: f64(R * R), weights: f64(R),
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
   };
+}
+
+/** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */
+function anyBelow(values: ArrayLike<number>, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! < limit) return true;
+  return false;
+}
+
+/** Whether any value is above `limit`. */
+export function anyAbove(values: ArrayLike<number>, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! > limit) return true;
+  return false;
 }
 
 /** What every phase of a month reads: the model, the state, the constraints, the result, and the clock. */

@@ -9,7 +9,7 @@ import { initialiseState } from "./initial-state.js";
 import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
 import { createRandom } from "./random.js";
 import { allocateResult, clearFirstMonth, type RecordOptions, type SimulationResult } from "./result.js";
-import { createRunState, type StepContext } from "./run-state.js";
+import { anyAbove, createRunState, type StepContext } from "./run-state.js";
 import { buildStrategicStock, computeDemand, recordNonMagnetDelivery, releaseStrategicStock } from "./step-demand.js";
 import { planMagnets, produceMagnets, useMagnets } from "./step-magnets.js";
 import { clearMarket, computeRequests } from "./step-market.js";
@@ -121,7 +121,7 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   const rng = createRandom(seed);
   const sampled = sampleParameters ? drawParameters(model.parameters, model.parameterRanges, rng) : model.parameters;
   const parameters: ParameterValues = { ...sampled, ...parameterOverrides } as ParameterValues;
-  const tariffs = constraints.segments.some((seg) => seg.importTariffRate.some((v) => v > 0));
+  const tariffs = constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0));
   const res = allocateResult(model, { seed, sampledParameters: sampleParameters, parameters }, options, { tariffs });
   const s = createRunState(model, constraints, parameters);
   initialiseState(model, s);

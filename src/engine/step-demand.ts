@@ -101,11 +101,15 @@ export function computeDemand(ctx: StepContext): void {
         const type = gradeMagnetType[g]!;
         const recipe = (market * G + g) * E;
         scratchT[type]! += units;
+        const yieldOfGrade = gradeYield[g]!;
         for (let e = 0; e < E; e++) {
-          const content = units * gradeShareEff[recipe + e]!;
+          const perUnit = gradeShareEff[recipe + e]!;
+          // Elements not in the recipe add nothing (units are finite).
+          if (perUnit === 0) continue;
+          const content = units * perUnit;
           sectorNeedNow[(r * F + 3) * E + e]! += content;
           typeShare[type * E + e]! += content;
-          scratchT2[type]! += content / gradeYield[g]!;
+          scratchT2[type]! += content / yieldOfGrade;
         }
       } else {
         for (let e = 0; e < E; e++) sectorNeedNow[(r * F + form) * E + e]! += units * sectorElementPerUnit[k * E + e]!;

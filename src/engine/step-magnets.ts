@@ -61,6 +61,7 @@ export function produceMagnets(ctx: StepContext): void {
   const { inStock, magnetPlan, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, typeContentPerTonne, typeYield, useNeed, useShort } = s;
   const { regionMarket } = m;
   const { finalUseTonnes, lossesTonnes, magnetTonnesProduced, productionTonnes, shortfallTonnes, stageInputTonnes, useByOriginTonnes } = res;
+  const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, T } = s;
   const recycled = s.p["magnet.scrapRecycledShare"];
   for (let r = 0; r < R; r++) {
@@ -100,7 +101,7 @@ export function produceMagnets(ctx: StepContext): void {
         if (share === 0) continue;
         outStock[magnetBase + o]! += content * share;
         outStock[oxideBase + o]! += back * share;
-        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
       }
@@ -126,6 +127,7 @@ export function useMagnets(ctx: StepContext): void {
   const { demandUnits, gradeShareEff, inStock, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
   const { regionMarket, sectorGrade, sectorIsMagnet, sectorMagnetKgPerUnit } = m;
   const { endProductsLost, finalUseTonnes, sectorDeliveredUnits, shortfallTonnes, useByOriginTonnes } = res;
+  const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, K, G } = s;
   const consumed = s.scratchE;
   for (let r = 0; r < R; r++) {
@@ -165,8 +167,11 @@ export function useMagnets(ctx: StepContext): void {
       const keep = Math.max(0, 1 - used / available);
       let left = 0;
       for (let o = 0; o < R; o++) {
-        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += (used * inStock[base + o]!) / available;
-        inStock[base + o]! *= keep;
+        const held = inStock[base + o]!;
+        // Origins not in this stock add nothing (0 · keep = 0).
+        if (held === 0) continue;
+        if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += (used * held) / available;
+        inStock[base + o] = held * keep;
         left += inStock[base + o]!;
       }
       s.inTotal[node] = left;

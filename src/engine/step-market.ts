@@ -20,7 +20,7 @@ const DUST_TONNES = 1e-9;
 /** Requests of every user node for `form`: this month's need plus closing the gap to its inventory position target. */
 export function computeRequests(ctx: StepContext, form: number): void {
   const { m, s, c, t } = ctx;
-  const { inTransit, inTransitSmoothed, plantNeedNow, plantNeedSmoothed, request, sectorNeedNow, sectorNeedSmoothed, targetIn } = s;
+  const { inTotal, inTransit, inTransitSmoothed, plantNeedNow, plantNeedSmoothed, request, restockRequest, sectorNeedNow, sectorNeedSmoothed, targetIn } = s;
   const { stageCoverMonths } = m;
   const { R, E } = s;
   const adjust = s.p["inventory.adjustmentMonths"];
@@ -32,7 +32,7 @@ export function computeRequests(ctx: StepContext, form: number): void {
       const need = plantNeedNow[node]! + sectorNeedNow[node]!;
       const target = plantCover * plantNeedSmoothed[node]! + useCover * sectorNeedSmoothed[node]!;
       targetIn[node] = target;
-      const onHand = s.inTotal[node]!;
+      const onHand = inTotal[node]!;
       // Month-end position wanted: target stock plus the pipeline it usually has in transit. Ordering
       // `need` keeps the position; the gap before this month's receipts and use is closed over `adjust`.
       const gap = target + inTransitSmoothed[node]! - (onHand + inTransit[node]!);
@@ -40,7 +40,7 @@ export function computeRequests(ctx: StepContext, form: number): void {
       // node far below target cannot crowd others out of scarce supply by the size of its gap alone.
       const restock = Math.min(gap / adjust, Math.max(need, target / adjust));
       request[e * R + r] = Math.max(0, need + restock);
-      s.restockRequest[e * R + r] = Math.max(0, restock);
+      restockRequest[e * R + r] = Math.max(0, restock);
     }
   }
   for (const change of c.stockChanges) {
@@ -48,16 +48,21 @@ export function computeRequests(ctx: StepContext, form: number): void {
   }
 }
 
-/** Extraterritorial rules in force for `form`: permit factor and extra delay per `[from][to]`, from each exporter's origin value share. */
-function applyExtraterritorial(ctx: StepContext, form: number): void {
+/**
+ * Extraterritorial rules in force for `form`: permit factor and extra delay per `[from][to]`, from each exporter's
+ * origin value share. Returns whether any rule is in force (if not, every factor is 1 and every delay 0).
+ */
+function applyExtraterritorial(ctx: StepContext, form: number): boolean {
   const { m, s, c, t } = ctx;
   const { etDelay, etPermit, outStock, prices } = s;
   const { regionMarket } = m;
   const { R, E } = s;
   s.etPermit.fill(1);
   s.etDelay.fill(0);
+  let inForce = false;
   for (const rule of c.extraterritorialRules) {
     if (t < rule.fromMonth || t >= rule.toMonth || rule.formMask[form] !== 1) continue;
+    inForce = true;
     for (let p = 0; p < R; p++) {
       if (p === rule.issuer) continue;
       const market = regionMarket[p]!;
@@ -78,6 +83,7 @@ function applyExtraterritorial(ctx: StepContext, form: number): void {
       }
     }
   }
+  return inForce;
 }
 
 /** Permit factor for `[from][to][element]` of `form`: segment permit × extraterritorial × quota factors. */
@@ -141,9 +147,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const { blockedTonnes } = res;
   const { R, E } = s;
   const ringNode = R * F * E * R;
-  applyExtraterritorial(ctx, form);
+  const etInForce = applyExtraterritorial(ctx, form);
   // ── availability and domestic priority ──
-  s.ship.fill(0);
+  // `ship` is all zero here: `shipAll` clears the rows it reads, and only suppliers flagged in `shippedFrom` have any.
   s.shippedFrom.fill(0);
   s.domesticServed.fill(0);
   for (let e = 0; e < E; e++) {
@@ -188,6 +194,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const tariffRate = ctx.seg.importTariffRate;
   const tariff = s.tariffE;
   const deferred = s.deferred;
+  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1,
+  // nothing is refused or deferred, and every buyer sees the same offer pool.
+  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
   for (let e = 0; e < E; e++) {
     // Sparse lists: suppliers holding stock, nodes asking for it.
     let nSuppliers = 0;
@@ -195,6 +204,10 @@ export function clearMarket(ctx: StepContext, form: number): void {
     for (let p = 0; p < R; p++) if (availInit[e * R + p]! > DUST_TONNES) suppliers[nSuppliers++] = p;
     for (let r = 0; r < R; r++) if (request[e * R + r]! > 0) buyers[nBuyers++] = r;
     if (nBuyers === 0) continue;
+    if (freeTrade) {
+      clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
+      continue;
+    }
     for (let i = 0; i < nSuppliers; i++) {
       const p = suppliers[i]!;
       for (let j = 0; j < nBuyers; j++) {
@@ -297,6 +310,86 @@ export function clearMarket(ctx: StepContext, form: number): void {
     }
   }
   shipAll(ctx, form, ringNode);
+}
+
+/**
+ * The pro-rata rounds of `clearMarket` for one element when trade is free (every permit 1, no quota, no
+ * extraterritorial rule, no tariff): the same arithmetic, in the same order, without the permit matrix, and with
+ * one offer pool per round for all buyers instead of one per buyer.
+ */
+function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
+  const { s } = ctx;
+  const { approved, avail, ordersNow, request, restockRequest, ship } = s;
+  const asked = s.weights;
+  const served = s.scratchR;
+  const offer = s.scratchR2;
+  const suppliers = s.supplierList;
+  const buyers = s.buyerList;
+  const { R, E } = s;
+  for (let round = 0; round < ROUNDS; round++) {
+    let pool = 0;
+    for (let i = 0; i < nSuppliers; i++) {
+      const p = suppliers[i]!;
+      const a = offerWeight(ctx, form, e, p, round);
+      offer[p] = a;
+      asked[p] = 0;
+      pool += a;
+    }
+    for (let j = 0; j < nBuyers; j++) {
+      const r = buyers[j]!;
+      served[r] = 0;
+      const q = request[e * R + r]!;
+      if (q <= 0) continue;
+      if (pool <= 0) {
+        if (round === 0) attributeUnservedOrders(ctx, form, e, q);
+        continue;
+      }
+      const restock = restockRequest[e * R + r]!;
+      const needPart = q - restock;
+      for (let i = 0; i < nSuppliers; i++) {
+        const p = suppliers[i]!;
+        const a = offer[p]!;
+        if (a <= 0) continue;
+        const proposal = (needPart * a) / pool + (restock * a) / pool;
+        if (proposal <= 0) continue;
+        if (round === 0) ordersNow[(p * F + form) * E + e]! += proposal;
+        approved[p * R + r] = proposal;
+        asked[p]! += proposal;
+      }
+    }
+    let shippedAny = false;
+    for (let i = 0; i < nSuppliers; i++) {
+      const p = suppliers[i]!;
+      const want = asked[p]!;
+      if (want <= 0) continue;
+      const a = avail[e * R + p]!;
+      const scale = want > a ? a / want : 1;
+      let out = 0;
+      for (let j = 0; j < nBuyers; j++) {
+        const r = buyers[j]!;
+        const shipped = approved[p * R + r]! * scale;
+        approved[p * R + r] = 0;
+        if (shipped <= 0) continue;
+        ship[(e * R + p) * R + r]! += shipped;
+        served[r]! += shipped;
+        out += shipped;
+      }
+      if (out > 0) {
+        shippedAny = true;
+        s.shippedFrom[e * R + p] = 1;
+      }
+      avail[e * R + p] = Math.max(0, a - out);
+    }
+    let left = 0;
+    for (let j = 0; j < nBuyers; j++) {
+      const r = buyers[j]!;
+      const rest = Math.max(0, request[e * R + r]! - served[r]!);
+      request[e * R + r] = rest;
+      restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, rest);
+      left += rest;
+    }
+    if (left <= 0 || (!shippedAny && round > 0)) break;
+  }
 }
 
 /**
@@ -430,30 +523,40 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const recordTrade = res.tradeTonnes.length > 0;
   const quotas = c.exportQuotas;
   const nQuotas = quotas.length;
+  const tickSlot = tick % L;
   for (let e = 0; e < E; e++) {
     for (let p = 0; p < R; p++) {
       // Only suppliers that shipped something this month (most holders of stock ship nothing).
       if (s.shippedFrom[e * R + p] === 0) continue;
       const available = availInit[e * R + p]!;
-      if (available <= 0) continue;
       const row = (e * R + p) * R;
       let shippedTotal = 0;
       for (let r = 0; r < R; r++) shippedTotal += ship[row + r]!;
-      if (shippedTotal <= 0) continue;
+      if (available <= 0 || shippedTotal <= 0) {
+        ship.fill(0, row, row + R);
+        continue;
+      }
       const base = ((p * F + form) * E + e) * R;
       // The few origins this stock holds (most stocks have one to three).
       let origins = 0;
       for (let o = 0; o < R; o++) if (outStock[base + o]! > 0) originList[origins++] = o;
       for (let r = 0; r < R; r++) {
         const shipped = ship[row + r]!;
+        // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
+        ship[row + r] = 0;
         if (shipped <= 0) continue;
         const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[p * R + r]!;
         const lead = leadTimeMonths[p * R + r]! + delay;
         const whole = Math.floor(lead);
         const late = lead - whole;
         const node = (r * F + form) * E + e;
-        const slotA = ((tick + whole) % L) * ringNode + node * R;
-        const slotB = ((tick + whole + 1) % L) * ringNode + node * R;
+        // Ring slots of the arrival months (the ring is longer than any lead: no division needed).
+        let monthA = tickSlot + whole;
+        if (monthA >= L) monthA -= L;
+        else if (monthA < 0) monthA += L;
+        const monthB = monthA + 1 === L ? 0 : monthA + 1;
+        const slotA = monthA * ringNode + node * R;
+        const slotB = monthB * ringNode + node * R;
         if (whole === 0) {
           for (let k = 0; k < origins; k++) {
             const o = originList[k]!;

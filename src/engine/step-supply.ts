@@ -300,6 +300,7 @@ export function produceMetal(ctx: StepContext): void {
   const { inStock, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, useNeed, useShort } = s;
   const { regionMarket } = m;
   const { finalUseTonnes, lossesTonnes, productionTonnes, shortfallTonnes, stageInputTonnes, useByOriginTonnes } = res;
+  const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E } = s;
   const yieldShare = s.p["metal.yieldShare"];
   for (let r = 0; r < R; r++) {
@@ -328,7 +329,7 @@ export function produceMetal(ctx: StepContext): void {
         const share = inStock[base + o]! / available;
         if (share === 0) continue;
         outStock[metalBase + o]! += metal * share;
-        if (res.useByOriginTonnes.length > 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
       }
