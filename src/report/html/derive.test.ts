@@ -64,4 +64,11 @@ describe("format", () => {
     const onlyPlants = { ...report, shortages: report.shortages.filter((e) => e.stage !== "use") };
     expect(firstShortages(onlyPlants).map((e) => e.stage)).toEqual(["magnet"]);
   });
+
+  it("does not lead with a deep shortage of a fraction of a tonne", () => {
+    const big = { element: "Nd", region: "EU", stage: "use", startMonth: "2026-01", endMonth: "2027-01", durationMonths: 13, peakTonnesPerMonth: 60, peakShareOfDemand: 0.15, totalTonnes: 1_900 };
+    const tiny = { ...big, element: "Yb", region: "ROW", peakTonnesPerMonth: 0.4, peakShareOfDemand: 0.93, totalTonnes: 3.6 };
+    expect(deepestShortage({ ...report, shortages: [tiny, big] })?.element).toBe("Nd");
+  });
 });
+

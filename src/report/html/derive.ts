@@ -70,9 +70,16 @@ export function firstShortages(report: RunReport): ShortageEpisode[] {
   return [...first.values()].sort((a, b) => a.startMonth.localeCompare(b.startMonth) || a.element.localeCompare(b.element) || a.region.localeCompare(b.region));
 }
 
-/** The episode with the largest peak share of demand, if any. */
+/**
+ * The episode with the largest peak share of demand among those that matter in tonnes (at least 5 %
+ * of the largest episode's total), so a fraction of a tonne of a minor element does not lead the answer.
+ */
 export function deepestShortage(report: RunReport): ShortageEpisode | undefined {
-  return headlineEpisodes(report).reduce<ShortageEpisode | undefined>((best, e) => (best === undefined || e.peakShareOfDemand > best.peakShareOfDemand ? e : best), undefined);
+  const episodes = headlineEpisodes(report);
+  const largest = episodes.reduce((max, e) => Math.max(max, e.totalTonnes), 0);
+  return episodes
+    .filter((e) => e.totalTonnes >= 0.05 * largest)
+    .reduce<ShortageEpisode | undefined>((best, e) => (best === undefined || e.peakShareOfDemand > best.peakShareOfDemand ? e : best), undefined);
 }
 
 /** End products lost in one sector, all regions. */
