@@ -44,6 +44,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return EXIT_CODES.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
+      // `chokepoint` with no command shows help as an error (exitCode 1): that is a usage error.
+      if (error.code === "commander.help" && error.exitCode !== 0) return EXIT_CODES.usage;
       if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") return EXIT_CODES.ok;
       return EXIT_CODES.usage;
     }

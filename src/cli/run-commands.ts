@@ -11,7 +11,8 @@ import { renderCompareText } from "../report/compare-text.js";
 import { renderRunText } from "../report/run-text.js";
 import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
-import { monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
+import { buildRunReport } from "../analysis/run-report.js";
+import { checkMonthFlags, monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
@@ -61,6 +62,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       const format = options.format as Format;
+      checkMonthFlags(options.from, options.to);
       const bar = progress(io, options.quiet);
       const run = runScenarioForCli(ref, {
         ...(options.world === undefined ? {} : { world: options.world }),
@@ -94,9 +96,12 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const other = b ?? "baseline";
       const bar = progress(io, options.quiet);
       const world = options.world === undefined ? {} : { world: options.world };
-      const runB = runScenarioForCli(other, { ...world, baseline: false, onStep: (text, f) => bar.step(text, f / 2) });
-      const runA = runScenarioForCli(a, { ...world, baseline: other, baselineRun: { name: runB.loaded.scenario.name, result: runB.result }, onStep: (text, f) => bar.step(text, 0.5 + f / 2) });
+      // B runs over A's horizon, so the two are compared month for month.
+      const runA = runScenarioForCli(a, { ...world, baseline: false, onStep: (text, f) => bar.step(text, f / 2) });
+      const horizon = { startMonth: runA.loaded.scenario.startMonth, months: runA.loaded.scenario.months };
+      const runB = runScenarioForCli(other, { ...world, baseline: false, horizon, onStep: (text, f) => bar.step(text, 0.5 + f / 2) });
+      const reportA = buildRunReport(runA.result, { scenario: runA.loaded.scenario, world: runA.loaded.world, baseline: { name: runB.loaded.scenario.name, result: runB.result } });
       bar.done();
-      io.out(`${renderCompareText(runA.report, runB.report)}\n`);
+      io.out(`${renderCompareText(reportA, runB.report)}\n`);
     });
 }

@@ -14,6 +14,8 @@ import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { loadScenario, type LoadedScenario } from "../scenario/node.js";
 import { prepareScenario } from "../scenario/prepare.js";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { UsageError } from "./io.js";
 
 /** A scenario that has been run, with its baseline when it has one. */
@@ -29,6 +31,8 @@ export interface RunRequest {
   readonly world?: string;
   /** Scenario to compare against: "baseline" by default, none when false. */
   readonly baseline?: string | false;
+  /** Run over this horizon instead of the scenario's own (to compare like with like). */
+  readonly horizon?: { readonly startMonth: string; readonly months: number };
   /** A baseline already run (skips running it again). */
   readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
   /** Called as work advances: a description and the share done so far (0–1). */
@@ -39,14 +43,17 @@ export interface RunRequest {
 export function runScenarioForCli(ref: string, request: RunRequest = {}): CompletedRun {
   const step = request.onStep ?? (() => {});
   step(`loading ${ref}`, 0);
-  const loaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: request.world });
+  const asLoaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: checkedWorldDir(request.world) });
+  const loaded = request.horizon === undefined ? asLoaded : { ...asLoaded, scenario: { ...asLoaded.scenario, ...request.horizon } };
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
   const baselineRef = request.baseline === undefined ? "baseline" : request.baseline;
   let baseline: CompletedRun["baseline"] = request.baselineRun;
   if (baseline === undefined && baselineRef !== false && baselineRef !== ref && loaded.scenario.name !== baselineRef) {
     step(`running ${baselineRef} for comparison`, 0.45);
-    const b = loadScenario(baselineRef, request.world === undefined ? {} : { worldDir: request.world });
+    // The baseline runs on the same world as the scenario (its own `world:` or --world).
+    const worldDir = request.world ?? loaded.worldDir;
+    const b = loadScenario(baselineRef, worldDir === undefined ? {} : { worldDir });
     // Compare like with like: the baseline runs over the scenario's own horizon.
     const prepared = prepareScenario({ ...b.scenario, startMonth: loaded.scenario.startMonth, months: loaded.scenario.months }, b.world);
     baseline = { name: b.scenario.name, result: runPreparedScenario(prepared).result };
@@ -56,13 +63,23 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   return { loaded, result, report, baseline };
 }
 
+/** A `--world` folder that exists, or a usage error (exit 2). */
+export function checkedWorldDir(dir: string): string {
+  const full = resolve(dir);
+  if (!existsSync(full) || !statSync(full).isDirectory()) throw new UsageError(`--world ${dir}: no such folder`);
+  return full;
+}
+
+/** Check that `--from`/`--to` are months before anything runs. */
+export function checkMonthFlags(from: string | undefined, to: string | undefined): void {
+  for (const [flag, month] of [["--from", from], ["--to", to]] as const) {
+    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`${flag} ${month}: expected a month written YYYY-MM`);
+  }
+}
+
 /** Month-index window of `--from`/`--to` (inclusive `YYYY-MM`), checked against the run. */
 export function monthWindow(result: SimulationResult, from: string | undefined, to: string | undefined): { fromMonth: number; toMonth: number } {
-  const check = (flag: string, month: string | undefined) => {
-    if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`${flag} ${month}: expected a month written YYYY-MM`);
-  };
-  check("--from", from);
-  check("--to", to);
+  checkMonthFlags(from, to);
   const fromMonth = from === undefined ? 0 : monthOffset(result.startMonth, from);
   const toMonth = to === undefined ? result.months : monthOffset(result.startMonth, to) + 1;
   if (fromMonth < 0 || fromMonth >= result.months) throw new UsageError(`--from ${from}: outside the run (${result.startMonth} + ${result.months} months)`);

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { listReadyMadeScenarios, loadScenario } from "../scenario/node.js";
 import { renderTextTable, wrapText } from "../report/text-table.js";
 import type { CliIo } from "./io.js";
+import { checkedWorldDir } from "./run-pipeline.js";
 
 /** Register `scenarios` and `scenario check`. */
 export function registerScenarioCommands(program: Command, io: CliIo): void {
@@ -31,7 +32,7 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
     .description("validate a scenario file (or ready-made name) against its world; print every problem or a summary")
     .option("--world <dir>", "world folder (default: the scenario's own, else the bundled one)")
     .action((ref: string, options: { world?: string }) => {
-      const loaded = loadScenario(ref, options.world === undefined ? {} : { worldDir: options.world });
+      const loaded = loadScenario(ref, options.world === undefined ? {} : { worldDir: checkedWorldDir(options.world) });
       const s = loaded.scenario;
       const chain = s.extendsChain.length > 0 ? `, extends ${s.extendsChain.join(" → ")}` : "";
       io.out(`${s.name} is valid: ${s.months} months from ${s.startMonth}, seed ${s.seed}, ${s.policies.length} policies${chain}\n`);

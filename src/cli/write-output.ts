@@ -25,7 +25,11 @@ export function writeOutputAtomically(dir: string, files: OutputFiles): void {
     }
   }
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch {
+    throw new UsageError(`--out ${dir}: cannot create its parent folder (a file of that name is in the way?)`);
+  }
   const temp = join(parent, `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
   const old = join(parent, `.${basename(target)}.old-${process.pid}-${Date.now()}`);
   try {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { facilityStatusSchema, magnetTypeSchema, monthSchema, regionIdSchema } from "../model/ids.js";
-import type { World } from "../model/world-schema.js";
+import { elementOrClassSchema, type World } from "../model/world-schema.js";
 import { policyCommonFields } from "./common.js";
 import type { PolicyHandler } from "./handler.js";
 
@@ -26,8 +26,8 @@ export const newCapacitySchema = z.strictObject({
   /** New mines: deposit profile id. */
   profile: z.string().optional(),
   /** New separation plants: elements or classes separated; new metal plants: metals made. */
-  separates: z.array(z.string()).optional(),
-  makes: z.array(z.string()).optional(),
+  separates: z.array(elementOrClassSchema).min(1).optional(),
+  makes: z.array(elementOrClassSchema).min(1).optional(),
   /** New magnet plants: the magnet type. */
   magnetType: magnetTypeSchema.optional(),
   technologyOrigin: regionIdSchema.optional(),
@@ -75,9 +75,9 @@ function applyNewCapacity(world: World, p: NewCapacityPolicy, activeFromMonth: s
     case "mine":
       return { ...world, mines: [...world.mines, { ...base, profile: p.profile ?? "", capacityTonnesReoPerYear: capacity }] };
     case "separation":
-      return { ...world, separationPlants: [...world.separationPlants, { ...base, capacityTonnesReoPerYear: capacity, separates: (p.separates ?? ["light"]) as never }] };
+      return { ...world, separationPlants: [...world.separationPlants, { ...base, capacityTonnesReoPerYear: capacity, separates: p.separates ?? ["light"] }] };
     case "metal":
-      return { ...world, metalPlants: [...world.metalPlants, { ...base, capacityTonnesPerYear: capacity, makes: (p.makes ?? ["Nd", "Pr"]) as never }] };
+      return { ...world, metalPlants: [...world.metalPlants, { ...base, capacityTonnesPerYear: capacity, makes: p.makes ?? ["Nd", "Pr"] }] };
     default:
       return { ...world, magnetPlants: [...world.magnetPlants, { ...base, capacityTonnesPerYear: capacity, magnetType: p.magnetType ?? "sintered-ndfeb" }] };
   }

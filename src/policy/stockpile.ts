@@ -15,7 +15,9 @@ export const stockpilePolicySchema = z.strictObject({
   region: regionIdSchema,
   action: z.enum(["build", "release"]),
   /** Tonnes of element content per month, by element. */
-  tonnesPerMonth: z.partialRecord(elementSymbolSchema, z.number().nonnegative()),
+  tonnesPerMonth: z
+    .partialRecord(elementSymbolSchema, z.number().nonnegative())
+    .refine((t) => Object.values(t).some((v) => (v ?? 0) > 0), "at least one element with a positive monthly rate"),
 });
 export type StockpilePolicy = z.infer<typeof stockpilePolicySchema>;
 

@@ -4,7 +4,7 @@
  * their capacity for a period — e.g. the Kachin clays cut off by conflict.
  */
 import { z } from "zod";
-import { regionIdSchema, stageSchema } from "../model/ids.js";
+import { regionIdSchema } from "../model/ids.js";
 import { policyCommonFields } from "./common.js";
 import type { PolicyCompileContext } from "./context.js";
 import { facilitiesOf } from "./facilities.js";
@@ -12,7 +12,7 @@ import type { PolicyHandler } from "./handler.js";
 
 const targetSchema = z.union([
   z.strictObject({ facilities: z.array(z.string().regex(/^(mine|plant):[a-z0-9-]+$/, "a facility id such as mine:bayan-obo")).min(1) }),
-  z.strictObject({ region: regionIdSchema, stage: stageSchema }),
+  z.strictObject({ region: regionIdSchema, stage: z.enum(["mine", "separation", "metal", "magnet"]) }),
   z.strictObject({ depositType: z.string().min(1), region: regionIdSchema.optional() }),
 ], { error: "target: { facilities: [...] }, { region, stage } or { depositType, region? }" });
 

@@ -3,7 +3,7 @@
  * Node-only entry: finds scenario files (paths or ready-made names), follows `extends`,
  * loads the world a scenario names, and resolves it. Everything else in `scenario/` is isomorphic.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputValidationError, type Issue } from "../model/issues.js";
@@ -75,9 +75,9 @@ export function loadScenario(ref: string, options: { baseDir?: string; readyMade
   const layers: ScenarioLayer[] = [];
   const visited: string[] = [];
   let path = scenarioPathFor(ref, options.baseDir, readyMadeDir);
-  let worldRef: { dir: string } | undefined;
+  let worldRef: { dir: string; layer: ScenarioLayer } | undefined;
   for (;;) {
-    if (!existsSync(path)) {
+    if (!existsSync(path) || !statSync(path).isFile()) {
       const known = listReadyMadeScenarios(readyMadeDir).map((s) => s.name).join(", ");
       const from = visited.length === 0 ? undefined : displayPath(visited[visited.length - 1] ?? "");
       fail([{ code: "missing_file", path: from === undefined ? [] : ["extends"], ...(from === undefined ? {} : { file: from }), message: `no scenario file ${displayPath(path)}; ready-made scenarios are: ${known}` }]);
@@ -87,11 +87,15 @@ export function loadScenario(ref: string, options: { baseDir?: string; readyMade
     const { layer, issues } = parseScenarioText(displayPath(path), readFileSync(path, "utf8"));
     if (layer === undefined) return fail(issues);
     layers.unshift(layer);
-    if (worldRef === undefined && layer.file.world !== undefined) worldRef = { dir: resolve(dirname(path), layer.file.world) };
+    if (worldRef === undefined && layer.file.world !== undefined) worldRef = { dir: resolve(dirname(path), layer.file.world), layer };
     if (layer.file.extends === undefined) break;
     path = scenarioPathFor(layer.file.extends, dirname(path), readyMadeDir);
   }
   const worldDir = options.worldDir ?? worldRef?.dir;
+  if (worldRef !== undefined && options.worldDir === undefined && !(existsSync(worldRef.dir) && statSync(worldRef.dir).isDirectory())) {
+    const at = worldRef.layer.yaml.locate(["world"]);
+    fail([{ code: "missing_file", path: ["world"], file: worldRef.layer.yaml.file, ...(at ?? {}), message: `no world folder ${displayPath(worldRef.dir)}; world: is a folder path relative to this scenario file`, expected: "a world folder", received: worldRef.layer.file.world ?? "" }]);
+  }
   const world = worldDir === undefined ? loadWorldFromDirectory() : loadWorldFromDirectory(worldDir);
   const { scenario, issues } = resolveScenario(layers, world);
   if (scenario === undefined) return fail(issues);

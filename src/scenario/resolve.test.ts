@@ -166,5 +166,31 @@ describe("scenario resolution", () => {
       '"p1" is itself a suspension; a suspension can only switch off measures',
     );
   });
+
+  it("rejects parameter overrides outside their physical bounds", () => {
+    const text = problems("name: s\noverrides: { parameters: { price.responsePerMonth: -1 } }\n");
+    expect(text).toContain("overrides.parameters.price.responsePerMonth\n  expected a number of 0 or more (fraction per month), got -1");
+  });
+
+  it("lets tariffs on the same goods stack", () => {
+    const text = `${HEAD}  - { id: t1, kind: tariff, importer: JP, exporters: [CN], elements: [Nd], forms: [magnet], ratePercent: 25, from: 2024-02 }\n  - { id: t2, kind: tariff, importer: JP, exporters: [CN], elements: [Nd], forms: [magnet], ratePercent: 20, from: 2024-03 }\n`;
+    expect(resolveScenario([layer(text)], world).issues).toEqual([]);
+  });
+
+  it("rejects a policy that ends before the run starts", () => {
+    expect(problems(`${HEAD}  - { id: b, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2020-01, until: 2021-01 }\n`)).toContain(
+      "policies[0].until\n  expected an end after the run's start (2024-01), got 2021-01; the policy would never act",
+    );
+  });
+
+  it("rejects new capacity that separates something that is not an element or class", () => {
+    expect(problems(`${HEAD}  - { id: n, kind: new-capacity, facility: plant:x, stage: separation, region: JP, capacityTonnesPerYear: 10, startMonth: 2024-06, separates: [bogus], from: 2024-01 }\n`)).toContain("policies[0].separates[0]");
+  });
+
+  it("rejects a stockpile with nothing to build or release", () => {
+    expect(problems(`${HEAD}  - { id: s, kind: stockpile, region: JP, action: build, tonnesPerMonth: {}, from: 2024-01 }\n`)).toContain(
+      "expected at least one element with a positive monthly rate",
+    );
+  });
 });
 

@@ -90,6 +90,9 @@ export function resolveScenario(layers: readonly ScenarioLayer[], world: World):
     if (until !== undefined && dayNumberOf(until) <= fromDay) {
       report(entry, ["until"], { code: "invalid_value", message: `expected an end date after from (${from}), got ${until}`, expected: `a date after ${from}`, received: until });
     }
+    if (until !== undefined && dayNumberOf(until) <= horizon.fromDay && dayNumberOf(until) > fromDay) {
+      report(entry, ["until"], { code: "invalid_value", message: `expected an end after the run's start (${startMonth}), got ${until}; the policy would never act`, expected: `after ${startMonth}`, received: until, hint: "move start earlier or drop the policy" });
+    }
     if (fromDay >= horizon.untilDay) {
       report(entry, ["from"], { code: "invalid_value", message: `expected a date before the end of the horizon (${addMonths(startMonth, months)}), got ${from}; the policy would never act`, expected: `before ${addMonths(startMonth, months)}`, received: from, hint: "extend months or move the date" });
     }
@@ -167,6 +170,8 @@ interface ReferenceSets {
   readonly depositTypes: ReadonlySet<string>;
   readonly profiles: ReadonlySet<string>;
   readonly parameters: ReadonlySet<string>;
+  /** Unit of each world parameter, for checking override values. */
+  readonly parameterUnits: ReadonlyMap<string, string>;
 }
 
 function referenceSets(world: World): ReferenceSets {
@@ -177,6 +182,7 @@ function referenceSets(world: World): ReferenceSets {
     depositTypes: new Set(world.depositProfiles.map((p) => p.depositType)),
     profiles: new Set(world.depositProfiles.map((p) => p.id)),
     parameters: new Set(world.parameters.map((p) => p.id)),
+    parameterUnits: new Map(world.parameters.map((p) => [p.id, p.unit])),
   };
 }
 
@@ -258,8 +264,12 @@ function checkNewCapacity(policy: Extract<Policy, { kind: "new-capacity" }>, ref
 function checkOverrides(own: ScenarioLayer, refs: ReferenceSets, issues: Issue[]) {
   const at = (path: (string | number)[], issue: Omit<RawIssue, "path">) => issues.push(withLocation(own.yaml, { ...issue, path: ["overrides", ...path] }));
   const ownOverrides = own.file.overrides;
-  for (const id of Object.keys(ownOverrides.parameters)) {
+  for (const [id, value] of Object.entries(ownOverrides.parameters)) {
     if (!refs.parameters.has(id)) at(["parameters", id], unknown("parameter", id, "parameters.yaml"));
+    else {
+      const expected = parameterBoundProblem(id, refs.parameterUnits.get(id) ?? "", value);
+      if (expected !== undefined) at(["parameters", id], { code: "invalid_value", message: `expected ${expected}, got ${value}`, expected, received: String(value) });
+    }
   }
   ownOverrides.facilities.forEach((f, i) => { if (!refs.facilities.has(f.id)) at(["facilities", i, "id"], unknown("facility", f.id, "mines and plant files")); });
   ownOverrides.demand.forEach((d, i) => {
@@ -271,11 +281,24 @@ function checkOverrides(own: ScenarioLayer, refs: ReferenceSets, issues: Issue[]
   }
 }
 
+/**
+ * The physical bound a parameter value breaks, in words, or undefined when it is admissible:
+ * shares lie in 0–1; durations and rates are not negative, and smoothing, adjustment and adoption
+ * times are positive (the engine divides by them); price elasticities are not positive.
+ */
+export function parameterBoundProblem(id: string, unit: string, value: number): string | undefined {
+  if (!Number.isFinite(value)) return "a finite number";
+  if (unit === "share") return value < 0 || value > 1 ? "a share between 0 and 1" : undefined;
+  if (/elasticity$/i.test(id) && id.startsWith("demand.")) return value > 0 ? "a price elasticity of demand of 0 or less" : undefined;
+  if (/(adjustment|smoothing|adoption)months$/i.test(id)) return value <= 0 ? "a positive number of months" : undefined;
+  return value < 0 ? `a number of 0 or more (${unit})` : undefined;
+}
+
 /** Export measures of one family on the same issuer, goods and destinations at the same time contradict each other. */
 function checkContradictions(policies: readonly ResolvedPolicy[], world: World, issues: Issue[]) {
   const family = (p: Policy) =>
     p.kind === "export-licence" || p.kind === "export-ban" || p.kind === "export-quota" ? "export-control"
-      : p.kind === "extraterritorial" || p.kind === "tariff" || p.kind === "price-floor" ? p.kind : undefined;
+      : p.kind === "extraterritorial" || p.kind === "price-floor" ? p.kind : undefined; // tariffs stack (rates add up)
   const regionIds = world.regions.map((r) => r.id);
   for (let i = 0; i < policies.length; i++) {
     for (let j = i + 1; j < policies.length; j++) {

@@ -169,6 +169,36 @@ describe("chokepoint run: bad input", () => {
   });
 });
 
+describe("chokepoint: paths and commands that are not there", () => {
+  it("gives a usage error for a --world folder that does not exist (exit 2)", () => {
+    const r = chokepoint("run", join(TINY, "baseline.yaml"), "--world", "/nonexistent/world");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--world /nonexistent/world: no such folder");
+  });
+
+  it("names the world: field when a scenario's world folder is missing (exit 1)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-noworld-"));
+    writeFileSync(join(dir, "s.yaml"), "name: s\nworld: ../missing-world\n");
+    const r = chokepoint("scenario", "check", join(dir, "s.yaml"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/s\.yaml:2:8 {2}world\n {2}no world folder .*missing-world; world: is a folder path relative to this scenario file/);
+  });
+
+  it("gives a usage error when --out cannot be created (exit 2)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-outfile-"));
+    writeFileSync(join(dir, "notdir"), "a file");
+    const r = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--out", join(dir, "notdir", "sub"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("cannot create its parent folder");
+  });
+
+  it("exits 2 with help when no command is given", () => {
+    const r = chokepoint();
+    expect(r.code).toBe(2);
+    expect(r.err + r.out).toContain("Usage: chokepoint");
+  });
+});
+
 describe("chokepoint compare", () => {
   it("shows two runs side by side", () => {
     const r = chokepoint("compare", join(TINY, "dy-ban.yaml"), join(TINY, "baseline.yaml"));
