@@ -54,8 +54,19 @@ export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }:
 
   app.delete("/api/scenarios/:name", async (request, reply) => {
     const { name } = parseRequestPart(nameParams, request.params, "params");
+    // Deleting a parent would break the saved scenarios that extend it.
+    const children = store.listScenarios().filter((s) => extendsName(s.yaml) === name).map((s) => s.name);
+    if (children.length > 0) {
+      throw new HttpError(409, "conflict", "Scenario is extended", `"${name}" is extended by saved scenario(s) ${children.join(", ")}; delete or change those first`);
+    }
     if (store.deleteScenario(name)) return reply.code(204).send();
     if (catalog.isReadyMade(name)) throw new HttpError(409, "conflict", "Ready-made scenario", `"${name}" is a ready-made scenario; only saved scenarios can be deleted`);
     throw notFound(`no saved scenario "${name}"`);
   });
+}
+
+/** The `extends:` value of a scenario's YAML text, if it has one (a top-level scalar). */
+function extendsName(yaml: string): string | undefined {
+  const match = /^extends:\s*["']?([^"'\s#]+)["']?\s*(#.*)?$/m.exec(yaml);
+  return match?.[1];
 }

@@ -117,6 +117,17 @@ describe("scenarios API", () => {
     expect((await request(server.url, "/api/scenarios/baseline")).body.origin).toBe("ready-made");
   });
 
+  it("refuses to delete a saved scenario that another saved scenario extends (409)", async () => {
+    expect((await request(server.url, "/api/scenarios/parent-x", { method: "PUT", json: { yaml: BAN } })).status).toBe(201);
+    const child = "name: child\nextends: parent-x\nmonths: 12\n";
+    expect((await request(server.url, "/api/scenarios/child-x", { method: "PUT", json: { yaml: child } })).status).toBe(201);
+    const refused = await request(server.url, "/api/scenarios/parent-x", { method: "DELETE" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('"parent-x" is extended by saved scenario(s) child-x');
+    expect((await request(server.url, "/api/scenarios/child-x", { method: "DELETE" })).status).toBe(204);
+    expect((await request(server.url, "/api/scenarios/parent-x", { method: "DELETE" })).status).toBe(204);
+  });
+
   it("rejects names that are paths (400) and touches no file", async () => {
     const parent = dirname(server.dataDir);
     const before = { data: readdirSync(server.dataDir).sort(), parent: readdirSync(parent).sort() };
