@@ -3,7 +3,7 @@
  * Small readers over a simulation result's flat arrays (sums over axes, month labels), so the
  * analyses read like the questions they answer. Reads only; never writes into a result.
  */
-import type { SimulationResult } from "../engine/index.js";
+import { tradeEntries, tradeTonnesOf, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
 /** Stage names on the result's stage axes. */
@@ -60,12 +60,12 @@ export function price(result: SimulationResult, month: number, element: number, 
 
 /** Approved shipments from → to (diagonal = domestic) of an element (−1 = all) in a form, t. */
 export function trade(result: SimulationResult, month: number, from: number, to: number, element: number, form: number): number {
-  if (result.tradeTonnes.length === 0) return 0;
   const R = result.regionIds.length;
   const E = result.elementSymbols.length;
+  if (element >= 0) return tradeTonnesOf(result.trade, R, E, month, from, to, element, form);
   let total = 0;
-  for (let e = element < 0 ? 0 : element; e < (element < 0 ? E : element + 1); e++) {
-    total += result.tradeTonnes[(((month * R + from) * R + to) * E + e) * 4 + form] ?? 0;
+  for (const entry of tradeEntries(result.trade, R, E, month)) {
+    if (entry.from === from && entry.to === to && entry.form === form) total += entry.tonnes;
   }
   return total;
 }

@@ -4,7 +4,7 @@
  * variable, with units — the shape spreadsheets, pandas and R read directly. Zero rows are left out.
  * It reads results only; formatting to CSV/JSON/IAMC is `report/`.
  */
-import type { SimulationResult } from "../engine/index.js";
+import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
 /** One tidy observation. `element` is "" for whole-product variables (end products, magnets made). */
@@ -75,7 +75,7 @@ export function* tidyRows(result: SimulationResult, options: { fromMonth?: numbe
       const v = result.strategicStockTonnes[(m * R + r) * E + e] ?? 0;
       if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", "separation", "stock-strategic", v);
     }
-    if (result.tradeTonnes.length > 0) yield* tradeRows(result, m, row);
+    if (result.trade.recorded) yield* tradeRows(result, m, row);
     for (let e = 0; e < E; e++) for (let k = 0; k < 2; k++) {
       const v = result.pricesUsdPerKg[(m * E + e) * 2 + k] ?? 0;
       if (v !== 0) yield row(m, result.elementSymbols[e] ?? "", MARKET_REGIONS[k] ?? "", "market", "price", v);
@@ -107,16 +107,12 @@ function* tradeRows(
   const F = FORMS.length;
   const imports = new Float64Array(R * F * E);
   const exports = new Float64Array(R * F * E);
-  for (let a = 0; a < R; a++) for (let b = 0; b < R; b++) {
-    if (a === b) continue;
-    for (let e = 0; e < E; e++) for (let f = 0; f < F; f++) {
-      const v = result.tradeTonnes[(((m * R + a) * R + b) * E + e) * F + f] ?? 0;
-      if (v === 0) continue;
-      const xo = (a * F + f) * E + e;
-      const io = (b * F + f) * E + e;
-      exports[xo] = (exports[xo] ?? 0) + v;
-      imports[io] = (imports[io] ?? 0) + v;
-    }
+  for (const { from: a, to: b, element: e, form: f, tonnes: v } of tradeEntries(result.trade, R, E, m)) {
+    if (a === b || v === 0) continue;
+    const xo = (a * F + f) * E + e;
+    const io = (b * F + f) * E + e;
+    exports[xo] = (exports[xo] ?? 0) + v;
+    imports[io] = (imports[io] ?? 0) + v;
   }
   for (let r = 0; r < R; r++) for (let f = 0; f < F; f++) for (let e = 0; e < E; e++) {
     const i = imports[(r * F + f) * E + e] ?? 0;

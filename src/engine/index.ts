@@ -22,6 +22,8 @@ export type { RandomSource } from "./random.js";
 export { RESPONSE_COUNT } from "./result.js";
 export type { RecordOptions, SimulationResult } from "./result.js";
 export { runSimulation } from "./run.js";
+export { decodeTradeLink, tradeEntries, tradeLinkOf, tradeTonnesOf } from "./trade-record.js";
+export type { TradeEntry, TradeRecord } from "./trade-record.js";
 export type { RunOptions } from "./run.js";
 export { flowGraph, SelectionError, seriesFor, totalOver, VARIABLES } from "./results.js";
 export type { FlowGraphLink, FlowGraphNode, ResultFlowGraph, Selection, Variable } from "./results.js";

@@ -6,7 +6,7 @@
 import { FORM_COUNT } from "./constraints.js";
 import type { CompiledModel } from "./compiled-model.js";
 import { facilityBaseRate } from "./compile-facilities.js";
-import type { RunState } from "./run-state.js";
+import { addOrigin, type RunState } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
@@ -112,5 +112,9 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
     }
     s.inTotal[node] = inSum;
     s.outTotal[node] = outSum;
+    for (let o = 0; o < R; o++) {
+      if (s.inStock[node * R + o] !== 0) addOrigin(s.inOrigins, s.inOriginCount, s.inHasOrigin, node, R, o);
+      if (s.outStock[node * R + o] !== 0) addOrigin(s.outOrigins, s.outOriginCount, s.outHasOrigin, node, R, o);
+    }
   }
 }

@@ -6,6 +6,7 @@
 import type { CompiledModel } from "./compiled-model.js";
 import { FORM_COUNT } from "./constraints.js";
 import type { ParameterValues } from "./parameters.js";
+import type { TradeRecord } from "./trade-record.js";
 
 /** Number of response shares recorded per market: GBD Dy/Tb cut, Dy-free design share, motor substitution share. */
 export const RESPONSE_COUNT = 3;
@@ -58,8 +59,8 @@ export interface SimulationResult {
   readonly inTransitTonnes: Float64Array;
   /** Prices, US$ per kg of element content; `[month][element][market]` (0 China domestic, 1 ex-China). */
   readonly pricesUsdPerKg: Float64Array;
-  /** Approved shipments (domestic on the diagonal), t; `[month][from][to][element][form]`; empty when not recorded. */
-  readonly tradeTonnes: Float32Array;
+  /** Approved shipments (domestic on the diagonal), t, one entry per link and month that shipped (see `TradeRecord`). */
+  readonly trade: TradeRecord;
   /** Requested shipments refused by permits, quotas or extraterritorial rules, t; `[month][element][form]`. */
   readonly blockedTonnes: Float64Array;
   /** Final use by origin region of the content, t; `[month][region][element][origin]`; empty when not recorded. */
@@ -89,7 +90,7 @@ export interface RecordOptions {
    * ones (for ensembles: saves allocation and garbage collection). That result is destroyed.
    */
   readonly reuseBuffersOf?: SimulationResult;
-  /** Record `tradeTonnes` (months × regions² × elements × forms floats). @default true */
+  /** Record `trade` (one entry per supplier → buyer link, element and form that shipped in a month). @default true */
   readonly recordTradeFlows?: boolean;
   /** Record `useByOriginTonnes` (months × regions² × elements floats). @default true */
   readonly recordOrigins?: boolean;
@@ -99,7 +100,7 @@ export interface RecordOptions {
 export function allocateResult(
   model: CompiledModel,
   meta: { seed: number; sampledParameters: boolean; parameters: ParameterValues },
-  { recordTradeFlows = true, recordOrigins = true, reuseBuffersOf }: RecordOptions,
+  { recordOrigins = true, reuseBuffersOf }: RecordOptions,
   { tariffs = false }: { readonly tariffs?: boolean } = {},
 ): SimulationResult {
   const old = reuseBuffersOf as unknown as Record<string, unknown> | undefined;
@@ -138,7 +139,8 @@ export function allocateResult(
     strategicStockTonnes: f64("strategicStockTonnes", M * R * E),
     inTransitTonnes: f64("inTransitTonnes", M * E),
     pricesUsdPerKg: f64("pricesUsdPerKg", M * E * 2),
-    tradeTonnes: f32("tradeTonnes", recordTradeFlows ? M * R * R * E * F : 0),
+    // The run replaces this with what it recorded (`TradeRecorder.finish`).
+    trade: { recorded: false, monthStart: new Int32Array(0), link: new Int32Array(0), tonnes: new Float32Array(0) },
     blockedTonnes: f64("blockedTonnes", M * E * F),
     useByOriginTonnes: f32("useByOriginTonnes", recordOrigins ? M * R * E * R : 0),
     finalStockByOriginTonnes: f64("finalStockByOriginTonnes", R * F * E * R),
@@ -156,7 +158,7 @@ export function clearFirstMonth(result: SimulationResult): void {
   const series = [
     result.productionTonnes, result.magnetTonnesProduced, result.stageInputTonnes, result.finalUseTonnes,
     result.sectorDemandUnits, result.sectorDeliveredUnits, result.shortfallTonnes, result.endProductsLost,
-    result.lossesTonnes, result.blockedTonnes, result.priceFloorPaymentsUsd, result.tradeTonnes, result.useByOriginTonnes,
+    result.lossesTonnes, result.blockedTonnes, result.priceFloorPaymentsUsd, result.useByOriginTonnes,
     result.tariffPaidUsd,
   ];
   for (const s of series) if (s.length > 0) s.fill(0, 0, s.length / M);

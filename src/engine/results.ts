@@ -7,6 +7,7 @@
 import { FORMS, type Form } from "./constraints.js";
 import { MARKETS } from "./compiled-model.js";
 import type { SimulationResult } from "./result.js";
+import { decodeTradeLink } from "./trade-record.js";
 
 /** Result variables a selection can name. */
 export const VARIABLES = [
@@ -47,6 +48,8 @@ export interface Selection {
 
 type Axis = "stage4" | "stage5" | "region" | "element" | "form" | "market" | "from" | "to" | "sector" | "origin" | "response";
 
+const EMPTY = new Float64Array(0);
+
 function layoutOf(result: SimulationResult, variable: Variable): { data: ArrayLike<number>; axes: Axis[] } {
   const r = result;
   const layouts: Record<Variable, [ArrayLike<number>, Axis[]]> = {
@@ -58,7 +61,7 @@ function layoutOf(result: SimulationResult, variable: Variable): { data: ArrayLi
     "in-transit": [r.inTransitTonnes, ["element"]],
     price: [r.pricesUsdPerKg, ["element", "market"]],
     shortfall: [r.shortfallTonnes, ["element", "region", "stage5"]],
-    trade: [r.tradeTonnes, ["from", "to", "element", "form"]],
+    trade: [EMPTY, ["from", "to", "element", "form"]], // sparse: read by `tradeSeries`
     blocked: [r.blockedTonnes, ["element", "form"]],
     losses: [r.lossesTonnes, ["element"]],
     "sector-demand": [r.sectorDemandUnits, ["region", "sector"]],
@@ -123,6 +126,7 @@ export function seriesFor(result: SimulationResult, selection: Selection): Float
   if (selection.variable === "price" && selection.element === undefined) throw new SelectionError("a price series needs an element");
   const sizes = axes.map((a) => axisSize(result, a));
   const chosen = axes.map((a) => chosenIndex(result, selection, a));
+  if (selection.variable === "trade") return tradeSeries(result, chosen);
   const block = sizes.reduce((a, b) => a * b, 1);
   const out = new Float64Array(result.months);
   if (data.length === 0) return out;
@@ -139,6 +143,24 @@ export function seriesFor(result: SimulationResult, selection: Selection): Float
         if (want >= 0 && want !== index) keep = false;
       }
       if (keep) total += data[m * block + i]!;
+    }
+    out[m] = total;
+  }
+  return out;
+}
+
+/** Monthly trade for chosen `[from, to, element, form]` indices (−1 = all), from the sparse record. */
+function tradeSeries(result: SimulationResult, chosen: readonly number[]): Float64Array {
+  const { trade } = result;
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const out = new Float64Array(result.months);
+  if (!trade.recorded) return out;
+  for (let m = 0; m < result.months; m++) {
+    let total = 0;
+    for (let k = trade.monthStart[m]!; k < trade.monthStart[m + 1]!; k++) {
+      const cell = decodeTradeLink(R, E, trade.link[k]!);
+      if (cell.every((index, axis) => chosen[axis]! < 0 || chosen[axis] === index)) total += trade.tonnes[k]!;
     }
     out[m] = total;
   }
@@ -194,13 +216,20 @@ export function flowGraph(result: SimulationResult, month: number, { element }: 
   const add = (source: string, target: string, tonnes: number) => {
     if (tonnes > 0) links.set(`${source}|${target}`, (links.get(`${source}|${target}`) ?? 0) + tonnes);
   };
-  if (result.tradeTonnes.length === 0) return { nodes: [], links: [] };
+  const { trade } = result;
+  if (!trade.recorded || month < 0 || month >= result.months) return { nodes: [], links: [] };
+  // Shipped tonnes by `[from][to][form]` (over the chosen elements).
+  const shipped = new Float64Array(R * R * 4);
+  for (let k = trade.monthStart[month]!; k < trade.monthStart[month + 1]!; k++) {
+    const [p, r, e, f] = decodeTradeLink(R, E, trade.link[k]!);
+    if (only < 0 || only === e) shipped[(p * R + r) * 4 + f]! += trade.tonnes[k]!;
+  }
   const next = ["separation", "metal", "magnet", "use"] as const;
   const from = ["mine", "separation", "metal", "magnet"] as const;
   for (let p = 0; p < R; p++) {
     for (let r = 0; r < R; r++) {
       for (let f = 0; f < 4; f++) {
-        const tonnes = sum(result.tradeTonnes, (e) => (((month * R + p) * R + r) * E + e) * 4 + f);
+        const tonnes = shipped[(p * R + r) * 4 + f]!;
         if (tonnes <= 0) continue;
         const source = `${from[f]}:${result.regionIds[p]}`;
         const target = `${next[f]}:${result.regionIds[r]}`;

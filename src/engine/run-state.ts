@@ -8,6 +8,7 @@ import type { CompiledModel } from "./compiled-model.js";
 import { FORM_COUNT, type ConstraintSegment, type EngineConstraints } from "./constraints.js";
 import type { ParameterValues } from "./parameters.js";
 import type { SimulationResult } from "./result.js";
+import type { TradeRecorder } from "./trade-record.js";
 
 /** Run state. Stock layouts are `[region][form][element][origin]`; node arrays `[region][form][element]`. */
 export interface RunState {
@@ -30,6 +31,18 @@ export interface RunState {
   /** Σ over origins of `outStock` and `inStock` (kept with every change), t; `[region][form][element]`. */
   readonly outTotal: Float64Array;
   readonly inTotal: Float64Array;
+  /**
+   * Origins a working stock may hold (a superset of its non-zero origins, ascending): origins of `inStock` node n are
+   * `inOrigins[n × R + k]` for k < `inOriginCount[n]`; `inHasOrigin[n × R + o]` is 1 for each. Kept by `addOrigin`
+   * wherever content enters a stock, so loops over a stock's origins visit these few instead of every region.
+   */
+  readonly inOrigins: Int32Array;
+  readonly inOriginCount: Int32Array;
+  readonly inHasOrigin: Uint8Array;
+  /** The same for `outStock`. */
+  readonly outOrigins: Int32Array;
+  readonly outOriginCount: Int32Array;
+  readonly outHasOrigin: Uint8Array;
   /** Strategic stock, t; `[region][form][element][origin]` (same layout as working stocks). */
   readonly strategic: Float64Array;
   /** Strategic stock over forms and origins (kept with every change), t; `[region][element]`. */
@@ -40,6 +53,8 @@ export interface RunState {
   readonly ringMonths: number;
   /** Arrivals by month slot, t; `[slot][region][form][element][origin]`. */
   readonly ring: Float64Array;
+  /** 1 where a ring slot of a node may hold arrivals (set when written, cleared when received); `[slot][region][form][element]`. */
+  readonly ringUsed: Uint8Array;
   /** On order for each user node (ring total), t; `[region][form][element]`. */
   readonly inTransit: Float64Array;
   /** Ring total by element, t; `[element]`. */
@@ -161,6 +176,21 @@ export interface RunState {
   readonly captiveShare: Float64Array; // [from][to] captive concentrate share this month
   readonly captiveRegionRate: Float64Array; // [region] mine output rate, t REO/month
   readonly captivePlantCapacity: Float64Array; // [facility] capacity of the mine owner's separation plants
+  /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
+  readonly facilitiesByStageRegion: Int32Array;
+  readonly facilityGroupStart: Int32Array;
+}
+
+/** Facilities grouped by `[stage][region]` (ascending index within a group), for phases that visit one region's plants of a stage. */
+function groupFacilities(model: CompiledModel, R: number): { list: Int32Array; start: Int32Array } {
+  const N = model.facilityIds.length;
+  const start = new Int32Array(4 * R + 1);
+  for (let i = 0; i < N; i++) start[model.facilityStage[i]! * R + model.facilityRegion[i]! + 1]!++;
+  for (let g = 0; g < 4 * R; g++) start[g + 1]! += start[g]!;
+  const list = new Int32Array(N);
+  const next = start.slice(0, 4 * R);
+  for (let i = 0; i < N; i++) list[next[model.facilityStage[i]! * R + model.facilityRegion[i]!]!++] = i;
+  return { list, start };
 }
 
 /** Ring length: enough months for the longest lead time plus every possible licence delay. */
@@ -192,11 +222,14 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
   const ringMonths = ringMonthsFor(leadTimeMonths, constraints);
   const Q = constraints.exportQuotas.length;
   const f64 = (n: number) => new Float64Array(n);
+  const groups = groupFacilities(model, R);
   return {
     R, E, N, K, G, T, p, leadTimeMonths,
     domesticPriority: Float64Array.from(model.domesticPriorityShare, (v, r) => (model.domesticPriorityGiven[r] === 1 ? v : p["trade.defaultDomesticPriorityShare"])),
-    outStock: f64(node * R), inStock: f64(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
-    ringMonths, ring: f64(ringMonths * node * R), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
+    outStock: f64(node * R), inStock: f64(node * R),
+    inOrigins: new Int32Array(node * R), inOriginCount: new Int32Array(node), inHasOrigin: new Uint8Array(node * R),
+    outOrigins: new Int32Array(node * R), outOriginCount: new Int32Array(node), outHasOrigin: new Uint8Array(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
+    ringMonths, ring: f64(ringMonths * node * R), ringUsed: new Uint8Array(ringMonths * node), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
     ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node),
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
@@ -220,7 +253,25 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
+    facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start,
   };
+}
+
+/**
+ * Note that stock `node` may hold origin `o` (in one of the origin sets: `list`, `count`, `has` of `inStock` or
+ * `outStock`). Keeps the list ascending, so sums over it run in the same order as over every region.
+ */
+export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, node: number, R: number, o: number): void {
+  if (has[node * R + o] === 1) return;
+  has[node * R + o] = 1;
+  const base = node * R;
+  let k = count[node]!;
+  count[node] = k + 1;
+  while (k > 0 && list[base + k - 1]! > o) {
+    list[base + k] = list[base + k - 1]!;
+    k--;
+  }
+  list[base + k] = o;
 }
 
 /** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */
@@ -242,6 +293,8 @@ export interface StepContext {
   /** Constraints in force (neutral during spin-up). */
   c: EngineConstraints;
   readonly res: SimulationResult;
+  /** Where shipments are recorded (`res.trade` is filled from it when the run ends). */
+  readonly trade: TradeRecorder;
   /** Month index being stepped (0 during spin-up). */
   t: number;
   /** Absolute step counter (spin-up months included), for the arrival ring. */

@@ -4,11 +4,12 @@
  * Pure: randomness comes from the seed, nothing reads a clock, nothing allocates inside the loop.
  */
 import type { CompiledModel } from "./compiled-model.js";
-import { assertConstraintsFit, createNeutralConstraints, type EngineConstraints } from "./constraints.js";
+import { assertConstraintsFit, createNeutralConstraints, FORM_COUNT, type EngineConstraints } from "./constraints.js";
 import { initialiseState } from "./initial-state.js";
 import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
 import { createRandom } from "./random.js";
 import { allocateResult, clearFirstMonth, type RecordOptions, type SimulationResult } from "./result.js";
+import { TradeRecorder } from "./trade-record.js";
 import { anyAbove, createRunState, type StepContext } from "./run-state.js";
 import { buildStrategicStock, computeDemand, recordNonMagnetDelivery, releaseStrategicStock } from "./step-demand.js";
 import { planMagnets, produceMagnets, useMagnets } from "./step-magnets.js";
@@ -29,15 +30,21 @@ export interface RunOptions extends RecordOptions {
 /** Move this month's arrivals from the ring into users' input stocks. */
 function receiveArrivals(ctx: StepContext): void {
   const { s, tick } = ctx;
-  const { inStock, inTransit, inTransitByElement, ring } = s;
+  const { inOriginCount, inOrigins, inStock, inTransit, inTransitByElement, ring, ringUsed } = s;
   const R = s.R;
   const nodes = s.inTransit.length;
-  const base = (tick % s.ringMonths) * nodes * R;
+  const slot = tick % s.ringMonths;
+  const base = slot * nodes * R;
   for (let node = 0; node < nodes; node++) {
     // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
     if (!(inTransit[node]! > 0)) continue;
+    // Nothing shipped into this slot since it was last received.
+    if (ringUsed[slot * nodes + node] === 0) continue;
+    ringUsed[slot * nodes + node] = 0;
     let arrived = 0;
-    for (let o = 0; o < R; o++) {
+    // Shipping put every origin it sends into the receiving stock's origin set.
+    for (let k = 0; k < inOriginCount[node]!; k++) {
+      const o = inOrigins[node * R + k]!;
       const v = ring[base + node * R + o]!;
       if (v === 0) continue;
       inStock[node * R + o]! += v;
@@ -127,7 +134,8 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   initialiseState(model, s);
 
   const neutral = createNeutralConstraints(model);
-  const ctx: StepContext = { m: model, s, c: neutral, res, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
+  const trade = new TradeRecorder(model.months, s.R * FORM_COUNT * s.E, options.recordTradeFlows ?? true, options.reuseBuffersOf?.trade);
+  const ctx: StepContext = { m: model, s, c: neutral, res, trade, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
   const spinUp = Math.max(0, Math.round(parameters["engine.spinUpMonths"]));
   for (let i = 0; i < spinUp; i++, ctx.tick++) stepMonth(ctx);
   // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration.
@@ -143,7 +151,8 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
     ctx.t = t;
     ctx.seg = constraints.segments[constraints.segmentOfMonth[t]!]!;
     stepMonth(ctx);
+    trade.closeMonth(t);
   }
   for (let i = 0; i < s.inStock.length; i++) res.finalStockByOriginTonnes[i] = s.inStock[i]! + s.outStock[i]!;
-  return res;
+  return { ...res, trade: trade.finish() };
 }

@@ -5,7 +5,7 @@
  * strategic stock builds and releases. Mutates the run state only.
  */
 import { FORM_COUNT } from "./constraints.js";
-import type { StepContext } from "./run-state.js";
+import { addOrigin, type StepContext } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
@@ -166,6 +166,7 @@ export function releaseStrategicStock(ctx: StepContext, form: number): void {
     const node = (change.region * F + form) * s.E + change.element;
     const moved = moveBetween(s.strategic, node * R, s.inStock, node * R, R, -change.tonnesPerMonth);
     s.inTotal[node]! += moved;
+    for (let o = 0; o < R; o++) if (s.inStock[node * R + o] !== 0) addOrigin(s.inOrigins, s.inOriginCount, s.inHasOrigin, node, R, o);
     s.strategicTotal[change.region * s.E + change.element] = Math.max(0, s.strategicTotal[change.region * s.E + change.element]! - moved);
   }
 }

@@ -4,9 +4,11 @@
  * recycled to oxide), and let magnet sectors draw magnets (a sector needs every element of its recipe).
  */
 import { FORM_COUNT } from "./constraints.js";
-import type { StepContext } from "./run-state.js";
+import { addOrigin, type StepContext } from "./run-state.js";
 import { desiredOutputByShare } from "./step-supply.js";
 
+/** A module-level copy of `addOrigin` (imported bindings can be slow getters in hot loops). */
+const addOriginHere = addOrigin;
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
 
@@ -17,8 +19,8 @@ const F = FORM_COUNT;
 export function planMagnets(ctx: StepContext): void {
   const { m, s } = ctx;
   const { capNow, magnetPlan, plan, plantNeedNow, typeContentPerTonne, typeElementPerTonne, typeShare, typeYield } = s;
-  const { facilityIsEstablished, facilityMagnetType, facilityRegion, facilityStage } = m;
-  const { R, E, N, T } = s;
+  const { facilityIsEstablished, facilityMagnetType } = m;
+  const { R, E, T } = s;
   const cover = s.p["inventory.outputCoverMonths"];
   const utilisation = s.p["facility.utilisationShare"];
   const capByType = s.scratchT;
@@ -29,8 +31,8 @@ export function planMagnets(ctx: StepContext): void {
     for (let e = 0; e < E; e++) wanted[e] = plan[r * E + e]!;
     capByType.fill(0);
     minByType.fill(0);
-    for (let i = 0; i < N; i++) {
-      if (facilityStage[i] !== 3 || facilityRegion[i] !== r) continue;
+    for (let g = s.facilityGroupStart[3 * R + r]!; g < s.facilityGroupStart[3 * R + r + 1]!; g++) {
+      const i = s.facilitiesByStageRegion[g]!;
       const type = facilityMagnetType[i]!;
       capByType[type]! += capNow[i]!;
       if (facilityIsEstablished[i] !== 1) minByType[type]! += capNow[i]! * utilisation;
@@ -96,11 +98,14 @@ export function produceMagnets(ctx: StepContext): void {
       const magnetBase = ((r * F + 3) * E + e) * R;
       const oxideBase = ((r * F + 1) * E + e) * R;
       let left = 0;
-      for (let o = 0; o < R; o++) {
+      for (let k = 0; k < s.inOriginCount[node]!; k++) {
+        const o = s.inOrigins[base + k]!;
         const share = inStock[base + o]! / available;
         if (share === 0) continue;
         outStock[magnetBase + o]! += content * share;
         outStock[oxideBase + o]! += back * share;
+        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 3) * E + e, R, o);
+        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, o);
         if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
@@ -166,7 +171,8 @@ export function useMagnets(ctx: StepContext): void {
       if (available <= 0) continue;
       const keep = Math.max(0, 1 - used / available);
       let left = 0;
-      for (let o = 0; o < R; o++) {
+      for (let k = 0; k < s.inOriginCount[node]!; k++) {
+        const o = s.inOrigins[base + k]!;
         const held = inStock[base + o]!;
         // Origins not in this stock add nothing (0 · keep = 0).
         if (held === 0) continue;

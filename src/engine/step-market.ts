@@ -5,11 +5,13 @@
  * lead time and licence delay (content keeps its origin). Mutates the run state only.
  */
 import { FORM_COUNT } from "./constraints.js";
-import type { StepContext } from "./run-state.js";
+import { addOrigin, type StepContext } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
 
+/** A module-level copy of `addOrigin` (imported bindings can be slow getters in hot loops). */
+const addOriginHere = addOrigin;
 /** Stage whose inventory norm covers a user node of each form (concentrate → separation … magnet → use). */
 const USER_STAGE = [1, 2, 3, 4];
 /** Rounds of re-routing what a supplier could not or would not serve. */
@@ -509,9 +511,11 @@ function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: n
 /** Move every shipment: out of the supplier's stock (pro rata by origin) into the user's stock or the arrival ring. */
 function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const { s, c, res, seg, t, tick } = ctx;
-  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, outStock, quotaUsed, ring, ship } = s;
+  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, outStock, quotaUsed, ring, ringUsed, ship } = s;
+  const nodes = inTransit.length;
+  const { inHasOrigin, inOriginCount, inOrigins, outOriginCount, outOrigins } = s;
   const { leadTimeMonths } = s;
-  const { tradeTonnes } = res;
+  const trade = ctx.trade;
   const { R, E } = s;
   const L = s.ringMonths;
   const licenceDelay = seg.licenceDelayMonths;
@@ -520,7 +524,8 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const tariffRate = seg.importTariffRate;
   const { prices, taxedDuty, taxedValue } = s;
   const regionMarket = ctx.m.regionMarket;
-  const recordTrade = res.tradeTonnes.length > 0;
+  // Spin-up months are not recorded.
+  const recordTrade = trade.enabled && !ctx.spinningUp;
   const quotas = c.exportQuotas;
   const nQuotas = quotas.length;
   const tickSlot = tick % L;
@@ -539,7 +544,11 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
       const base = ((p * F + form) * E + e) * R;
       // The few origins this stock holds (most stocks have one to three).
       let origins = 0;
-      for (let o = 0; o < R; o++) if (outStock[base + o]! > 0) originList[origins++] = o;
+      const supplierNode = (p * F + form) * E + e;
+      for (let k = 0; k < outOriginCount[supplierNode]!; k++) {
+        const o = outOrigins[supplierNode * R + k]!;
+        if (outStock[base + o]! > 0) originList[origins++] = o;
+      }
       for (let r = 0; r < R; r++) {
         const shipped = ship[row + r]!;
         // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
@@ -557,6 +566,9 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         const monthB = monthA + 1 === L ? 0 : monthA + 1;
         const slotA = monthA * ringNode + node * R;
         const slotB = monthB * ringNode + node * R;
+        if (late > 0) ringUsed[monthB * nodes + node] = 1;
+        if (whole > 0) ringUsed[monthA * nodes + node] = 1;
+        for (let k = 0; k < origins; k++) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, originList[k]!);
         if (whole === 0) {
           for (let k = 0; k < origins; k++) {
             const o = originList[k]!;
@@ -577,7 +589,11 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         inTransit[node]! += queued;
         inTransitByElement[e]! += queued;
         // One write per month and link: the ship matrix already sums every round.
-        if (recordTrade) tradeTonnes[(((t * R + p) * R + r) * E + e) * F + form] = shipped;
+        if (recordTrade) {
+          if (trade.count === trade.link.length) trade.grow();
+          trade.link[trade.count] = ((p * R + r) * E + e) * F + form;
+          trade.tonnes[trade.count++] = shipped;
+        }
         if (taxes && p !== r) {
           // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$).
           const rate = tariffRate[((p * R + r) * E + e) * F + form]!;

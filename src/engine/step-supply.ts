@@ -4,10 +4,12 @@
  * from input on hand). Magnets are in `step-magnets.ts`. Mutates the run state only; no allocation.
  */
 import { FORM_COUNT } from "./constraints.js";
-import type { StepContext } from "./run-state.js";
+import { addOrigin, type StepContext } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
+/** A module-level copy of `addOrigin` (imported bindings can be slow getters in hot loops). */
+const addOriginHere = addOrigin;
 /** Relative band around a mine region's balance of wanted and current output in which its rate holds. */
 const BALANCE_BAND = 1e-9;
 
@@ -146,6 +148,7 @@ export function produceMines(ctx: StepContext): void {
       const x = rate * mineElementPerReo[i * E + e]!;
       if (x <= 0) continue;
       outStock[((r * F + 0) * E + e) * R + r]! += x;
+      addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 0) * E + e, R, r);
       s.outTotal[(r * F + 0) * E + e]! += x;
       supplyNow[(r * F + 0) * E + e]! += x;
       productionTonnes[((t * 4 + 0) * R + r) * E + e]! += x;
@@ -163,23 +166,28 @@ export function produceMines(ctx: StepContext): void {
 function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | null): void {
   const { m, s } = ctx;
   const { capNow, capable, ordersSmoothed, plan } = s;
-  const { facilityElementMask, facilityIsEstablished, facilityRegion, facilityStage } = m;
-  const { R, E, N } = s;
+  const { facilityElementMask, facilityIsEstablished } = m;
+  const { R, E } = s;
   const utilisation = s.p["facility.utilisationShare"];
   const eligible = s.scratchE;
   const planned = s.scratchE2;
   const worldOrders = s.scratchE3;
   worldOrders.fill(0);
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) worldOrders[e]! += ordersSmoothed[(r * F + stage) * E + e]!;
+  const { facilitiesByStageRegion, facilityGroupStart } = s;
   for (let r = 0; r < R; r++) {
     eligible.fill(0);
     planned.fill(0);
-    for (let i = 0; i < N; i++) {
-      if (facilityStage[i] !== stage || facilityRegion[i] !== r || capNow[i]! <= 0) continue;
+    const first = facilityGroupStart[stage * R + r]!;
+    const end = facilityGroupStart[stage * R + r + 1]!;
+    for (let g = first; g < end; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      if (capNow[i]! <= 0) continue;
       for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) eligible[e]! += capNow[i]!;
     }
-    for (let i = 0; i < N; i++) {
-      if (facilityStage[i] !== stage || facilityRegion[i] !== r || capNow[i]! <= 0) continue;
+    for (let g = first; g < end; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      if (capNow[i]! <= 0) continue;
       const cap = capNow[i]!;
       let load = 0;
       for (let e = 0; e < E; e++) {
@@ -232,7 +240,7 @@ export function planSeparation(ctx: StepContext): void {
  */
 export function produceSeparation(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { capable, floorPrice, inStock, outStock, plan, prices, supplyNow } = s;
+  const { capable, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow } = s;
   const { regionMarket } = m;
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
   const { R, E } = s;
@@ -249,13 +257,15 @@ export function produceSeparation(ctx: StepContext): void {
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);
         let left = 0;
-        for (let o = 0; o < R; o++) {
+        for (let k = 0; k < inOriginCount[node]!; k++) {
+          const o = inOrigins[base + k]!;
           inStock[base + o]! *= keep;
           left += inStock[base + o]!;
         }
         s.inTotal[node] = left;
         const oxide = feed * recovery;
         outStock[((r * F + 1) * E + e) * R + r]! += oxide;
+        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, r);
         s.outTotal[(r * F + 1) * E + e]! += oxide;
         supplyNow[(r * F + 1) * E + e]! += oxide;
         productionTonnes[((t * 4 + 1) * R + r) * E + e]! += oxide;
@@ -268,8 +278,11 @@ export function produceSeparation(ctx: StepContext): void {
       if (capable[r * E + e] === 0 && available > 0) {
         const outBase = ((r * F + 0) * E + e) * R;
         supplyNow[(r * F + 0) * E + e]! += available;
-        for (let o = 0; o < R; o++) {
+        for (let k = 0; k < inOriginCount[node]!; k++) {
+          const o = inOrigins[base + k]!;
+          if (inStock[base + o] === 0) continue;
           outStock[outBase + o]! += inStock[base + o]!;
+          addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, node, R, o);
           inStock[base + o] = 0;
         }
         s.outTotal[node]! += available;
@@ -297,7 +310,7 @@ export function planMetal(ctx: StepContext): void {
  */
 export function produceMetal(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { inStock, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, useNeed, useShort } = s;
+  const { inOriginCount, inOrigins, inStock, outStock, plantNeedNow, rho, sectorNeedNow, supplyNow, useNeed, useShort } = s;
   const { regionMarket } = m;
   const { finalUseTonnes, lossesTonnes, productionTonnes, shortfallTonnes, stageInputTonnes, useByOriginTonnes } = res;
   const recordOrigins = useByOriginTonnes.length > 0;
@@ -325,10 +338,12 @@ export function produceMetal(ctx: StepContext): void {
       const metalBase = ((r * F + 2) * E + e) * R;
       const keep = Math.max(0, 1 - (feed + use) / available);
       let left = 0;
-      for (let o = 0; o < R; o++) {
+      for (let k = 0; k < inOriginCount[node]!; k++) {
+        const o = inOrigins[base + k]!;
         const share = inStock[base + o]! / available;
         if (share === 0) continue;
         outStock[metalBase + o]! += metal * share;
+        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 2) * E + e, R, o);
         if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
