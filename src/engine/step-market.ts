@@ -316,13 +316,13 @@ export function clearMarket(ctx: StepContext, form: number): void {
 
 /**
  * The pro-rata rounds of `clearMarket` for one element when trade is free (every permit 1, no quota, no
- * extraterritorial rule, no tariff): the same arithmetic, in the same order, without the permit matrix, and with
- * one offer pool per round for all buyers instead of one per buyer.
+ * extraterritorial rule, no tariff): every buyer sees the same offer pool, so each buyer's proposal to a supplier
+ * is its request × the supplier's share of the pool, and no permit matrix is needed. Same rules as the general
+ * rounds; the arithmetic is arranged per supplier (last bits differ from the general path).
  */
 function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
   const { s } = ctx;
-  const { approved, avail, ordersNow, request, restockRequest, ship } = s;
-  const asked = s.weights;
+  const { avail, ordersNow, request, restockRequest, ship } = s;
   const served = s.scratchR;
   const offer = s.scratchR2;
   const suppliers = s.supplierList;
@@ -334,53 +334,48 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       const p = suppliers[i]!;
       const a = offerWeight(ctx, form, e, p, round);
       offer[p] = a;
-      asked[p] = 0;
       pool += a;
     }
+    // Every buyer asks each supplier for (its request × the supplier's share of the pool): the proposals form a
+    // rank-one matrix, so a supplier's total is its share × all requests, and what it ships to a buyer is the
+    // buyer's request × (share × the supplier's scale when short of stock).
+    let asking = 0;
     for (let j = 0; j < nBuyers; j++) {
       const r = buyers[j]!;
       served[r] = 0;
       const q = request[e * R + r]!;
       if (q <= 0) continue;
-      if (pool <= 0) {
-        if (round === 0) attributeUnservedOrders(ctx, form, e, q);
-        continue;
-      }
-      const restock = restockRequest[e * R + r]!;
-      const needPart = q - restock;
+      asking += q;
+      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q);
+    }
+    let shippedAny = false;
+    if (pool > 0 && asking > 0) {
       for (let i = 0; i < nSuppliers; i++) {
         const p = suppliers[i]!;
         const a = offer[p]!;
         if (a <= 0) continue;
-        const proposal = (needPart * a) / pool + (restock * a) / pool;
-        if (proposal <= 0) continue;
-        if (round === 0) ordersNow[(p * F + form) * E + e]! += proposal;
-        approved[p * R + r] = proposal;
-        asked[p]! += proposal;
+        const share = a / pool;
+        const want = share * asking;
+        if (round === 0) ordersNow[(p * F + form) * E + e]! += want;
+        const available = avail[e * R + p]!;
+        const perTonneAsked = want > available ? (share * available) / want : share;
+        let out = 0;
+        for (let j = 0; j < nBuyers; j++) {
+          const r = buyers[j]!;
+          const q = request[e * R + r]!;
+          if (q <= 0) continue;
+          const shipped = q * perTonneAsked;
+          if (shipped <= 0) continue;
+          ship[(e * R + p) * R + r]! += shipped;
+          served[r]! += shipped;
+          out += shipped;
+        }
+        if (out > 0) {
+          shippedAny = true;
+          s.shippedFrom[e * R + p] = 1;
+        }
+        avail[e * R + p] = Math.max(0, available - out);
       }
-    }
-    let shippedAny = false;
-    for (let i = 0; i < nSuppliers; i++) {
-      const p = suppliers[i]!;
-      const want = asked[p]!;
-      if (want <= 0) continue;
-      const a = avail[e * R + p]!;
-      const scale = want > a ? a / want : 1;
-      let out = 0;
-      for (let j = 0; j < nBuyers; j++) {
-        const r = buyers[j]!;
-        const shipped = approved[p * R + r]! * scale;
-        approved[p * R + r] = 0;
-        if (shipped <= 0) continue;
-        ship[(e * R + p) * R + r]! += shipped;
-        served[r]! += shipped;
-        out += shipped;
-      }
-      if (out > 0) {
-        shippedAny = true;
-        s.shippedFrom[e * R + p] = 1;
-      }
-      avail[e * R + p] = Math.max(0, a - out);
     }
     let left = 0;
     for (let j = 0; j < nBuyers; j++) {
