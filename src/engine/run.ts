@@ -34,21 +34,21 @@ function receiveArrivals(ctx: StepContext): void {
   const R = s.R;
   const nodes = s.inTransit.length;
   const slot = tick % s.ringMonths;
-  const base = slot * nodes * R;
+  const L = s.ringMonths;
   for (let node = 0; node < nodes; node++) {
     // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
     if (!(inTransit[node]! > 0)) continue;
     // Nothing shipped into this slot since it was last received.
-    if (ringUsed[slot * nodes + node] === 0) continue;
-    ringUsed[slot * nodes + node] = 0;
+    if (ringUsed[node * L + slot] === 0) continue;
+    ringUsed[node * L + slot] = 0;
     let arrived = 0;
     // Shipping put every origin it sends into the receiving stock's origin set.
     for (let k = 0; k < inOriginCount[node]!; k++) {
       const o = inOrigins[node * R + k]!;
-      const v = ring[base + node * R + o]!;
+      const v = ring[(node * L + slot) * R + o]!;
       if (v === 0) continue;
       inStock[node * R + o]! += v;
-      ring[base + node * R + o] = 0;
+      ring[(node * L + slot) * R + o] = 0;
       arrived += v;
     }
     if (arrived === 0) continue;

@@ -507,7 +507,6 @@ function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: n
 function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const { s, c, res, seg, t, tick } = ctx;
   const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, outStock, quotaUsed, ring, ringUsed, ship } = s;
-  const nodes = inTransit.length;
   const { inHasOrigin, inOriginCount, inOrigins, outOriginCount, outOrigins } = s;
   const { leadTimeMonths } = s;
   const trade = ctx.trade;
@@ -559,10 +558,10 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         if (monthA >= L) monthA -= L;
         else if (monthA < 0) monthA += L;
         const monthB = monthA + 1 === L ? 0 : monthA + 1;
-        const slotA = monthA * ringNode + node * R;
-        const slotB = monthB * ringNode + node * R;
-        if (late > 0) ringUsed[monthB * nodes + node] = 1;
-        if (whole > 0) ringUsed[monthA * nodes + node] = 1;
+        const slotA = (node * L + monthA) * R;
+        const slotB = (node * L + monthB) * R;
+        if (late > 0) ringUsed[node * L + monthB] = 1;
+        if (whole > 0) ringUsed[node * L + monthA] = 1;
         for (let k = 0; k < origins; k++) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, originList[k]!);
         if (whole === 0) {
           for (let k = 0; k < origins; k++) {
