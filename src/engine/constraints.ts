@@ -4,8 +4,8 @@
  * below the engine compile into them); this re-exports them for the engine and its users.
  */
 export {
-  assertConstraintsFit, ConstraintShapeError, copySegment, createNeutralConstraints, createNeutralSegment, FORM_COUNT,
-  FORM_INDEX, FORMS, tradeConstraintOffset,
+  assertConstraintsFit, cellMaskOf, ConstraintShapeError, copySegment, createNeutralConstraints, createNeutralSegment, FORM_COUNT,
+  FORM_INDEX, FORMS, MIXED_PRODUCT_FORM, tradeConstraintOffset,
 } from "../model/constraints.js";
 export type {
   ConstraintSegment, ConstraintShape, EngineConstraints, ExportQuota, ExtraterritorialRule, Form, PriceFloor, StockChange,

@@ -5,6 +5,7 @@ import { ND_OXIDE_FACTOR, ndWorld, type NdWorldOptions } from "./fixtures/small-
 import { massBalanceErrors } from "./fixtures/invariants.js";
 import { runSimulation } from "./run.js";
 import { seriesFor } from "./results.js";
+import type { World } from "../model/world-schema.js";
 
 const MONTHS = 36;
 const JP_NEED = 20 / ND_OXIDE_FACTOR; // 240 t REO a year of Nd metal, in t Nd a month
@@ -94,10 +95,9 @@ describe("hand-checked Nd world", () => {
 
   it("an export quota caps CN's exports per period", () => {
     const { model, neutral } = setup({ useCoverMonths: 2 });
-    const elementMask = Uint8Array.of(1);
     const constraints: EngineConstraints = {
       ...neutral,
-      exportQuotas: [{ issuer: 0, elementMask, formMask: Uint8Array.of(1, 1, 1, 1), destinationMask: Uint8Array.of(0, 1, 1), tonnesPerPeriod: 60, periodMonths: 12, fromMonth: 12, toMonth: 36 }],
+      exportQuotas: [{ issuer: 0, cellMask: Uint8Array.of(1, 1, 1, 1), destinationMask: Uint8Array.of(0, 1, 1), tonnesPerPeriod: 60, periodMonths: 12, fromMonth: 12, toMonth: 36 }],
     };
     const exports = seriesFor(runSimulation(model, constraints), { variable: "trade", from: "CN", to: "JP" });
     for (const [from, to] of [[12, 24], [24, 36]] as const) {
@@ -110,7 +110,7 @@ describe("hand-checked Nd world", () => {
   it("an extraterritorial rule stops third-country magnets made from the issuer's content", () => {
     const { model, neutral } = setup({ withMagnets: true, useCoverMonths: 1, leadTimeMonths: 1 });
     const rule = {
-      issuer: model.regionIndex.CN!, elementMask: Uint8Array.of(1), formMask: Uint8Array.of(0, 0, 0, 1), minValueShare: 0.001,
+      issuer: model.regionIndex.CN!, contentMask: Uint8Array.of(1), productMask: Uint8Array.of(0, 0, 0, 1), minValueShare: 0.001,
       permitShare: 0, delayMonths: 0, destinationMask: Uint8Array.of(0, 0, 1), fromMonth: 12, toMonth: MONTHS,
     };
     const before = runSimulation(model, neutral);
@@ -135,5 +135,61 @@ describe("hand-checked Nd world", () => {
     const short = (r: typeof without) => seriesFor(r, { variable: "shortfall", region: "JP" }).reduce((a, b) => a + b, 0);
     expect(short(withStock)).toBeLessThan(short(without));
     expect(Math.max(...massBalanceErrors(withStock))).toBeLessThan(1e-12);
+  });
+});
+
+/**
+ * CN mines and separates Nd and La (half each); JP makes both metals from CN oxide and sells them to the US.
+ * JP's metal is CN-separated, so a CN rule on Nd content catches JP's Nd metal, and only that product.
+ */
+function twoElementWorld(): World {
+  const base = ndWorld();
+  const sourced = { source: "test-source" };
+  const facility = (id: string, region: string) => ({
+    id, name: id, region, owner: "test", status: "operating" as const, startMonth: "2010-01", rampMonths: 0, technologyOrigin: region, ...sourced,
+  });
+  return {
+    ...base,
+    elements: [...base.elements, { symbol: "La", name: "lanthanum", atomicNumber: 57, class: "light", oxideFormula: "La2O3", oxideMassPerElementMass: 1.173, ...sourced }],
+    depositProfiles: [{ ...base.depositProfiles[0]!, sharesPercentOfTreo: { Nd: 50, La: 50 } }],
+    separationPlants: [{ ...facility("plant:cn-sep", "CN"), capacityTonnesReoPerYear: 2400, output2024TonnesReo: 1200, separates: ["Nd", "La"] }],
+    metalPlants: [{ ...facility("plant:jp-metal", "JP"), capacityTonnesPerYear: 2000, output2024Tonnes: 400, makes: ["Nd", "La"] }],
+    sectors: [
+      { id: "sector:nd-alloys", name: "Nd alloys", use: "non-magnet", form: "metal", elementSharesPercent: { Nd: 100 }, growthPercentPerYear: 0, ...sourced },
+      { id: "sector:la-alloys", name: "La alloys", use: "non-magnet", form: "metal", elementSharesPercent: { La: 100 }, growthPercentPerYear: 0, ...sourced },
+      { id: "sector:la-oxide", name: "La oxide use", use: "non-magnet", form: "oxide", elementSharesPercent: { La: 100 }, growthPercentPerYear: 0, ...sourced },
+    ],
+    demand2024: [
+      { sector: "sector:nd-alloys", region: "US", tonnesReo: 200, ...sourced },
+      { sector: "sector:la-alloys", region: "US", tonnesReo: 200, ...sourced },
+      { sector: "sector:la-oxide", region: "CN", tonnesReo: 400, ...sourced },
+    ],
+    prices: [...base.prices, { element: "La", form: "oxide", chinaDomesticUsdPerKg: 1, exChinaUsdPerKg: 1, asOf: "2024-06", assessor: "test", ...sourced }],
+  };
+}
+
+describe("extraterritorial rules act on exact products", () => {
+  it("a CN rule on Nd content in metal stops JP's Nd metal to the US and leaves its La metal alone", () => {
+    const model = compileModel(twoElementWorld(), { startMonth: "2024-01", months: MONTHS });
+    const neutral = createNeutralConstraints(model);
+    const nd = model.elementIndex.Nd!;
+    const contentMask = new Uint8Array(2);
+    contentMask[nd] = 1;
+    const productMask = new Uint8Array(2 * 4);
+    productMask[nd * 4 + FORM_INDEX.metal] = 1;
+    const rule = {
+      issuer: model.regionIndex.CN!, contentMask, productMask, minValueShare: 0.001,
+      permitShare: 0, delayMonths: 0, destinationMask: Uint8Array.of(0, 0, 1), fromMonth: 12, toMonth: MONTHS,
+    };
+    const before = runSimulation(model, neutral);
+    const after = runSimulation(model, { ...neutral, extraterritorialRules: [rule] });
+    const flow = (r: typeof before, element: string) => seriesFor(r, { variable: "trade", from: "JP", to: "US", form: "metal", element });
+    expect(flow(before, "Nd")[20]).toBeGreaterThan(1);
+    expect(flow(before, "La")[20]).toBeGreaterThan(1);
+    for (let t = 12; t < MONTHS; t++) {
+      expect(flow(after, "Nd")[t]).toBe(0);
+      expect(flow(after, "La")[t]).toBeCloseTo(flow(before, "La")[t]!, 6);
+    }
+    expect(Math.max(...massBalanceErrors(after))).toBeLessThan(1e-12);
   });
 });

@@ -106,11 +106,19 @@ describe("import tariffs (a price wedge that diverts trade)", () => {
     const free = runSimulation(model, neutral);
     const zero = runSimulation(model, tariff(model, 0, [["CN", "JP"]]));
     const unused = runSimulation(model, tariff(model, RATE, [["JP", "CN"], ["JP", "US"]])); // Japan exports no metal
+    // A month with a tariff segment clears through the general rounds, whose arithmetic is arranged per buyer
+    // rather than per supplier (the free-trade path): equal to rounding, not to the last bit.
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      expect(a.length).toBe(b.length);
+      let scale = 1;
+      for (let i = 0; i < b.length; i++) scale = Math.max(scale, Math.abs(b[i]!));
+      for (let i = 0; i < b.length; i++) expect(Math.abs(a[i]! - b[i]!) / scale).toBeLessThan(1e-12);
+    };
     for (const other of [zero, unused]) {
-      for (const key of ["productionTonnes", "finalUseTonnes", "stockTonnes", "pricesUsdPerKg", "tariffPaidUsd", "sectorDemandUnits"] as const) {
-        expect([...other[key]]).toEqual([...free[key]]);
-      }
-      expect(other.trade).toEqual(free.trade);
+      for (const key of ["productionTonnes", "finalUseTonnes", "stockTonnes", "pricesUsdPerKg", "sectorDemandUnits"] as const) same(other[key], free[key]);
+      expect([...other.tariffPaidUsd].every((v) => v === 0)).toBe(true);
+      expect([...other.trade.link]).toEqual([...free.trade.link]);
+      same(other.trade.tonnes, free.trade.tonnes);
     }
   });
 });

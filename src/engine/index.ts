@@ -10,7 +10,7 @@ export { MARKETS, STAGE_CODES, STAGE_COUNT } from "./compiled-model.js";
 export type { CompiledModel } from "./compiled-model.js";
 export {
   assertConstraintsFit, ConstraintShapeError, copySegment, createNeutralConstraints, createNeutralSegment,
-  FORM_COUNT, FORM_INDEX, FORMS, tradeConstraintOffset,
+  cellMaskOf, FORM_COUNT, FORM_INDEX, FORMS, MIXED_PRODUCT_FORM, tradeConstraintOffset,
 } from "./constraints.js";
 export type {
   ConstraintSegment, ConstraintShape, EngineConstraints, ExportQuota, ExtraterritorialRule, Form, PriceFloor, StockChange,

@@ -4,7 +4,7 @@
  * producers' stock through export permits, quotas and extraterritorial rules, and shipment with
  * lead time and licence delay (content keeps its origin). Mutates the run state only.
  */
-import { FORM_COUNT } from "./constraints.js";
+import { FORM_COUNT, MIXED_PRODUCT_FORM } from "./constraints.js";
 import { addOrigin, type StepContext } from "./run-state.js";
 
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
@@ -12,6 +12,8 @@ const F = FORM_COUNT;
 
 /** A module-level copy of `addOrigin` (imported bindings can be slow getters in hot loops). */
 const addOriginHere = addOrigin;
+/** Mixed products per form (a module-level copy). */
+const MIXED_FORM = MIXED_PRODUCT_FORM;
 /** Stage whose inventory norm covers a user node of each form (concentrate → separation … magnet → use). */
 const USER_STAGE = [1, 2, 3, 4];
 /** Rounds of re-routing what a supplier could not or would not serve. */
@@ -51,41 +53,68 @@ export function computeRequests(ctx: StepContext, form: number): void {
 }
 
 /**
- * Extraterritorial rules in force for `form`: permit factor and extra delay per `[from][to]`, from each exporter's
- * origin value share. Returns whether any rule is in force (if not, every factor is 1 and every delay 0).
+ * Extraterritorial rules in force for `form`: permit factor and extra delay per `[from][to][element]`, from the
+ * issuer-origin value share of each exporter's product: its whole stock of the form for mixed products
+ * (concentrate, magnets), each element's stock for separated ones (oxide, metal). Returns whether any rule is in
+ * force (if not, every factor is 1 and every delay 0).
  */
 function applyExtraterritorial(ctx: StepContext, form: number): boolean {
   const { m, s, c, t } = ctx;
   const { etDelay, etPermit, outStock, prices } = s;
   const { regionMarket } = m;
   const { R, E } = s;
-  s.etPermit.fill(1);
-  s.etDelay.fill(0);
+  if (s.etSet[0] === 1) {
+    etPermit.fill(1);
+    etDelay.fill(0);
+    s.etSet[0] = 0;
+  }
   let inForce = false;
   for (const rule of c.extraterritorialRules) {
-    if (t < rule.fromMonth || t >= rule.toMonth || rule.formMask[form] !== 1) continue;
+    if (t < rule.fromMonth || t >= rule.toMonth) continue;
+    let coversForm = false;
+    for (let e = 0; e < E; e++) if (rule.productMask[e * F + form] === 1) coversForm = true;
+    if (!coversForm) continue;
     inForce = true;
     for (let p = 0; p < R; p++) {
       if (p === rule.issuer) continue;
       const market = regionMarket[p]!;
-      let value = 0;
-      let controlled = 0;
-      for (let e = 0; e < E; e++) {
-        const base = ((p * F + form) * E + e) * R;
-        const price = prices[e * 2 + market]!;
-        value += s.outTotal[(p * F + form) * E + e]! * price;
-        if (rule.elementMask[e] === 1) controlled += outStock[base + rule.issuer]! * price;
-      }
-      // Value share over rare-earth content only (iron, boron, cobalt are not tracked): an upper bound.
-      if (controlled <= 0 || controlled < rule.minValueShare * value) continue;
-      for (let r = 0; r < R; r++) {
-        if (r === p || rule.destinationMask[r] !== 1) continue;
-        etPermit[p * R + r]! *= rule.permitShare;
-        etDelay[p * R + r]! += rule.delayMonths;
+      if (MIXED_FORM[form]) {
+        // One product: the rule applies to all its covered cells when the whole stock's share reaches the threshold.
+        let value = 0;
+        let controlled = 0;
+        for (let e = 0; e < E; e++) {
+          const price = prices[e * 2 + market]!;
+          value += s.outTotal[(p * F + form) * E + e]! * price;
+          if (rule.contentMask[e] === 1) controlled += outStock[((p * F + form) * E + e) * R + rule.issuer]! * price;
+        }
+        // Value share over rare-earth content only (iron, boron, cobalt are not tracked): an upper bound.
+        if (controlled <= 0 || controlled < rule.minValueShare * value) continue;
+        for (let e = 0; e < E; e++) if (rule.productMask[e * F + form] === 1) restrictCell(ctx, rule.destinationMask, p, e, rule.permitShare, rule.delayMonths);
+      } else {
+        // Separated products: each element's stock is its own product.
+        for (let e = 0; e < E; e++) {
+          if (rule.productMask[e * F + form] !== 1 || rule.contentMask[e] !== 1) continue;
+          const held = s.outTotal[(p * F + form) * E + e]!;
+          const controlled = outStock[((p * F + form) * E + e) * R + rule.issuer]!;
+          if (controlled <= 0 || controlled < rule.minValueShare * held) continue;
+          restrictCell(ctx, rule.destinationMask, p, e, rule.permitShare, rule.delayMonths);
+        }
       }
     }
   }
   return inForce;
+}
+
+/** Apply one rule's permit share and delay to exporter `p`'s shipments of element `e` to every covered destination. */
+function restrictCell(ctx: StepContext, destinationMask: Uint8Array, p: number, e: number, permitShare: number, delayMonths: number): void {
+  const { s } = ctx;
+  const { R, E } = s;
+  s.etSet[0] = 1;
+  for (let r = 0; r < R; r++) {
+    if (r === p || destinationMask[r] !== 1) continue;
+    s.etPermit[(p * R + r) * E + e]! *= permitShare;
+    s.etDelay[(p * R + r) * E + e]! += delayMonths;
+  }
 }
 
 /** Permit factor for `[from][to][element]` of `form`: segment permit × extraterritorial × quota factors. */
@@ -94,10 +123,10 @@ function permitFactor(ctx: StepContext, p: number, r: number, e: number, form: n
   const { s, c, seg } = ctx;
   const { etPermit, quotaFactor } = s;
   const { R, E } = s;
-  let factor = seg.exportPermitShare[((p * R + r) * E + e) * F + form]! * etPermit[p * R + r]!;
+  let factor = seg.exportPermitShare[((p * R + r) * E + e) * F + form]! * etPermit[(p * R + r) * E + e]!;
   for (let q = 0; q < c.exportQuotas.length; q++) {
     const quota = c.exportQuotas[q]!;
-    if (quota.issuer === p && quota.elementMask[e] === 1 && quota.destinationMask[r] === 1 && quota.formMask[form] === 1) factor *= quotaFactor[q]!;
+    if (quota.issuer === p && quota.cellMask[e * F + form] === 1 && quota.destinationMask[r] === 1) factor *= quotaFactor[q]!;
   }
   return factor;
 }
@@ -111,7 +140,10 @@ function applyQuotas(ctx: StepContext, form: number): void {
   quotaFactor.fill(1);
   for (let q = 0; q < c.exportQuotas.length; q++) {
     const quota = c.exportQuotas[q]!;
-    if (t < quota.fromMonth || t >= quota.toMonth || quota.formMask[form] !== 1) continue;
+    if (t < quota.fromMonth || t >= quota.toMonth) continue;
+    let coversForm = false;
+    for (let e = 0; e < E; e++) if (quota.cellMask[e * F + form] === 1) coversForm = true;
+    if (!coversForm) continue;
     const sinceStart = t - quota.fromMonth;
     const period = Math.floor(sinceStart / quota.periodMonths);
     if (quotaPeriod[q] !== period) {
@@ -123,7 +155,7 @@ function applyQuotas(ctx: StepContext, form: number): void {
     let expected = 0;
     const i = quota.issuer;
     for (let e = 0; e < E; e++) {
-      if (quota.elementMask[e] !== 1) continue;
+      if (quota.cellMask[e * F + form] !== 1) continue;
       let pool = 0;
       for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
       if (pool <= 0) continue;
@@ -215,7 +247,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       for (let j = 0; j < nBuyers; j++) {
         const r = buyers[j]!;
         // Without quotas the permit is the segment's share times any extraterritorial factor.
-        permit[p * R + r] = p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[p * R + r]!;
+        permit[p * R + r] = p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[(p * R + r) * E + e]!;
         ok[p * R + r] = 1;
         if (taxes) tariff[p * R + r] = p === r ? 0 : tariffRate[((p * R + r) * E + e) * F + form]!;
       }
@@ -548,7 +580,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
         ship[row + r] = 0;
         if (shipped <= 0) continue;
-        const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[p * R + r]!;
+        const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[(p * R + r) * E + e]!;
         const lead = leadTimeMonths[p * R + r]! + delay;
         const whole = Math.floor(lead);
         const late = lead - whole;
@@ -601,7 +633,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         if (nQuotas > 0 && p !== r) {
           for (let q = 0; q < nQuotas; q++) {
             const quota = quotas[q]!;
-            if (quota.issuer === p && quota.elementMask[e] === 1 && quota.destinationMask[r] === 1 && quota.formMask[form] === 1 && t >= quota.fromMonth && t < quota.toMonth) quotaUsed[q]! += shipped;
+            if (quota.issuer === p && quota.cellMask[e * F + form] === 1 && quota.destinationMask[r] === 1 && t >= quota.fromMonth && t < quota.toMonth) quotaUsed[q]! += shipped;
           }
         }
       }

@@ -53,10 +53,8 @@ export interface ConstraintSegment {
 export interface ExportQuota {
   /** Region index of the exporter whose shipments are capped. */
   readonly issuer: number;
-  /** 1 for each element index the quota covers; length = elements. */
-  readonly elementMask: Uint8Array;
-  /** 1 for each form index the quota covers; length = `FORM_COUNT`. */
-  readonly formMask: Uint8Array;
+  /** 1 for each element × form cell the quota covers (exactly these: Dy oxide and Tb metal do not bring in Dy metal); `[element][form]`, length = elements × `FORM_COUNT`. */
+  readonly cellMask: Uint8Array;
   /** 1 for each destination region index the quota covers; length = regions. */
   readonly destinationMask: Uint8Array;
   /** Tonnes of element content allowed per period (all covered elements and forms together). */
@@ -70,17 +68,19 @@ export interface ExportQuota {
 }
 
 /**
- * A rule by `issuer` on exports from *other* regions: shipments of products in `formMask` whose
- * issuer-origin value share of `elementMask` content (mass × price over all rare-earth content)
- * is at least `minValueShare` need a permit (`permitShare` approved, after `delayMonths`).
+ * A rule by `issuer` on exports from *other* regions: shipments of the products in `productMask` whose
+ * issuer-origin value share of `contentMask` content is at least `minValueShare` need a permit (`permitShare`
+ * approved, after `delayMonths`). Mixed products (concentrate and magnets) are judged on the exporter's whole
+ * stock of the form (all its rare-earth content); separated products (oxide, metal) element by element, so a
+ * rule on Dy content never reaches La oxide.
  */
 export interface ExtraterritorialRule {
   /** Region index of the rule's author; its own exports are not affected by this rule. */
   readonly issuer: number;
   /** 1 for each controlled element index (the content whose issuer origin counts); length = elements. */
-  readonly elementMask: Uint8Array;
-  /** 1 for each controlled product form index; length = `FORM_COUNT`. */
-  readonly formMask: Uint8Array;
+  readonly contentMask: Uint8Array;
+  /** 1 for each element × form cell of the products covered; `[element][form]`, length = elements × `FORM_COUNT`. */
+  readonly productMask: Uint8Array;
   /** De-minimis threshold on the issuer-origin value share, 0–1 (0.001 = 0.1 %). */
   readonly minValueShare: number;
   /** Share of controlled shipments approved, 0–1. */
@@ -141,6 +141,16 @@ export interface EngineConstraints {
   readonly stockChanges: readonly StockChange[];
   /** Producer price floors. */
   readonly priceFloors: readonly PriceFloor[];
+}
+
+/** A mixed product (traded as a whole: concentrate, magnets) per form index; separated products (oxide, metal) are one element each. */
+export const MIXED_PRODUCT_FORM: readonly boolean[] = [true, false, false, true];
+
+/** A `[element][form]` cell mask with 1 at each listed cell. */
+export function cellMaskOf(elements: number, cells: Iterable<{ readonly element: number; readonly form: number }>): Uint8Array {
+  const mask = new Uint8Array(elements * FORM_COUNT);
+  for (const c of cells) mask[c.element * FORM_COUNT + c.form] = 1;
+  return mask;
 }
 
 /** Offset of `[from][to][element][form]` in `exportPermitShare` / `licenceDelayMonths`. */
@@ -220,11 +230,11 @@ export function assertConstraintsFit(shape: ConstraintShape, constraints: Engine
   });
   const inRegion = (r: number) => Number.isInteger(r) && r >= 0 && r < R;
   for (const q of constraints.exportQuotas) {
-    if (!inRegion(q.issuer) || q.elementMask.length !== E || q.destinationMask.length !== R || q.formMask.length !== FORM_COUNT) fail("an export quota has a bad issuer or mask length");
+    if (!inRegion(q.issuer) || q.cellMask.length !== E * FORM_COUNT || q.destinationMask.length !== R) fail("an export quota has a bad issuer or mask length");
     if (!(q.periodMonths >= 1) || !(q.tonnesPerPeriod >= 0)) fail("an export quota needs periodMonths ≥ 1 and tonnesPerPeriod ≥ 0");
   }
   for (const x of constraints.extraterritorialRules) {
-    if (!inRegion(x.issuer) || x.elementMask.length !== E || x.destinationMask.length !== R || x.formMask.length !== FORM_COUNT) fail("an extraterritorial rule has a bad issuer or mask length");
+    if (!inRegion(x.issuer) || x.contentMask.length !== E || x.productMask.length !== E * FORM_COUNT || x.destinationMask.length !== R) fail("an extraterritorial rule has a bad issuer or mask length");
   }
   for (const s of constraints.stockChanges) {
     if (!inRegion(s.region) || s.element < 0 || s.element >= E || (s.form !== undefined && !(s.form >= 0 && s.form < FORM_COUNT))) fail("a stock change has a bad region, element or form");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../engine/index.js";
-import { FORM_INDEX, tradeConstraintOffset, type EngineConstraints } from "../model/constraints.js";
+import { FORM_COUNT, FORM_INDEX, tradeConstraintOffset, type EngineConstraints } from "../model/constraints.js";
 import { activeFractionByMonth, dayNumberOf, subtractWindows } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import { loadWorldFromDirectory } from "../world/node.js";
@@ -82,9 +82,10 @@ describe("compilePolicies", () => {
     expect(c.exportQuotas).toHaveLength(1);
     const q = c.exportQuotas[0]!;
     expect([q.fromMonth, q.toMonth, q.periodMonths, q.tonnesPerPeriod, q.issuer]).toEqual([6, 12, 6, 50, model.regionIndex["CN"]]);
-    expect(q.elementMask[model.elementIndex["La"]!]).toBe(1);
-    expect(q.elementMask[model.elementIndex["Dy"]!]).toBe(0);
-    expect(q.formMask[FORM_INDEX.oxide]).toBe(1);
+    const cell = (symbol: string, form: number) => q.cellMask[model.elementIndex[symbol]! * FORM_COUNT + form];
+    expect(cell("La", FORM_INDEX.oxide)).toBe(1);
+    expect(cell("Dy", FORM_INDEX.oxide)).toBe(0);
+    expect(cell("La", FORM_INDEX.metal)).toBe(0);
     expect(q.destinationMask[model.regionIndex["CN"]!]).toBe(0);
   });
 
@@ -94,8 +95,12 @@ describe("compilePolicies", () => {
     const r = c.extraterritorialRules[0]!;
     expect([r.fromMonth, r.toMonth, r.minValueShare]).toEqual([2, 8, 0.001]);
     expect(r.permitShare).toBeCloseTo(0.3, 12);
-    expect(r.formMask[FORM_INDEX.magnet]).toBe(1);
-    expect(r.elementMask[model.elementIndex["Nd"]!]).toBe(0);
+    const product = (symbol: string, form: number) => r.productMask[model.elementIndex[symbol]! * FORM_COUNT + form];
+    // The licence covers the whole magnet (its Nd too), but Nd is not controlled content, and no oxide is a product here.
+    expect(product("Nd", FORM_INDEX.magnet)).toBe(1);
+    expect(product("Dy", FORM_INDEX.oxide)).toBe(0);
+    expect(r.contentMask[model.elementIndex["Nd"]!]).toBe(0);
+    expect(r.contentMask[model.elementIndex["Dy"]!]).toBe(1);
   });
 
   it("technology-ban slows only new capacity outside the issuer that uses its technology", () => {

@@ -4,7 +4,7 @@
  * Compiled to one quota constraint per run of active months (quotas act on whole months).
  */
 import { z } from "zod";
-import { FORM_COUNT } from "../model/constraints.js";
+import { cellMaskOf } from "../model/constraints.js";
 import { regionIdSchema } from "../model/ids.js";
 import { destinationsSchema, elementListSchema, policyCommonFields, policyFormSchema } from "./common.js";
 import { activeRuns, controlledCells, destinationIndices, maskOf } from "./context.js";
@@ -29,14 +29,13 @@ export const exportQuotaHandler: PolicyHandler<ExportQuotaPolicy> = {
     const issuer = ctx.regionIndex.get(policy.issuer);
     if (issuer === undefined) return;
     const cells = controlledCells(ctx, policy.elements, policy.forms);
-    const elementMask = maskOf(ctx.shape.elementSymbols.length, cells.map((c) => c.element));
-    const formMask = maskOf(FORM_COUNT, cells.map((c) => c.form));
+    const cellMask = cellMaskOf(ctx.shape.elementSymbols.length, cells);
     const destinationMask = maskOf(ctx.shape.regionIds.length, destinationIndices(ctx, policy.destinations, policy.issuer));
     // A month counts when the quota is in force for at least half of it.
     const whole = fractions.map((f) => (f >= 0.5 ? 1 : 0));
     for (const run of activeRuns(whole)) {
       lists.exportQuotas.push({
-        issuer, elementMask, formMask, destinationMask,
+        issuer, cellMask, destinationMask,
         tonnesPerPeriod: policy.tonnesPerPeriod, periodMonths: policy.periodMonths,
         fromMonth: run.fromMonth, toMonth: run.toMonth,
       });

@@ -6,7 +6,7 @@
  * product (its issuer-origin value share of rare-earth content), month by month.
  */
 import { z } from "zod";
-import { FORM_COUNT } from "../model/constraints.js";
+import { cellMaskOf } from "../model/constraints.js";
 import { regionIdSchema } from "../model/ids.js";
 import {
   destinationsSchema, elementListSchema, policyCommonFields, policyFormSchema, shareByDestinationSchema,
@@ -35,8 +35,8 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     const issuer = ctx.regionIndex.get(policy.issuer);
     if (issuer === undefined) return;
     const E = ctx.shape.elementSymbols.length;
-    const elementMask = maskOf(E, policy.content.map((s) => ctx.elementIndex.get(s)).filter((i): i is number => i !== undefined));
-    const formMask = maskOf(FORM_COUNT, controlledCells(ctx, policy.content, policy.products).map((c) => c.form));
+    const contentMask = maskOf(E, policy.content.map((s) => ctx.elementIndex.get(s)).filter((i): i is number => i !== undefined));
+    const productMask = cellMaskOf(E, controlledCells(ctx, policy.content, policy.products));
     // One rule per distinct approval share among the destinations.
     const byShare = new Map<number, number[]>();
     for (const to of destinationIndices(ctx, policy.destinations, policy.issuer)) {
@@ -46,7 +46,7 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     for (const run of activeRuns(fractions)) {
       for (const [share, destinations] of byShare) {
         lists.extraterritorialRules.push({
-          issuer, elementMask, formMask, minValueShare: policy.minValueShare,
+          issuer, contentMask, productMask, minValueShare: policy.minValueShare,
           // Pro rata within a partly active month.
           permitShare: 1 - run.fraction * (1 - share),
           delayMonths: (run.fraction * policy.delayWorkingDays.median) / WORKING_DAYS_PER_MONTH,
