@@ -104,8 +104,8 @@ export function produceMagnets(ctx: StepContext): void {
         if (share === 0) continue;
         outStock[magnetBase + o]! += content * share;
         outStock[oxideBase + o]! += back * share;
-        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 3) * E + e, R, o);
-        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, o);
+        if (s.outHasOrigin[((r * F + 3) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 3) * E + e, R, o);
+        if (s.outHasOrigin[((r * F + 1) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, o);
         if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;

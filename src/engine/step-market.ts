@@ -594,7 +594,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         const slotB = (node * L + monthB) * R;
         if (late > 0) ringUsed[node * L + monthB] = 1;
         if (whole > 0) ringUsed[node * L + monthA] = 1;
-        for (let k = 0; k < origins; k++) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, originList[k]!);
+        for (let k = 0; k < origins; k++) if (inHasOrigin[node * R + originList[k]!] === 0) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, originList[k]!);
         if (whole === 0) {
           for (let k = 0; k < origins; k++) {
             const o = originList[k]!;

@@ -148,7 +148,7 @@ export function produceMines(ctx: StepContext): void {
       const x = rate * mineElementPerReo[i * E + e]!;
       if (x <= 0) continue;
       outStock[((r * F + 0) * E + e) * R + r]! += x;
-      addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 0) * E + e, R, r);
+      if (s.outHasOrigin[((r * F + 0) * E + e) * R + r] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 0) * E + e, R, r);
       s.outTotal[(r * F + 0) * E + e]! += x;
       supplyNow[(r * F + 0) * E + e]! += x;
       productionTonnes[((t * 4 + 0) * R + r) * E + e]! += x;
@@ -265,7 +265,7 @@ export function produceSeparation(ctx: StepContext): void {
         s.inTotal[node] = left;
         const oxide = feed * recovery;
         outStock[((r * F + 1) * E + e) * R + r]! += oxide;
-        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, r);
+        if (s.outHasOrigin[((r * F + 1) * E + e) * R + r] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, r);
         s.outTotal[(r * F + 1) * E + e]! += oxide;
         supplyNow[(r * F + 1) * E + e]! += oxide;
         productionTonnes[((t * 4 + 1) * R + r) * E + e]! += oxide;
@@ -282,7 +282,7 @@ export function produceSeparation(ctx: StepContext): void {
           const o = inOrigins[base + k]!;
           if (inStock[base + o] === 0) continue;
           outStock[outBase + o]! += inStock[base + o]!;
-          addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, node, R, o);
+          if (s.outHasOrigin[node * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, node, R, o);
           inStock[base + o] = 0;
         }
         s.outTotal[node]! += available;
@@ -343,7 +343,7 @@ export function produceMetal(ctx: StepContext): void {
         const share = inStock[base + o]! / available;
         if (share === 0) continue;
         outStock[metalBase + o]! += metal * share;
-        addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 2) * E + e, R, o);
+        if (s.outHasOrigin[((r * F + 2) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 2) * E + e, R, o);
         if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
