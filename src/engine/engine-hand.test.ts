@@ -193,3 +193,46 @@ describe("extraterritorial rules act on exact products", () => {
     expect(Math.max(...massBalanceErrors(after))).toBeLessThan(1e-12);
   });
 });
+
+describe("concentrate is a mixed product", () => {
+  /** CN mines a 50/50 Nd–La concentrate; a US plant that separates only Nd buys it for US Nd oxide users. */
+  function ndSeparatorWorld(): World {
+    const base = twoElementWorld();
+    const sourced = { source: "test-source" };
+    const facility = (id: string, region: string) => ({
+      id, name: id, region, owner: id, status: "operating" as const, startMonth: "2010-01", rampMonths: 0, technologyOrigin: region, ...sourced,
+    });
+    return {
+      ...base,
+      separationPlants: [
+        { ...facility("plant:cn-sep", "CN"), capacityTonnesReoPerYear: 2400, output2024TonnesReo: 900, separates: ["Nd", "La"] },
+        { ...facility("plant:us-sep", "US"), capacityTonnesReoPerYear: 600, output2024TonnesReo: 150, separates: ["Nd"] },
+      ],
+      metalPlants: [],
+      sectors: [
+        { id: "sector:nd-oxide", name: "Nd oxide use", use: "non-magnet", form: "oxide", elementSharesPercent: { Nd: 100 }, growthPercentPerYear: 0, ...sourced },
+        { id: "sector:la-oxide", name: "La oxide use", use: "non-magnet", form: "oxide", elementSharesPercent: { La: 100 }, growthPercentPerYear: 0, ...sourced },
+      ],
+      demand2024: [
+        { sector: "sector:nd-oxide", region: "US", tonnesReo: 150, ...sourced },
+        { sector: "sector:nd-oxide", region: "CN", tonnesReo: 450, ...sourced },
+        { sector: "sector:la-oxide", region: "CN", tonnesReo: 600, ...sourced },
+      ],
+    };
+  }
+
+  it("a buyer after Nd takes the La that comes with it, in the supplier's proportions", () => {
+    const model = compileModel(ndSeparatorWorld(), { startMonth: "2024-01", months: MONTHS });
+    const result = runSimulation(model, createNeutralConstraints(model));
+    const imported = (element: string) => seriesFor(result, { variable: "trade", from: "CN", to: "US", form: "concentrate", element });
+    const mined = (element: string) => seriesFor(result, { variable: "production", stage: "mine", region: "CN", element });
+    for (let t = 6; t < MONTHS; t++) {
+      expect(imported("Nd")[t]).toBeGreaterThan(1);
+      // The US cannot separate La: it came with the Nd, in the ratio CN mines them (50/50 by oxide mass).
+      expect(imported("La")[t]! / imported("Nd")[t]!).toBeCloseTo(mined("La")[t]! / mined("Nd")[t]!, 6);
+    }
+    // The US separates only Nd; its La goes back on offer as concentrate (nothing of it becomes US oxide).
+    expect(Math.max(...seriesFor(result, { variable: "production", stage: "separation", region: "US", element: "La" }))).toBe(0);
+    expect(Math.max(...massBalanceErrors(result))).toBeLessThan(1e-12);
+  });
+});

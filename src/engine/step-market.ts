@@ -343,6 +343,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       if (left <= 0 || (!shippedAny && round > 0)) break;
     }
   }
+  if (form === 0) bundleConcentrate(ctx, freeTrade);
   shipAll(ctx, form, ringNode);
 }
 
@@ -418,6 +419,66 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       left += rest;
     }
     if (left <= 0 || (!shippedAny && round > 0)) break;
+  }
+}
+
+/**
+ * Concentrate is a mixed product: a buyer cannot take a supplier's Nd and leave its La and Ce behind. After the
+ * element markets have cleared, each supplier → buyer shipment of concentrate becomes a share of the supplier's
+ * whole stock (every element in the stock's proportions): the largest share the buyer took of any element (before
+ * permits), times the smallest permit factor of the elements the stock contains (the shipment needs every licence
+ * its content needs). When buyers' shares add up to more than the whole stock, all are scaled down alike.
+ */
+function bundleConcentrate(ctx: StepContext, freeTrade: boolean): void {
+  const { s } = ctx;
+  const { availInit, ship, shippedFrom } = s;
+  const { R, E } = s;
+  const share = s.scratchR;
+  const approval = s.scratchR2;
+  const hasQuotas = ctx.c.exportQuotas.length > 0;
+  const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[ctx.t]!] === 1;
+  const permitShare = ctx.seg.exportPermitShare;
+  for (let p = 0; p < R; p++) {
+    let shipped = false;
+    for (let e = 0; e < E; e++) if (shippedFrom[e * R + p] === 1) shipped = true;
+    if (!shipped) continue;
+    for (let r = 0; r < R; r++) {
+      share[r] = 0;
+      approval[r] = 1;
+    }
+    for (let e = 0; e < E; e++) {
+      const held = availInit[e * R + p]!;
+      if (held <= DUST_TONNES) continue;
+      for (let r = 0; r < R; r++) {
+        const permit = freeTrade || p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, 0) : (restricts ? permitShare[((p * R + r) * E + e) * F + 0]! : 1) * s.etPermit[(p * R + r) * E + e]!;
+        if (permit < approval[r]!) approval[r] = permit;
+        if (permit <= 0) continue;
+        const taken = ship[(e * R + p) * R + r]! / (held * permit);
+        if (taken > share[r]!) share[r] = taken;
+      }
+    }
+    let total = 0;
+    for (let r = 0; r < R; r++) {
+      share[r] = share[r]! * approval[r]!;
+      total += share[r]!;
+    }
+    const scale = total > 1 ? 1 / total : 1;
+    for (let e = 0; e < E; e++) {
+      const held = availInit[e * R + p]!;
+      const row = (e * R + p) * R;
+      if (held <= DUST_TONNES) {
+        // Rounding dust stays where it is.
+        for (let r = 0; r < R; r++) ship[row + r] = 0;
+        continue;
+      }
+      let any = 0;
+      for (let r = 0; r < R; r++) {
+        const tonnes = share[r]! * scale * held;
+        ship[row + r] = tonnes;
+        any += tonnes;
+      }
+      shippedFrom[e * R + p] = any > 0 ? 1 : 0;
+    }
   }
 }
 

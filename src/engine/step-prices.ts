@@ -36,9 +36,11 @@ export function updatePrices(ctx: StepContext): void {
       if (hasDomestic && regionMarket[r] !== 0) continue;
       for (let f = 0; f < F; f++) {
         const node = (r * F + f) * E + e;
-        // Users' cover only: producers' unsold stock (e.g. surplus cerium concentrate) does not move prices.
+        // Users' cover only: producers' unsold stock (e.g. surplus cerium concentrate) does not move prices. A
+        // separator's concentrate holds its elements in the ore's proportions, so there only a shortage counts: a
+        // La-rich feed bought for its Nd is no glut of La.
         target += targetIn[node]!;
-        stock += s.inTotal[node]!;
+        stock += f === 0 ? Math.min(s.inTotal[node]!, targetIn[node]!) : s.inTotal[node]!;
       }
     }
     const need = hasDomestic ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;

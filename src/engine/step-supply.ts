@@ -235,24 +235,51 @@ export function planSeparation(ctx: StepContext): void {
 }
 
 /**
- * Separate concentrate on hand into oxide (origin becomes the separating region). Concentrate of
- * elements the region cannot separate this month goes back on offer (the mixed heavy concentrate).
+ * Separate concentrate on hand into oxide (origin becomes the separating region). A region's plants work through
+ * their concentrate as a mixed feed: each element the region can separate is fed at least at its planned rate
+ * (the region's plants run separate streams, e.g. ionic clays for Dy and Tb) and at least in proportion to its
+ * share of the stock at the region's throughput — the planned feed of all elements, or whatever the stock holds
+ * above its input target if more — so the co-products bought with a concentrate (La and Ce with Nd) are separated
+ * too; all within the plants' capacity in t REO. Concentrate of elements the region cannot separate goes back on
+ * offer (the mixed heavy concentrate).
  */
 export function produceSeparation(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { capable, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow } = s;
-  const { regionMarket } = m;
+  const { capable, capNow, facilitiesByStageRegion, facilityGroupStart, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow, targetIn } = s;
+  const { elementOxideFactor, regionMarket } = m;
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
   const { R, E } = s;
   const recovery = s.p["separation.recoveryShare"];
+  const feedOf = s.scratchE;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    // The region's separable stock, its planned feed and input target, and its plants' capacity (t REO) this month.
+    let separable = 0;
+    let plannedFeed = 0;
+    let targetStock = 0;
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] === 0) continue;
+      separable += s.inTotal[(r * F + 0) * E + e]!;
+      plannedFeed += plan[r * E + e]!;
+      targetStock += targetIn[(r * F + 0) * E + e]!;
+    }
+    const mixShare = separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
+    let load = 0;
+    for (let e = 0; e < E; e++) {
+      const held = s.inTotal[(r * F + 0) * E + e]!;
+      const feed = capable[r * E + e] === 1 ? Math.min(held, Math.max(plan[r * E + e]!, held * mixShare)) : 0;
+      feedOf[e] = feed;
+      load += feed * elementOxideFactor[e]!;
+    }
+    let capacityReo = 0;
+    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
+    const scale = load > capacityReo ? capacityReo / load : 1;
     for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
-      const feed = Math.min(planned, available);
+      const feed = feedOf[e]! * scale;
       shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, planned - feed);
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);
