@@ -158,6 +158,7 @@ export interface RunState {
   readonly tariffE: Float64Array; // [from][to] import tariff rate of the element being cleared
   readonly deferred: Uint8Array; // [region] suppliers a buyer leaves for later this round (a cheaper, less-taxed one has an offer)
   readonly originList: Int32Array; // [origin] indices of non-zero origins of one stock
+  readonly originShare: Float64Array; // [k] share of the stock held by originList[k]
   readonly supplierList: Int32Array; // [region] suppliers holding the element being cleared
   readonly buyerList: Int32Array; // [region] nodes requesting it
   readonly etPermit: Float64Array; // [from][to][element] extraterritorial permit factor of the form being cleared
@@ -250,7 +251,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
     request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
-    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), weights: f64(R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), weights: f64(R),
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),

@@ -599,7 +599,7 @@ function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: n
 /** Move every shipment: out of the supplier's stock (pro rata by origin) into the user's stock or the arrival ring. */
 function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const { s, c, res, seg, t, tick } = ctx;
-  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, outStock, quotaUsed, ring, ringUsed, ship } = s;
+  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, originShare, outStock, quotaUsed, ring, ringUsed, ship } = s;
   const { inHasOrigin, inOriginCount, inOrigins, outOriginCount, outOrigins } = s;
   const { leadTimeMonths } = s;
   const trade = ctx.trade;
@@ -634,7 +634,10 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
       const supplierNode = (p * F + form) * E + e;
       for (let k = 0; k < outOriginCount[supplierNode]!; k++) {
         const o = outOrigins[supplierNode * R + k]!;
-        if (outStock[base + o]! > 0) originList[origins++] = o;
+        if (outStock[base + o]! > 0) {
+          originShare[origins] = outStock[base + o]! / available;
+          originList[origins++] = o;
+        }
       }
       for (let r = 0; r < R; r++) {
         const shipped = ship[row + r]!;
@@ -659,14 +662,14 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         if (whole === 0) {
           for (let k = 0; k < origins; k++) {
             const o = originList[k]!;
-            const v = (outStock[base + o]! * shipped) / available;
+            const v = originShare[k]! * shipped;
             inStock[node * R + o]! += v * (1 - late);
             if (late > 0) ring[slotB + o]! += v * late;
           }
         } else {
           for (let k = 0; k < origins; k++) {
             const o = originList[k]!;
-            const v = (outStock[base + o]! * shipped) / available;
+            const v = originShare[k]! * shipped;
             ring[slotA + o]! += v * (1 - late);
             if (late > 0) ring[slotB + o]! += v * late;
           }
