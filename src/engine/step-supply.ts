@@ -231,7 +231,49 @@ export function planSeparation(ctx: StepContext): void {
     for (let e = 0; e < E; e++) plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
+  limitByFeedMix(ctx);
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
+}
+
+/**
+ * Co-production caps a separation plan: plants of capacity C (t REO) fed a mix in which element e is a share cₑ of
+ * the content can separate at most C / (Σ cₖ · oxide factorₖ) · cₑ of it a month, however much of it is ordered
+ * (a 20,000 t REO plant on bastnäsite makes about 3,000 t of NdPr oxide, not 20,000). The mix is the region's own
+ * separable concentrate stock, or, when it holds none, the concentrate the world's suppliers hold.
+ */
+function limitByFeedMix(ctx: StepContext): void {
+  const { m, s } = ctx;
+  const { capable, capNow, facilitiesByStageRegion, facilityGroupStart, plan } = s;
+  const { elementOxideFactor } = m;
+  const { R, E } = s;
+  const world = s.scratchE2;
+  world.fill(0);
+  for (let p = 0; p < R; p++) for (let e = 0; e < E; e++) world[e]! += s.outTotal[(p * F + 0) * E + e]!;
+  for (let r = 0; r < R; r++) {
+    let capacityReo = 0;
+    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
+    if (capacityReo <= 0) continue;
+    let own = 0;
+    for (let e = 0; e < E; e++) if (capable[r * E + e] === 1) own += s.inTotal[(r * F + 0) * E + e]!;
+    const mix = own > 0 ? s.inTotal : world;
+    const offset = own > 0 ? (r * F + 0) * E : 0;
+    let content = 0;
+    let oxide = 0;
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] !== 1) continue;
+      const c = mix[offset + e]!;
+      content += c;
+      oxide += c * elementOxideFactor[e]!;
+    }
+    if (content <= 0 || oxide <= 0) continue;
+    // Tonnes of content the plants can take a month at this mix.
+    const throughput = capacityReo / (oxide / content);
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] !== 1) continue;
+      const most = (throughput * mix[offset + e]!) / content;
+      if (plan[r * E + e]! > most) plan[r * E + e] = most;
+    }
+  }
 }
 
 /**
