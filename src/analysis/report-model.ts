@@ -67,6 +67,21 @@ export interface GapCloser {
   readonly fromMonth: string | undefined;
 }
 
+/**
+ * Money a scenario's measures move, by region: import duty its importers paid (valued at the supplier's price), or
+ * the top-up its producers received under a price floor. US$ of the currency year.
+ */
+export interface PolicyCost {
+  readonly kind: "import-duty" | "price-floor";
+  /** The importing region (duty) or the producing region (floor top-up). */
+  readonly region: string;
+  readonly totalUsd: number;
+  /** Amount by calendar year, for the years of the run. */
+  readonly byYear: readonly { readonly year: string; readonly usd: number }[];
+  /** The calendar year with the largest amount. */
+  readonly peakYear: string;
+}
+
 /** Concentration of a stage at one moment (shares 0–1, HHI 0–10,000). */
 export interface ConcentrationPoint {
   readonly topRegion: string;
@@ -111,6 +126,8 @@ export interface RunReport {
   /** End products lost per month by sector, in the sector's unit. */
   readonly endProductsLostPaths: readonly MonthSeries[];
   readonly gapClosers: readonly GapCloser[];
+  /** Import duty paid and price-floor top-ups, by region (empty when the scenario has neither). */
+  readonly policyCosts: readonly PolicyCost[];
   /** China's share of each stage over time, %. */
   readonly chinaShareByStage: readonly MonthSeries[];
   /** Concentration by stage at the first and the last month. */

@@ -10,7 +10,7 @@ import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import type {
-  ConcentrationPoint, EndProductLoss, GapCloser, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+  ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
 
@@ -47,11 +47,37 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLost: endProductLosses(result, world),
     endProductsLostPaths: endProductPaths(result, world),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result),
+    policyCosts: policyCosts(result),
     chinaShareByStage: chinaShareByStage(result),
     concentration: RESULT_STAGES.map((stage, s) => ({ stage, atStart: concentrationAt(result, firstActiveMonth(result), s), atEnd: concentrationAt(result, result.months - 1, s) })),
     flowGraphs: flowGraphMonths(result).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
     warnings: result.warnings,
   };
+}
+
+/** Import duty (by importer) and price-floor top-ups (by producing region) over the run, by calendar year. */
+export function policyCosts(result: SimulationResult): PolicyCost[] {
+  const R = result.regionIds.length;
+  const costs: PolicyCost[] = [];
+  const series: [PolicyCost["kind"], Float64Array][] = [["import-duty", result.tariffPaidUsd], ["price-floor", result.priceFloorPaymentsUsd]];
+  for (const [kind, usdByMonthRegion] of series) {
+    for (let r = 0; r < R; r++) {
+      const byYear = new Map<string, number>();
+      let total = 0;
+      for (let m = 0; m < result.months; m++) {
+        const usd = usdByMonthRegion[m * R + r] ?? 0;
+        if (usd === 0) continue;
+        const year = addMonths(result.startMonth, m).slice(0, 4);
+        byYear.set(year, (byYear.get(year) ?? 0) + usd);
+        total += usd;
+      }
+      if (!(total > 0)) continue;
+      const years = [...byYear].map(([year, usd]) => ({ year, usd }));
+      const peak = years.reduce((a, b) => (b.usd > a.usd ? b : a));
+      costs.push({ kind, region: result.regionIds[r] ?? "", totalUsd: total, byYear: years, peakYear: peak.year });
+    }
+  }
+  return costs.sort((a, b) => b.totalUsd - a.totalUsd);
 }
 
 /** The first month with any production (the engine may leave a spin-up month empty). */

@@ -16,3 +16,14 @@ export function formatShare(fraction: number): string {
   const pct = fraction * 100;
   return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct).toString()}%`;
 }
+
+/** US dollars in millions: `412_500_000` → `412.5`; under 1 million with two decimals (`18_750` → `0.02`). */
+export function formatUsdMillions(usd: number): string {
+  if (!Number.isFinite(usd)) return "–";
+  const millions = usd / 1e6;
+  const digits = Math.abs(millions) < 1 ? 2 : Math.abs(millions) < 100 ? 1 : 0;
+  return millions.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** What a policy cost kind is called in tables. */
+export const POLICY_COST_LABEL = { "import-duty": "import duty paid", "price-floor": "price-floor top-up received" } as const;

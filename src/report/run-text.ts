@@ -5,7 +5,7 @@
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
 import type { RunReport } from "../analysis/report-model.js";
-import { formatShare, formatTonnes } from "./number-format.js";
+import { formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 const MAX_ROWS = 12;
@@ -72,6 +72,15 @@ export function renderRunText(report: RunReport): string {
     parts.push(section(`Who closes the gap (extra output against ${report.baselineName})`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
       [{ header: "region" }, { header: "stage" }, { header: "extra t over horizon", align: "right" }, { header: "from" }],
       report.gapClosers.map((g) => [g.region, g.stage, formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+    )));
+  }
+
+  if (report.policyCosts.length > 0) {
+    parts.push(section("What the measures cost, US$ million", renderTextTable(
+      [{ header: "payment" }, { header: "region" }, { header: "total", align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
+      report.policyCosts.slice(0, MAX_ROWS).map((c) => [
+        POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd), c.peakYear, formatUsdMillions(c.byYear.find((y) => y.year === c.peakYear)?.usd ?? 0),
+      ]),
     )));
   }
 

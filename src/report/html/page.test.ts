@@ -18,10 +18,14 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "end-products", "timeline", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "end-products-lost", "policy-timeline", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
+    // The costs table: one row per payment and region, totals and each calendar year in US$ million.
+    const costs = html.slice(html.indexOf('data-table="policy-costs"'), html.indexOf("</table>", html.indexOf('data-table="policy-costs"')));
+    expect(costs).toMatch(/price-floor top-up received<\/td><td[^>]*>US<\/td><td[^>]*>413<\/td><td[^>]*>96\.0<\/td><td[^>]*>317<\/td>/);
+    expect(costs).toMatch(/import duty paid<\/td><td[^>]*>US<\/td><td[^>]*>18\.8<\/td><td[^>]*>7\.3<\/td><td[^>]*>11\.5<\/td>/);
   });
 
   it("draws each chart as an inline SVG with a title and drawn paths", () => {
@@ -100,6 +104,7 @@ describe("renderHtmlReport", () => {
       "china-share": "No concentration series in this run.",
       "end-products": "No end products were lost in this run.",
       timeline: "No policies are in force in this run.",
+      "policy-costs": "The scenario has no import tariff or price floor, so no duty or top-up was paid.",
       "gap-closers": "No baseline run to compare with, so no gap closers are computed.",
       warnings: "No warnings.",
     });

@@ -9,7 +9,7 @@ import type { ChartLayout } from "./echarts-ssr.js";
 import { escapeHtml } from "./escape.js";
 import { renderConcentrationSection } from "./section-concentration.js";
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
-import { renderGapSection, renderWarningSection } from "./section-gaps.js";
+import { renderCostSection, renderGapSection, renderWarningSection } from "./section-gaps.js";
 import { renderPriceSection } from "./section-prices.js";
 import { renderProductSection } from "./section-products.js";
 import { renderShortfallSection } from "./section-shortfalls.js";
@@ -35,6 +35,7 @@ function sections(report: RunReport, layout: ChartLayout): Section[] {
     { id: "concentration", title: "Concentration by stage", intro: "China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the run.", body: renderConcentrationSection(report, layout) },
     { id: "end-products", title: "End products lost", intro: "Products not built for lack of rare earths, in each sector's own unit, by importing region and month.", body: renderProductSection(report, layout) },
     { id: "timeline", title: "Policy timeline", intro: "When each policy of the scenario is in force; gaps between bars are suspensions.", body: renderTimelineSection(report, layout) },
+    { id: "policy-costs", title: "What the measures cost", intro: "Money the scenario's tariffs and price floors move each year: duty importers paid, and top-ups paid to producers to bring their price up to a floor.", body: renderCostSection(report) },
     { id: "gap-closers", title: "Who closed the gap", intro: "Regions and stages that produced more than in the baseline run, and from when.", body: renderGapSection(report) },
     { id: "warnings", title: "Warnings", intro: "What the run flagged about its own results.", body: renderWarningSection(report) },
   ];

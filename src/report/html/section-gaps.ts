@@ -1,10 +1,10 @@
 /**
  * @module report/html/section-gaps
- * Sections "Who closed the gap" (extra output against the baseline, by region and stage) and
- * "Warnings" (what the run itself flagged). Tables and lists only.
+ * Sections "Who closed the gap" (extra output against the baseline, by region and stage), "What the measures
+ * cost" (import duty and price-floor top-ups) and "Warnings" (what the run itself flagged). Tables and lists only.
  */
 import type { RunReport } from "../report-model.js";
-import { formatTonnes } from "../number-format.js";
+import { formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
 import { escapeHtml } from "./escape.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
@@ -18,6 +18,20 @@ export function renderGapSection(report: RunReport): string {
   return renderHtmlTable(
     [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
     rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}" (t of element content)` },
+  );
+}
+
+/** Body of the costs section: import duty paid and price-floor top-ups by region, with each calendar year. */
+export function renderCostSection(report: RunReport): string {
+  if (report.policyCosts.length === 0) return emptyMessage("policy-costs", "The scenario has no import tariff or price floor, so no duty or top-up was paid.");
+  const years = [...new Set(report.policyCosts.flatMap((c) => c.byYear.map((y) => y.year)))].sort();
+  const rows = report.policyCosts.map((c) => [
+    POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd),
+    ...years.map((year) => formatUsdMillions(c.byYear.find((y) => y.year === year)?.usd ?? 0)),
+  ]);
+  return renderHtmlTable(
+    [{ header: "Payment" }, { header: "Region" }, { header: "Total, US$ M", align: "right" }, ...years.map((year) => ({ header: year, align: "right" as const }))],
+    rows, { key: "policy-costs", caption: "Import duty paid by importers (valued at the supplier's price) and top-ups paid to producers under price floors, US$ million" },
   );
 }
 

@@ -10,6 +10,7 @@ import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
 import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
 import { endProductsBySector, groupByUnit, topSeries } from "../../lib/report-figures.js";
+import { formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
 
@@ -168,6 +169,26 @@ export function GapClosersTable({ report }: { report: RunReport }) {
       <tbody>
         {report.gapClosers.map((g) => (
           <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Import duty paid and price-floor top-ups by region, US$ million, with each calendar year. */
+export function PolicyCostsTable({ report }: { report: RunReport }) {
+  if (report.policyCosts.length === 0) return null;
+  const years = [...new Set(report.policyCosts.flatMap((c) => c.byYear.map((y) => y.year)))].sort();
+  return (
+    <table className="data" aria-label="Policy costs">
+      <thead><tr><th>payment</th><th>region</th><th className="num">total, US$ M</th>{years.map((y) => <th key={y} className="num">{y}</th>)}</tr></thead>
+      <tbody>
+        {report.policyCosts.map((c) => (
+          <tr key={`${c.kind}-${c.region}`}>
+            <td>{POLICY_COST_LABEL[c.kind]}</td><td><span className="swatch" style={{ background: regionColour(c.region) }} />{c.region}</td>
+            <td className="num">{formatUsdMillions(c.totalUsd)}</td>
+            {years.map((y) => <td key={y} className="num">{formatUsdMillions(c.byYear.find((b) => b.year === y)?.usd ?? 0)}</td>)}
+          </tr>
         ))}
       </tbody>
     </table>
