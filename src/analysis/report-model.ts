@@ -82,6 +82,20 @@ export interface PolicyCost {
   readonly peakYear: string;
 }
 
+/**
+ * How much of a region's final use of an element was separated in China (mined there, for concentrate): the
+ * provenance the engine carries through every stage — what an extraterritorial rule like Ann. 61/2025 tests.
+ */
+export interface ChinaOriginShare {
+  readonly region: string;
+  readonly element: string;
+  /** China-origin share of the region's use of the element over the first and the last 12 months, 0–1. */
+  readonly firstYearShare: number;
+  readonly lastYearShare: number;
+  /** Tonnes of the element the region used in the last 12 months. */
+  readonly lastYearUseTonnes: number;
+}
+
 /** Concentration of a stage at one moment (shares 0–1, HHI 0–10,000). */
 export interface ConcentrationPoint {
   readonly topRegion: string;
@@ -128,6 +142,10 @@ export interface RunReport {
   readonly gapClosers: readonly GapCloser[];
   /** Import duty paid and price-floor top-ups, by region (empty when the scenario has neither). */
   readonly policyCosts: readonly PolicyCost[];
+  /** China-origin share of ex-China regions' use of the magnet elements (Nd, Pr, Dy, Tb), by region and element; empty when origins were not recorded. */
+  readonly chinaOrigin: readonly ChinaOriginShare[];
+  /** China-origin share of each ex-China region's use of Nd, Pr, Dy and Tb together, % by month. */
+  readonly chinaOriginByRegion: readonly MonthSeries[];
   /** China's share of each stage over time, %. */
   readonly chinaShareByStage: readonly MonthSeries[];
   /** Concentration by stage at the first and the last month. */

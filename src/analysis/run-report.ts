@@ -10,7 +10,7 @@ import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import type {
-  ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+  ChinaOriginShare, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
 
@@ -48,6 +48,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLostPaths: endProductPaths(result, world),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result),
     policyCosts: policyCosts(result),
+    ...chinaOrigin(result),
     chinaShareByStage: chinaShareByStage(result),
     concentration: RESULT_STAGES.map((stage, s) => ({ stage, atStart: concentrationAt(result, firstActiveMonth(result), s), atEnd: concentrationAt(result, result.months - 1, s) })),
     flowGraphs: flowGraphMonths(result).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
@@ -78,6 +79,66 @@ export function policyCosts(result: SimulationResult): PolicyCost[] {
     }
   }
   return costs.sort((a, b) => b.totalUsd - a.totalUsd);
+}
+
+/** The magnet elements whose provenance reports show. */
+const ORIGIN_ELEMENTS = ["Nd", "Pr", "Dy", "Tb"] as const;
+/** Regions using less of them than this a year are left out of the provenance tables, t. */
+const ORIGIN_MIN_USE_TONNES = 1;
+
+/** China-origin shares of ex-China regions' use of Nd, Pr, Dy and Tb (empty when origins were not recorded). */
+export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOriginShare[]; chinaOriginByRegion: MonthSeries[] } {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const cn = result.regionIds.indexOf("CN");
+  const use = result.useByOriginTonnes;
+  if (use.length === 0 || cn < 0) return { chinaOrigin: [], chinaOriginByRegion: [] };
+  const elements = ORIGIN_ELEMENTS.map((symbol) => result.elementSymbols.indexOf(symbol)).filter((e) => e >= 0);
+  // Use and its China-origin part, t; [month][region][element index in `elements`].
+  const used = (m: number, r: number, e: number) => {
+    let total = 0;
+    for (let o = 0; o < R; o++) total += use[((m * R + r) * E + e) * R + o] ?? 0;
+    return { total, china: use[((m * R + r) * E + e) * R + cn] ?? 0 };
+  };
+  const year = Math.min(12, result.months);
+  const over = (r: number, e: number, from: number, to: number) => {
+    let total = 0;
+    let china = 0;
+    for (let m = from; m < to; m++) {
+      const u = used(m, r, e);
+      total += u.total;
+      china += u.china;
+    }
+    return { total, share: total > 0 ? china / total : 0 };
+  };
+  const shares: ChinaOriginShare[] = [];
+  const series: MonthSeries[] = [];
+  for (let r = 0; r < R; r++) {
+    if (r === cn) continue;
+    const last = elements.map((e) => over(r, e, result.months - year, result.months));
+    if (last.reduce((a, x) => a + x.total, 0) < ORIGIN_MIN_USE_TONNES) continue;
+    elements.forEach((e, k) => {
+      if (last[k]!.total <= 0) return;
+      shares.push({
+        region: result.regionIds[r] ?? "", element: result.elementSymbols[e] ?? "",
+        firstYearShare: over(r, e, 0, year).share, lastYearShare: last[k]!.share, lastYearUseTonnes: last[k]!.total,
+      });
+    });
+    series.push({
+      label: result.regionIds[r] ?? "", unit: "%",
+      values: Array.from({ length: result.months }, (_, m) => {
+        let total = 0;
+        let china = 0;
+        for (const e of elements) {
+          const u = used(m, r, e);
+          total += u.total;
+          china += u.china;
+        }
+        return total > 0 ? (100 * china) / total : 0;
+      }),
+    });
+  }
+  return { chinaOrigin: shares, chinaOriginByRegion: series };
 }
 
 /** The first month with any production (the engine may leave a spin-up month empty). */

@@ -91,6 +91,20 @@ export function renderRunText(report: RunReport): string {
       `${c.atEnd.topRegion} ${formatShare(c.atEnd.topShare)}`, formatShare(c.atEnd.chinaShare), Math.round(c.atEnd.hhi).toLocaleString("en-US")]),
   )));
 
+  if (report.chinaOrigin.length > 0) {
+    const elements = [...new Set(report.chinaOrigin.map((x) => x.element))];
+    const regions = [...new Set(report.chinaOrigin.map((x) => x.region))]
+      .map((region) => ({ region, tonnes: report.chinaOrigin.filter((x) => x.region === region).reduce((a, x) => a + x.lastYearUseTonnes, 0) }))
+      .sort((a, b) => b.tonnes - a.tonnes).slice(0, MAX_ROWS);
+    parts.push(section("Where the content comes from: share of use separated in China, first year → last year", renderTextTable(
+      [{ header: "region" }, ...elements.map((e) => ({ header: e, align: "right" as const }))],
+      regions.map(({ region }) => [region, ...elements.map((element) => {
+        const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);
+        return x === undefined ? "–" : `${formatShare(x.firstYearShare)} → ${formatShare(x.lastYearShare)}`;
+      })]),
+    )));
+  }
+
   parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policies (baseline)" : renderTextTable(
     [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force", maxWidth: 48 }],
     report.timeline.map((t) => [t.id, t.kind, t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", ")]),

@@ -3,7 +3,7 @@
  * should (issue 4): effects show where they belong and nowhere else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { policyCosts } from "../../src/analysis/run-report.js";
+import { chinaOrigin, policyCosts } from "../../src/analysis/run-report.js";
 import { runPreparedScenario } from "../../src/analysis/run-scenario.js";
 import { seriesFor, totalOver, type SimulationResult } from "../../src/engine/index.js";
 import { monthOffset } from "../../src/model/dates.js";
@@ -175,6 +175,19 @@ describe("ready-made scenarios", () => {
       ["US", "AU", "MY", "EU", "JP", "IN"].reduce((t, region) => t + totalOver(r, { variable: "production", stage, region }, month(r, "2028-01"), month(r, "2031-01")), 0);
     expect(exChina(w, "separation")).toBeGreaterThan(exChina(base, "separation"));
     expect(exChina(w, "magnet")).toBeGreaterThan(exChina(base, "magnet"));
+  });
+
+  it("heavy-ree-embargo: the report's provenance shows Japan, the EU and the US using less China-separated Dy than in the baseline", () => {
+    const lastYear = (name: string, region: string, element: string) =>
+      chinaOrigin(run(name)).chinaOrigin.find((x) => x.region === region && x.element === element)!.lastYearShare;
+    for (const region of IMPORTERS) {
+      expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeLessThan(lastYear("baseline", region, "Dy") - 0.1);
+      expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeGreaterThanOrEqual(0);
+    }
+    // The series by region agrees with the table: 100 % China-origin Dy and Tb in the first months of the baseline.
+    const jp = chinaOrigin(run("baseline")).chinaOriginByRegion.find((s) => s.label === "JP")!;
+    expect(jp.values.every((v) => v >= 0 && v <= 100)).toBe(true);
+    expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [] });
   });
 
   it("western-buildout: the floored US plants separate NdPr only as the share of their feed it is (co-production)", () => {

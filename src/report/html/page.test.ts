@@ -18,10 +18,13 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
+    // The provenance table: first and last year per element, for each region.
+    const origin = html.slice(html.indexOf('data-table="provenance"'), html.indexOf("</table>", html.indexOf('data-table="provenance"')));
+    expect(origin).toMatch(/<td>JP<\/td><td[^>]*>98%<\/td><td[^>]*>71%<\/td><td[^>]*>93%<\/td><td[^>]*>86%<\/td><td[^>]*>–<\/td>/);
     // The costs table: one row per payment and region, totals and each calendar year in US$ million.
     const costs = html.slice(html.indexOf('data-table="policy-costs"'), html.indexOf("</table>", html.indexOf('data-table="policy-costs"')));
     expect(costs).toMatch(/price-floor top-up received<\/td><td[^>]*>US<\/td><td[^>]*>413<\/td><td[^>]*>96\.0<\/td><td[^>]*>317<\/td>/);
@@ -32,7 +35,7 @@ describe("renderHtmlReport", () => {
     const charts = figures(html);
     expect([...charts.keys()]).toEqual([
       "price-nd", "price-pr", "price-dy", "price-tb", "price-other-elements", "shortfall-by-element", "shortfall-by-region",
-      "flows-0", "flows-1", "flows-2", "china-share-by-stage", "lost-vehicle", "lost-path-vehicle", "lost-mw", "lost-path-mw",
+      "flows-0", "flows-1", "flows-2", "china-share-by-stage", "china-origin-by-region", "lost-vehicle", "lost-path-vehicle", "lost-mw", "lost-path-mw",
       "lost-t-magnet", "lost-path-t-magnet", "lost-f-35-equivalent", "lost-path-f-35-equivalent", "policy-timeline",
     ]);
     for (const [id, inner] of charts) {
@@ -102,6 +105,7 @@ describe("renderHtmlReport", () => {
       shortfalls: "No shortfall in this run: every region&#39;s demand was met in every month.",
       flows: "No flows were recorded for this run.",
       "china-share": "No concentration series in this run.",
+      provenance: "Origins were not recorded for this run.",
       "end-products": "No end products were lost in this run.",
       timeline: "No policies are in force in this run.",
       "policy-costs": "The scenario has no import tariff or price floor, so no duty or top-up was paid.",

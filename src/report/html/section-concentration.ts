@@ -1,12 +1,13 @@
 /**
  * @module report/html/section-concentration
- * Section "Concentration by stage": China's share of each stage by month (%), and the table of
- * top region, top share, China share and HHI at the start and the end of the run.
+ * Sections "Concentration by stage" (China's share of each stage by month, and the table of top region, top
+ * share, China share and HHI at the start and the end of the run) and "Where the content comes from" (the
+ * China-origin share of ex-China regions' use of the magnet elements).
  */
 import type { RunReport } from "../report-model.js";
 import { formatShare } from "../number-format.js";
 import { chartFigure, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
-import { stageColour } from "./palette.js";
+import { regionColour, stageColour } from "./palette.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
 const STAGE_NAMES: Record<string, string> = { mine: "Mining", separation: "Separation", metal: "Metal", magnet: "Magnets", use: "Use (demand)" };
@@ -48,4 +49,33 @@ export function renderConcentrationSection(report: RunReport, layout: ChartLayou
   const chart = report.chinaShareByStage.length === 0 ? emptyMessage("china-share", "No concentration series in this run.") : chinaShareChart(report, layout.fullWidthPx);
   const table = report.concentration.length === 0 ? "" : concentrationTable(report);
   return `${chart}\n${table}`;
+}
+
+function chinaOriginChart(report: RunReport, widthPx: number): string {
+  return chartFigure({
+    id: "china-origin-by-region", title: "Share of Nd, Pr, Dy and Tb used that was separated in China", widthPx, heightPx: 320,
+    option: {
+      legend: legendOption(), grid: { left: 70, right: 24, top: 64, bottom: 52 },
+      xAxis: monthAxis(report.monthLabels), yAxis: valueAxis("% of the region's use", { max: 100 }),
+      series: report.chinaOriginByRegion.map((s) => ({
+        type: "line" as const, name: s.label, data: [...s.values], symbol: "none", color: regionColour(s.label), lineStyle: { width: 2 },
+      })),
+    },
+  });
+}
+
+/** Body of the provenance section: China-origin share by region over time, and by region and element, first and last year. */
+export function renderOriginSection(report: RunReport, layout: ChartLayout): string {
+  if (report.chinaOrigin.length === 0) return emptyMessage("provenance", "Origins were not recorded for this run.");
+  const elements = [...new Set(report.chinaOrigin.map((x) => x.element))];
+  const regions = [...new Set(report.chinaOrigin.map((x) => x.region))];
+  const rows = regions.map((region) => [region, ...elements.flatMap((element) => {
+    const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);
+    return x === undefined ? ["–", "–"] : [formatShare(x.firstYearShare), formatShare(x.lastYearShare)];
+  })]);
+  const table = renderHtmlTable(
+    [{ header: "Region" }, ...elements.flatMap((e) => [{ header: `${e} first year`, align: "right" as const }, { header: `${e} last year`, align: "right" as const }])],
+    rows, { key: "provenance", caption: "Share of each region's use separated in China (mined there, for concentrate), first and last 12 months" },
+  );
+  return `${chinaOriginChart(report, layout.fullWidthPx)}\n${table}`;
 }

@@ -9,7 +9,7 @@ import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } fr
 import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
-import { ConcentrationSection, EndProductsSection, EpisodesTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
+import { ConcentrationSection, EndProductsSection, EpisodesTable, ChinaOriginTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
@@ -105,6 +105,13 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
         <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first.</p>
         <EpisodesTable report={report} />
       </section>
+      {report.chinaOrigin.length > 0 && (
+        <section className="section" aria-labelledby="h-origin">
+          <h2 id="h-origin">Where the content comes from</h2>
+          <p className="lede">Share of each importing region's use of Nd, Pr, Dy and Tb that was separated in China, over the first and the last 12 months — what an extraterritorial rule tests.</p>
+          <ChinaOriginTable report={report} />
+        </section>
+      )}
       {report.policyCosts.length > 0 && (
         <section className="section" aria-labelledby="h-costs">
           <h2 id="h-costs">What the measures cost</h2>

@@ -194,3 +194,26 @@ export function PolicyCostsTable({ report }: { report: RunReport }) {
     </table>
   );
 }
+
+/** Share of each ex-China region's use of the magnet elements that was separated in China, first and last year. */
+export function ChinaOriginTable({ report }: { report: RunReport }) {
+  if (report.chinaOrigin.length === 0) return null;
+  const elements = [...new Set(report.chinaOrigin.map((x) => x.element))];
+  const regions = [...new Set(report.chinaOrigin.map((x) => x.region))];
+  return (
+    <table className="data" aria-label="China-origin share of use">
+      <thead><tr><th>region</th>{elements.map((e) => <th key={e} className="num">{e}: first → last year</th>)}</tr></thead>
+      <tbody>
+        {regions.map((region) => (
+          <tr key={region}>
+            <td><span className="swatch" style={{ background: regionColour(region) }} />{region}</td>
+            {elements.map((element) => {
+              const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);
+              return <td key={element} className="num">{x === undefined ? "–" : `${formatShare(x.firstYearShare)} → ${formatShare(x.lastYearShare)}`}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
