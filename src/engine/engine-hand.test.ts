@@ -195,8 +195,11 @@ describe("extraterritorial rules act on exact products", () => {
 });
 
 describe("concentrate is a mixed product", () => {
-  /** CN mines a 50/50 Nd–La concentrate; a US plant that separates only Nd buys it for US Nd oxide users. */
-  function ndSeparatorWorld(): World {
+  /**
+   * CN mines a 50/50 Nd–La concentrate (1,200 t REO a year); its own separators need three quarters of the Nd and half
+   * the La (so they take three quarters of the concentrate first); a US plant that separates only Nd buys the rest.
+   */
+  function ndSeparatorWorld({ withAustralianMine = false } = {}): World {
     const base = twoElementWorld();
     const sourced = { source: "test-source" };
     const facility = (id: string, region: string) => ({
@@ -204,6 +207,12 @@ describe("concentrate is a mixed product", () => {
     });
     return {
       ...base,
+      ...(withAustralianMine
+        ? {
+          regions: [...base.regions, { id: "AU", name: "AU", kind: "country" as const }],
+          mines: [...base.mines, { ...facility("mine:au", "AU"), profile: base.depositProfiles[0]!.id, capacityTonnesReoPerYear: 600, output2024TonnesReo: 600 }],
+        }
+        : {}),
       separationPlants: [
         { ...facility("plant:cn-sep", "CN"), capacityTonnesReoPerYear: 2400, output2024TonnesReo: 900, separates: ["Nd", "La"] },
         { ...facility("plant:us-sep", "US"), capacityTonnesReoPerYear: 600, output2024TonnesReo: 150, separates: ["Nd"] },
@@ -215,8 +224,8 @@ describe("concentrate is a mixed product", () => {
       ],
       demand2024: [
         { sector: "sector:nd-oxide", region: "US", tonnesReo: 150, ...sourced },
-        { sector: "sector:nd-oxide", region: "CN", tonnesReo: 450, ...sourced },
-        { sector: "sector:la-oxide", region: "CN", tonnesReo: 600, ...sourced },
+        { sector: "sector:nd-oxide", region: "CN", tonnesReo: 400, ...sourced },
+        { sector: "sector:la-oxide", region: "CN", tonnesReo: 300, ...sourced },
       ],
     };
   }
@@ -234,5 +243,55 @@ describe("concentrate is a mixed product", () => {
     // The US separates only Nd; its La goes back on offer as concentrate (nothing of it becomes US oxide).
     expect(Math.max(...seriesFor(result, { variable: "production", stage: "separation", region: "US", element: "La" }))).toBe(0);
     expect(Math.max(...massBalanceErrors(result))).toBeLessThan(1e-12);
+  });
+
+  const usNeighbours = (model: ReturnType<typeof compileModel>) => {
+    const dest = new Uint8Array(model.regionIds.length);
+    dest[model.regionIndex.US!] = 1;
+    return dest;
+  };
+
+  it("a quota on the La in CN's concentrate caps the baskets the US takes for their Nd", () => {
+    const model = compileModel(ndSeparatorWorld(), { startMonth: "2024-01", months: MONTHS });
+    const neutral = createNeutralConstraints(model);
+    const cellMask = new Uint8Array(model.elementSymbols.length * 4);
+    cellMask[model.elementIndex.La! * 4 + FORM_INDEX.concentrate] = 1;
+    const quota = { issuer: model.regionIndex.CN!, cellMask, destinationMask: usNeighbours(model), tonnesPerPeriod: 12, periodMonths: 12, fromMonth: 12, toMonth: 24 };
+    const free = runSimulation(model, neutral);
+    const capped = runSimulation(model, { ...neutral, exportQuotas: [quota] });
+    const la = (r: typeof free) => seriesFor(r, { variable: "trade", from: "CN", to: "US", form: "concentrate", element: "La" }).slice(12, 24).reduce((a, b) => a + b, 0);
+    expect(la(free)).toBeGreaterThan(24);
+    expect(la(capped)).toBeLessThanOrEqual(12 + 1e-6);
+    expect(la(capped)).toBeGreaterThan(10);
+    // What the quota kept out is counted as blocked concentrate.
+    expect(seriesFor(capped, { variable: "blocked", form: "concentrate" }).slice(12, 24).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(Math.max(...massBalanceErrors(capped))).toBeLessThan(1e-12);
+  });
+
+  it("a ban on La concentrate stops CN's whole basket to the US, counts it as blocked, and the US turns to Australia", () => {
+    const model = compileModel(ndSeparatorWorld({ withAustralianMine: true }), { startMonth: "2024-01", months: MONTHS });
+    const neutral = createNeutralConstraints(model);
+    const banned = copySegment(neutral.segments[0]!);
+    banned.exportPermitShare[tradeConstraintOffset(model, model.regionIndex.CN!, model.regionIndex.US!, model.elementIndex.La!, FORM_INDEX.concentrate)] = 0;
+    const ban = { ...neutral, segments: [neutral.segments[0]!, banned], segmentOfMonth: Int32Array.from({ length: MONTHS }, (_, t) => (t >= 12 ? 1 : 0)) };
+    const free = runSimulation(model, neutral);
+    const after = runSimulation(model, ban);
+    const nd = (r: typeof free, from: string) => seriesFor(r, { variable: "trade", from, to: "US", form: "concentrate", element: "Nd" });
+    for (let t = 12; t < MONTHS; t++) expect(nd(after, "CN")[t]).toBe(0);
+    expect(nd(free, "CN")[20]).toBeGreaterThan(0.5);
+    expect(nd(after, "AU")[20]).toBeGreaterThan(nd(free, "AU")[20]!);
+    expect(seriesFor(after, { variable: "blocked", form: "concentrate" })[12]).toBeGreaterThan(0);
+  });
+
+  it("CN's own separators take their share of its concentrate before exports", () => {
+    const world = ndSeparatorWorld();
+    // CN's separators now need all of CN's La (so, with the basket, all of its concentrate).
+    const demand = world.demand2024.map((d) => (d.sector === "sector:la-oxide" ? { ...d, tonnesReo: 600 } : d));
+    const model = compileModel({ ...world, demand2024: demand }, { startMonth: "2024-01", months: MONTHS });
+    const result = runSimulation(model, createNeutralConstraints(model));
+    const la = (to: string) => seriesFor(result, { variable: "trade", from: "CN", to, form: "concentrate", element: "La" });
+    const mined = seriesFor(result, { variable: "production", stage: "mine", region: "CN", element: "La" });
+    for (let t = 12; t < MONTHS; t++) expect(la("US")[t]! + la("CN")[t]!).toBeLessThanOrEqual(mined[t]! * 1.5);
+    expect(la("CN")[24]! / (la("CN")[24]! + la("US")[24]!)).toBeGreaterThan(0.95);
   });
 });

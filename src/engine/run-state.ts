@@ -130,6 +130,8 @@ export interface RunState {
   readonly quotaUsed: Float64Array;
   readonly quotaPeriod: Float64Array;
   readonly quotaFactor: Float64Array;
+  /** This month's allowance left for each quota in force for the form being cleared, t; `[quota]`. */
+  readonly quotaAllowance: Float64Array;
   /** Per constraint segment: 1 when any export permit share is below 1 / any licence delay is above 0; `[segment]`. */
   readonly segmentRestricts: Uint8Array;
   readonly segmentDelays: Uint8Array;
@@ -164,6 +166,9 @@ export interface RunState {
   readonly etPermit: Float64Array; // [from][to][element] extraterritorial permit factor of the form being cleared
   readonly etDelay: Float64Array; // [from][to][element] extraterritorial delay, months
   readonly etSet: Uint8Array; // [1] 1 when etPermit / etDelay hold a rule's values (reset before the next form)
+  readonly basketShare: Float64Array; // [from][to] share of the supplier's concentrate stock each buyer takes
+  readonly basketPermit: Float64Array; // [from][to] permit of a concentrate shipment: the smallest of its elements'
+  readonly basketDelay: Float64Array; // [from][to] licence + extraterritorial delay of a concentrate shipment: the longest of its elements', months
   readonly weights: Float64Array; // [region]
   readonly scratchE: Float64Array; // [element]
   readonly scratchE2: Float64Array; // [element]
@@ -244,14 +249,14 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(E), requestsEx: f64(E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
-    quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1),
+    quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
     segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (anyBelow(seg.exportPermitShare, 1) ? 1 : 0)),
     segmentDelays: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.licenceDelayMonths, 0) ? 1 : 0)),
     segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.importTariffRate, 0) ? 1 : 0)),
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
     request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
-    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), weights: f64(R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), basketShare: f64(R * R), basketPermit: f64(R * R).fill(1), basketDelay: f64(R * R), weights: f64(R),
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),

@@ -152,16 +152,35 @@ function applyQuotas(ctx: StepContext, form: number): void {
     }
     const monthInPeriod = sinceStart - period * quota.periodMonths;
     const allowance = Math.max(0, (quota.tonnesPerPeriod * (monthInPeriod + 1)) / quota.periodMonths - quotaUsed[q]!);
+    s.quotaAllowance[q] = allowance;
     let expected = 0;
     const i = quota.issuer;
-    for (let e = 0; e < E; e++) {
-      if (quota.cellMask[e * F + form] !== 1) continue;
-      let pool = 0;
-      for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
-      if (pool <= 0) continue;
+    if (form === 0) {
+      // Concentrate leaves as the issuer's whole mix: each destination is expected to take the largest share of the
+      // issuer's stock it asks for of any element, and the covered elements go with it.
+      let covered = 0;
+      for (let e = 0; e < E; e++) if (quota.cellMask[e * F] === 1) covered += avail[e * R + i]!;
       for (let r = 0; r < R; r++) {
         if (r === i || quota.destinationMask[r] !== 1) continue;
-        expected += ((request[e * R + r]! * avail[e * R + i]!) / pool) * permitFactor(ctx, i, r, e, form);
+        let share = 0;
+        for (let e = 0; e < E; e++) {
+          if (!(avail[e * R + i]! > DUST_TONNES)) continue;
+          let pool = 0;
+          for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
+          share = Math.max(share, (request[e * R + r]! / pool) * permitFactor(ctx, i, r, e, form));
+        }
+        expected += Math.min(1, share) * covered;
+      }
+    } else {
+      for (let e = 0; e < E; e++) {
+        if (quota.cellMask[e * F + form] !== 1) continue;
+        let pool = 0;
+        for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
+        if (pool <= 0) continue;
+        for (let r = 0; r < R; r++) {
+          if (r === i || quota.destinationMask[r] !== 1) continue;
+          expected += ((request[e * R + r]! * avail[e * R + i]!) / pool) * permitFactor(ctx, i, r, e, form);
+        }
       }
     }
     quotaFactor[q] = expected > allowance ? allowance / expected : 1;
@@ -211,7 +230,36 @@ export function clearMarket(ctx: StepContext, form: number): void {
     }
   }
   applyQuotas(ctx, form);
-  if (form === 0) serveCaptiveConcentrate(ctx);
+  const hasQuotas = ctx.c.exportQuotas.length > 0;
+  const permitShare = ctx.seg.exportPermitShare;
+  const etPermit = s.etPermit;
+  // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
+  const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
+  const taxes = !ctx.spinningUp && s.segmentTariffs[ctx.c.segmentOfMonth[t]!] === 1;
+  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1,
+  // nothing is refused or deferred, and every buyer sees the same offer pool.
+  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
+  const basketPermit = s.basketPermit;
+  if (form === 0) {
+    // A concentrate shipment needs every licence its content needs: one permit per link, the smallest of the
+    // elements the supplier holds, used for every element (so refusals are counted and re-routed as usual).
+    basketPermit.fill(1);
+    if (!freeTrade) {
+      for (let p = 0; p < R; p++) {
+        for (let r = 0; r < R; r++) {
+          if (p === r) continue;
+          let least = 1;
+          for (let e = 0; e < E; e++) {
+            if (!(availInit[e * R + p]! > DUST_TONNES)) continue;
+            const cell = hasQuotas ? permitFactor(ctx, p, r, e, 0) : (restricts ? permitShare[((p * R + r) * E + e) * F]! : 1) * etPermit[(p * R + r) * E + e]!;
+            if (cell < least) least = cell;
+          }
+          basketPermit[p * R + r] = least;
+        }
+      }
+    }
+    serveCaptiveConcentrate(ctx);
+  }
   // ── pro-rata rounds ──
   const asked = s.weights;
   const served = s.scratchR;
@@ -219,18 +267,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const permit = s.permitE;
   const suppliers = s.supplierList;
   const buyers = s.buyerList;
-  const hasQuotas = ctx.c.exportQuotas.length > 0;
-  const permitShare = ctx.seg.exportPermitShare;
-  const etPermit = s.etPermit;
-  // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
-  const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
-  const taxes = !ctx.spinningUp && s.segmentTariffs[ctx.c.segmentOfMonth[t]!] === 1;
   const tariffRate = ctx.seg.importTariffRate;
   const tariff = s.tariffE;
   const deferred = s.deferred;
-  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1,
-  // nothing is refused or deferred, and every buyer sees the same offer pool.
-  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
   for (let e = 0; e < E; e++) {
     // Sparse lists: suppliers holding stock, nodes asking for it.
     let nSuppliers = 0;
@@ -247,7 +286,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       for (let j = 0; j < nBuyers; j++) {
         const r = buyers[j]!;
         // Without quotas the permit is the segment's share times any extraterritorial factor.
-        permit[p * R + r] = p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[(p * R + r) * E + e]!;
+        permit[p * R + r] = p === r ? 1 : form === 0 ? basketPermit[p * R + r]! : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[(p * R + r) * E + e]!;
         ok[p * R + r] = 1;
         if (taxes) tariff[p * R + r] = p === r ? 0 : tariffRate[((p * R + r) * E + e) * F + form]!;
       }
@@ -343,8 +382,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
       if (left <= 0 || (!shippedAny && round > 0)) break;
     }
   }
-  if (form === 0) bundleConcentrate(ctx, freeTrade);
-  shipAll(ctx, form, ringNode);
+  if (form === 0) bundleConcentrate(ctx);
+  shipAll(ctx, form, ringNode, etInForce);
 }
 
 /**
@@ -424,45 +463,99 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
 
 /**
  * Concentrate is a mixed product: a buyer cannot take a supplier's Nd and leave its La and Ce behind. After the
- * element markets have cleared, each supplier → buyer shipment of concentrate becomes a share of the supplier's
- * whole stock (every element in the stock's proportions): the largest share the buyer took of any element (before
- * permits), times the smallest permit factor of the elements the stock contains (the shipment needs every licence
- * its content needs). When buyers' shares add up to more than the whole stock, all are scaled down alike.
+ * element markets have cleared (with one permit per link for all elements, `basketPermit`), each supplier → buyer
+ * shipment of concentrate becomes a share of the supplier's whole stock (every element in the stock's proportions):
+ * the largest share the buyer took of any element. The supplier's own region keeps its share first; when the
+ * export shares add up to more than what is left, they are scaled down alike. A quota on any element of the
+ * concentrate then caps the shares of its destinations at the month's allowance (the rest counts as blocked). Last,
+ * no region buys more of what its plants can separate than a month of their capacity plus what brings its stock up
+ * to target (t REO): buying Nd in a La-rich mix beyond that would only pile up La it cannot process.
  */
-function bundleConcentrate(ctx: StepContext, freeTrade: boolean): void {
-  const { s } = ctx;
-  const { availInit, ship, shippedFrom } = s;
+function bundleConcentrate(ctx: StepContext): void {
+  const { m, s, res, c, t } = ctx;
+  const { availInit, basketShare, capable, ship, shippedFrom } = s;
+  const { elementOxideFactor } = m;
   const { R, E } = s;
-  const share = s.scratchR;
-  const approval = s.scratchR2;
-  const hasQuotas = ctx.c.exportQuotas.length > 0;
-  const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[ctx.t]!] === 1;
-  const permitShare = ctx.seg.exportPermitShare;
+  basketShare.fill(0);
   for (let p = 0; p < R; p++) {
     let shipped = false;
     for (let e = 0; e < E; e++) if (shippedFrom[e * R + p] === 1) shipped = true;
     if (!shipped) continue;
-    for (let r = 0; r < R; r++) {
-      share[r] = 0;
-      approval[r] = 1;
-    }
+    const row = p * R;
     for (let e = 0; e < E; e++) {
       const held = availInit[e * R + p]!;
       if (held <= DUST_TONNES) continue;
       for (let r = 0; r < R; r++) {
-        const permit = freeTrade || p === r ? 1 : hasQuotas ? permitFactor(ctx, p, r, e, 0) : (restricts ? permitShare[((p * R + r) * E + e) * F + 0]! : 1) * s.etPermit[(p * R + r) * E + e]!;
-        if (permit < approval[r]!) approval[r] = permit;
-        if (permit <= 0) continue;
-        const taken = ship[(e * R + p) * R + r]! / (held * permit);
-        if (taken > share[r]!) share[r] = taken;
+        const taken = ship[(e * R + p) * R + r]! / held;
+        if (taken > basketShare[row + r]!) basketShare[row + r] = taken;
       }
     }
-    let total = 0;
+    // Integrated producers take their own mines' share of the concentrate whole (what their plants cannot use of it
+    // is cut by the intake limit below), through the link's permit.
     for (let r = 0; r < R; r++) {
-      share[r] = share[r]! * approval[r]!;
-      total += share[r]!;
+      const captive = s.captiveShare[row + r]! * s.basketPermit[row + r]!;
+      if (captive > basketShare[row + r]!) basketShare[row + r] = captive;
     }
-    const scale = total > 1 ? 1 / total : 1;
+    // Home first: exports share what the supplier's own users leave.
+    const home = Math.min(1, basketShare[row + p]!);
+    basketShare[row + p] = home;
+    let exported = 0;
+    for (let r = 0; r < R; r++) if (r !== p) exported += basketShare[row + r]!;
+    if (exported > 1 - home) {
+      const scale = exported > 0 ? (1 - home) / exported : 0;
+      for (let r = 0; r < R; r++) if (r !== p) basketShare[row + r]! *= scale;
+    }
+    for (let q = 0; q < c.exportQuotas.length; q++) {
+      const quota = c.exportQuotas[q]!;
+      if (quota.issuer !== p || t < quota.fromMonth || t >= quota.toMonth) continue;
+      let covered = 0;
+      for (let e = 0; e < E; e++) if (quota.cellMask[e * F] === 1) covered += availInit[e * R + p]!;
+      if (covered <= 0) continue;
+      let asked = 0;
+      for (let r = 0; r < R; r++) if (r !== p && quota.destinationMask[r] === 1) asked += basketShare[row + r]! * covered;
+      const allowance = s.quotaAllowance[q]!;
+      if (asked <= allowance) continue;
+      const keep = allowance / asked;
+      for (let r = 0; r < R; r++) {
+        if (r === p || quota.destinationMask[r] !== 1 || basketShare[row + r]! <= 0) continue;
+        const refused = basketShare[row + r]! * (1 - keep);
+        basketShare[row + r]! *= keep;
+        for (let e = 0; e < E; e++) {
+          const tonnes = refused * availInit[e * R + p]!;
+          if (tonnes <= 0) continue;
+          res.blockedTonnes[(t * E + e) * F]! += tonnes;
+          if (m.regionMarket[r] === 1) s.blockedEx[e]! += tonnes;
+        }
+      }
+    }
+  }
+  // Each buyer's intake of what it can separate, within a month of capacity plus the room to its stock target (t REO).
+  const { capNow, facilitiesByStageRegion, facilityGroupStart, inTransit, targetIn } = s;
+  for (let r = 0; r < R; r++) {
+    let intake = 0;
+    for (let p = 0; p < R; p++) {
+      const share = basketShare[p * R + r]!;
+      if (share <= 0) continue;
+      for (let e = 0; e < E; e++) if (capable[r * E + e] === 1) intake += share * availInit[e * R + p]! * elementOxideFactor[e]!;
+    }
+    if (intake <= 0) continue;
+    let capacityReo = 0;
+    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
+    let room = 0;
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] !== 1) continue;
+      const node = (r * F + 0) * E + e;
+      room += (targetIn[node]! - s.inTotal[node]! - inTransit[node]!) * elementOxideFactor[e]!;
+    }
+    const limit = capacityReo + Math.max(0, room);
+    if (intake <= limit) continue;
+    const scale = limit / intake;
+    for (let p = 0; p < R; p++) basketShare[p * R + r]! *= scale;
+  }
+  for (let p = 0; p < R; p++) {
+    let shipped = false;
+    for (let e = 0; e < E; e++) if (shippedFrom[e * R + p] === 1) shipped = true;
+    if (!shipped) continue;
     for (let e = 0; e < E; e++) {
       const held = availInit[e * R + p]!;
       const row = (e * R + p) * R;
@@ -473,7 +566,7 @@ function bundleConcentrate(ctx: StepContext, freeTrade: boolean): void {
       }
       let any = 0;
       for (let r = 0; r < R; r++) {
-        const tonnes = share[r]! * scale * held;
+        const tonnes = basketShare[p * R + r]! * held;
         ship[row + r] = tonnes;
         any += tonnes;
       }
@@ -546,7 +639,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
       for (let e = 0; e < E; e++) {
         const wanted = Math.min(s.request[e * R + r]!, share * s.availInit[e * R + p]!, s.avail[e * R + p]!);
         if (wanted <= 0) continue;
-        const permit = permitFactor(ctx, p, r, e, 0);
+        const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
         if (permit < 1) {
@@ -597,7 +690,7 @@ function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: n
 }
 
 /** Move every shipment: out of the supplier's stock (pro rata by origin) into the user's stock or the arrival ring. */
-function shipAll(ctx: StepContext, form: number, ringNode: number): void {
+function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: boolean): void {
   const { s, c, res, seg, t, tick } = ctx;
   const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, originShare, outStock, quotaUsed, ring, ringUsed, ship } = s;
   const { inHasOrigin, inOriginCount, inOrigins, outOriginCount, outOrigins } = s;
@@ -616,6 +709,25 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
   const quotas = c.exportQuotas;
   const nQuotas = quotas.length;
   const tickSlot = tick % L;
+  // A concentrate shipment travels whole: it waits for the longest licence or extraterritorial delay of the elements
+  // its supplier holds.
+  const basketDelays = form === 0 && (delays || etInForce);
+  if (basketDelays) {
+    const basketDelay = s.basketDelay;
+    for (let p = 0; p < R; p++) {
+      for (let r = 0; r < R; r++) {
+        let longest = 0;
+        if (p !== r) {
+          for (let e = 0; e < E; e++) {
+            if (!(availInit[e * R + p]! > DUST_TONNES)) continue;
+            const wait = (delays ? licenceDelay[((p * R + r) * E + e) * F]! : 0) + etDelay[(p * R + r) * E + e]!;
+            if (wait > longest) longest = wait;
+          }
+        }
+        basketDelay[p * R + r] = longest;
+      }
+    }
+  }
   for (let e = 0; e < E; e++) {
     for (let p = 0; p < R; p++) {
       // Only suppliers that shipped something this month (most holders of stock ship nothing).
@@ -644,7 +756,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number): void {
         // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
         ship[row + r] = 0;
         if (shipped <= 0) continue;
-        const delay = p === r ? 0 : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[(p * R + r) * E + e]!;
+        const delay = p === r ? 0 : basketDelays ? s.basketDelay[p * R + r]! : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[(p * R + r) * E + e]!;
         const lead = leadTimeMonths[p * R + r]! + delay;
         const whole = Math.floor(lead);
         const late = lead - whole;

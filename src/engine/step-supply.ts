@@ -231,49 +231,7 @@ export function planSeparation(ctx: StepContext): void {
     for (let e = 0; e < E; e++) plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
-  limitByFeedMix(ctx);
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
-}
-
-/**
- * Co-production caps a separation plan: plants of capacity C (t REO) fed a mix in which element e is a share cₑ of
- * the content can separate at most C / (Σ cₖ · oxide factorₖ) · cₑ of it a month, however much of it is ordered
- * (a 20,000 t REO plant on bastnäsite makes about 3,000 t of NdPr oxide, not 20,000). The mix is the region's own
- * separable concentrate stock, or, when it holds none, the concentrate the world's suppliers hold.
- */
-function limitByFeedMix(ctx: StepContext): void {
-  const { m, s } = ctx;
-  const { capable, capNow, facilitiesByStageRegion, facilityGroupStart, plan } = s;
-  const { elementOxideFactor } = m;
-  const { R, E } = s;
-  const world = s.scratchE2;
-  world.fill(0);
-  for (let p = 0; p < R; p++) for (let e = 0; e < E; e++) world[e]! += s.outTotal[(p * F + 0) * E + e]!;
-  for (let r = 0; r < R; r++) {
-    let capacityReo = 0;
-    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
-    if (capacityReo <= 0) continue;
-    let own = 0;
-    for (let e = 0; e < E; e++) if (capable[r * E + e] === 1) own += s.inTotal[(r * F + 0) * E + e]!;
-    const mix = own > 0 ? s.inTotal : world;
-    const offset = own > 0 ? (r * F + 0) * E : 0;
-    let content = 0;
-    let oxide = 0;
-    for (let e = 0; e < E; e++) {
-      if (capable[r * E + e] !== 1) continue;
-      const c = mix[offset + e]!;
-      content += c;
-      oxide += c * elementOxideFactor[e]!;
-    }
-    if (content <= 0 || oxide <= 0) continue;
-    // Tonnes of content the plants can take a month at this mix.
-    const throughput = capacityReo / (oxide / content);
-    for (let e = 0; e < E; e++) {
-      if (capable[r * E + e] !== 1) continue;
-      const most = (throughput * mix[offset + e]!) / content;
-      if (plan[r * E + e]! > most) plan[r * E + e] = most;
-    }
-  }
 }
 
 /**
@@ -282,7 +240,8 @@ function limitByFeedMix(ctx: StepContext): void {
  * (the region's plants run separate streams, e.g. ionic clays for Dy and Tb) and at least in proportion to its
  * share of the stock at the region's throughput — the planned feed of all elements, or whatever the stock holds
  * above its input target if more — so the co-products bought with a concentrate (La and Ce with Nd) are separated
- * too; all within the plants' capacity in t REO. Concentrate of elements the region cannot separate goes back on
+ * too. The planned feed comes first within the plants' capacity in t REO; the co-products take what capacity is
+ * left (so a full plant is never recorded as short of input). Concentrate of elements the region cannot separate goes back on
  * offer (the mixed heavy concentrate).
  */
 export function produceSeparation(ctx: StepContext): void {
@@ -292,7 +251,8 @@ export function produceSeparation(ctx: StepContext): void {
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
   const { R, E } = s;
   const recovery = s.p["separation.recoveryShare"];
-  const feedOf = s.scratchE;
+  const baseOf = s.scratchE;
+  const extraOf = s.scratchE2;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
     // The region's separable stock, its planned feed and input target, and its plants' capacity (t REO) this month.
@@ -306,22 +266,33 @@ export function produceSeparation(ctx: StepContext): void {
       targetStock += targetIn[(r * F + 0) * E + e]!;
     }
     const mixShare = separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
-    let load = 0;
-    for (let e = 0; e < E; e++) {
-      const held = s.inTotal[(r * F + 0) * E + e]!;
-      const feed = capable[r * E + e] === 1 ? Math.min(held, Math.max(plan[r * E + e]!, held * mixShare)) : 0;
-      feedOf[e] = feed;
-      load += feed * elementOxideFactor[e]!;
-    }
     let capacityReo = 0;
     for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
-    const scale = load > capacityReo ? capacityReo / load : 1;
+    // Planned feed first (within capacity), then the co-products in the capacity left.
+    let plannedLoad = 0;
+    let extraLoad = 0;
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] === 0) {
+        baseOf[e] = 0;
+        extraOf[e] = 0;
+        continue;
+      }
+      const held = s.inTotal[(r * F + 0) * E + e]!;
+      const base = Math.min(held, plan[r * E + e]!);
+      baseOf[e] = base;
+      extraOf[e] = Math.max(0, Math.min(held, held * mixShare) - base);
+      plannedLoad += base * elementOxideFactor[e]!;
+      extraLoad += extraOf[e]! * elementOxideFactor[e]!;
+    }
+    const baseScale = plannedLoad > capacityReo ? capacityReo / plannedLoad : 1;
+    const room = Math.max(0, capacityReo - plannedLoad * baseScale);
+    const extraScale = extraLoad > room ? room / extraLoad : 1;
     for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
-      const feed = feedOf[e]! * scale;
+      const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale);
       shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, planned - feed);
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);
