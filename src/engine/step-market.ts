@@ -465,7 +465,8 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
  * Concentrate is a mixed product: a buyer cannot take a supplier's Nd and leave its La and Ce behind. After the
  * element markets have cleared (with one permit per link for all elements, `basketPermit`), each supplier → buyer
  * shipment of concentrate becomes a share of the supplier's whole stock (every element in the stock's proportions):
- * the largest share the buyer took of any element. The supplier's own region keeps its share first; when the
+ * the largest share the buyer took of any element (the supplier's own separators leave the elements they cannot
+ * separate on offer instead of taking them only to put them back). The supplier's own region keeps its share first; when the
  * export shares add up to more than what is left, they are scaled down alike. A quota on any element of the
  * concentrate then caps the shares of its destinations at the month's allowance (the rest counts as blocked). Last,
  * no region buys more of what its plants can separate than a month of their capacity plus what brings its stock up
@@ -566,7 +567,8 @@ function bundleConcentrate(ctx: StepContext): void {
       }
       let any = 0;
       for (let r = 0; r < R; r++) {
-        const tonnes = basketShare[p * R + r]! * held;
+        // The supplier's own separators leave on offer what they cannot separate (it would only come back).
+        const tonnes = r === p && capable[p * E + e] === 0 ? 0 : basketShare[p * R + r]! * held;
         ship[row + r] = tonnes;
         any += tonnes;
       }
