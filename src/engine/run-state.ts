@@ -77,6 +77,14 @@ export interface RunState {
   readonly targetOut: Float64Array;
   /** Production plan of the stage being stepped (separation: feed; metal: output), t; `[region][element]`. */
   readonly plan: Float64Array;
+  /**
+   * The part of the stage's plan whose loss counts as production lost for lack of input: what buyers ordered, within
+   * the plants' capacity, without the minimum load of new plants or the full-capacity run of a price floor, t;
+   * `[region][element]` (separation: feed; metal: output; magnets: metal need). Set by the plan phase of each stage.
+   */
+  readonly lostBasis: Float64Array;
+  /** Separation feed ordered before price floors, t; `[region][element]`. */
+  readonly orderedFeed: Float64Array;
   /** Magnet content planned by type, t; `[region][type][element]`. */
   readonly magnetPlan: Float64Array;
   /** Current mine output rate, t REO per month; `[facility]`. */
@@ -240,7 +248,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node),
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
-    plan: f64(R * E), magnetPlan: f64(R * T * E),
+    plan: f64(R * E), lostBasis: f64(R * E), orderedFeed: f64(R * E), magnetPlan: f64(R * T * E),
     mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), startEffective: f64(N),
     capacityGrowth: f64(3).fill(1), quotaPriceSignal: f64(1).fill(1),
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),

@@ -37,7 +37,10 @@ export function planMagnets(ctx: StepContext): void {
       capByType[type]! += capNow[i]!;
       if (facilityIsEstablished[i] !== 1) minByType[type]! += capNow[i]! * utilisation;
     }
-    for (let e = 0; e < E; e++) plantNeedNow[(r * F + 2) * E + e] = 0;
+    for (let e = 0; e < E; e++) {
+      plantNeedNow[(r * F + 2) * E + e] = 0;
+      s.lostBasis[r * E + e] = 0;
+    }
     for (let k = 0; k < T; k++) {
       const perTonne = typeContentPerTonne[k]!;
       let tonnes = 0;
@@ -49,6 +52,8 @@ export function planMagnets(ctx: StepContext): void {
         const content = wanted[e]! * typeShare[k * E + e]! * scale + lift * typeElementPerTonne[k * E + e]!;
         magnetPlan[(r * T + k) * E + e] = content;
         plantNeedNow[(r * F + 2) * E + e]! += content / typeYield[k]!;
+        // Lost for lack of metal counts only the ordered part, not the lift of new plants to minimum load.
+        s.lostBasis[r * E + e]! += (wanted[e]! * typeShare[k * E + e]! * scale) / typeYield[k]!;
       }
     }
   }
@@ -87,7 +92,7 @@ export function produceMagnets(ctx: StepContext): void {
         magnetTonnesProduced[t * R + r]! += c / typeContentPerTonne[k]!;
       }
       const use = sectorNeed * met;
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += plantNeed - alloy;
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += Math.max(0, Math.min(plantNeed, s.lostBasis[r * E + e]!) - alloy);
       shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;

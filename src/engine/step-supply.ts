@@ -165,7 +165,7 @@ export function produceMines(ctx: StepContext): void {
  */
 function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | null): void {
   const { m, s } = ctx;
-  const { capNow, capable, ordersSmoothed, plan } = s;
+  const { capNow, capable, lostBasis, ordersSmoothed, plan } = s;
   const { facilityElementMask, facilityIsEstablished } = m;
   const { R, E } = s;
   const utilisation = s.p["facility.utilisationShare"];
@@ -178,6 +178,7 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
   for (let r = 0; r < R; r++) {
     eligible.fill(0);
     planned.fill(0);
+    for (let e = 0; e < E; e++) lostBasis[r * E + e] = 0;
     const first = facilityGroupStart[stage * R + r]!;
     const end = facilityGroupStart[stage * R + r + 1]!;
     for (let g = first; g < end; g++) {
@@ -199,7 +200,10 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
         if (load <= 0) continue;
         const scale = Math.min(1, cap / load);
         for (let e = 0; e < E; e++) {
-          if (facilityElementMask[i * E + e] === 1) planned[e]! += ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
+          if (facilityElementMask[i * E + e] !== 1) continue;
+          const share = ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
+          planned[e]! += share;
+          lostBasis[r * E + e]! += share;
         }
         continue;
       }
@@ -210,6 +214,8 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
         if (facilityElementMask[i * E + e] !== 1) continue;
         const extra = mix > 0 ? ((minLoad - load) * worldOrders[e]!) / mix : 0;
         planned[e]! += (plan[r * E + e]! * cap) / eligible[e]! + extra;
+        // The lift to minimum load is the plant's own target, not lost production when feed is missing.
+        lostBasis[r * E + e]! += (plan[r * E + e]! * cap) / eligible[e]!;
       }
     }
     for (let e = 0; e < E; e++) {
@@ -228,9 +234,14 @@ export function planSeparation(ctx: StepContext): void {
   const cover = s.p["inventory.outputCoverMonths"];
   desiredOutputByShare(ctx, 1, cover);
   for (let r = 0; r < R; r++) {
-    for (let e = 0; e < E; e++) plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
+    for (let e = 0; e < E; e++) {
+      s.orderedFeed[r * E + e] = plan[r * E + e]! / recovery;
+      plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
+    }
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
+  // A price floor runs plants at capacity; only what buyers ordered counts as lost when feed is missing.
+  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.orderedFeed[i]!) s.lostBasis[i] = s.orderedFeed[i]!;
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
 }
 
@@ -293,7 +304,7 @@ export function produceSeparation(ctx: StepContext): void {
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
       const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale);
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, planned - feed);
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);
         let left = 0;
@@ -369,7 +380,8 @@ export function produceMetal(ctx: StepContext): void {
       rho[r * E + e] = met;
       const feed = plantNeed * met;
       const use = sectorNeed * met;
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 2]! += plantNeed - feed;
+      // Lost for lack of oxide: the ordered part of the plan (without new plants' minimum load) not made.
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 2]! += Math.min(plantNeed, s.lostBasis[r * E + e]! / yieldShare) * (1 - met);
       shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;

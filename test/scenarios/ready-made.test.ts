@@ -203,6 +203,19 @@ describe("ready-made scenarios", () => {
     expect(ndpr / usSeparation()).toBeLessThan(0.35);
   });
 
+  it("western-buildout: floored and new plants are not reported short of input for production nobody ordered", () => {
+    const w = run("western-buildout");
+    const window = [month(w, "2026-01"), month(w, "2034-01")] as const;
+    // A floor runs US plants at capacity and new plants start at a minimum load; neither is lost production when feed
+    // is missing (before, US Pr separation showed 1,530 t a month "lost", ten times US Pr use).
+    for (const element of ["Nd", "Pr"]) {
+      const lost = totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...window);
+      const made = totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...window);
+      expect(lost).toBeLessThan(0.05 * made);
+    }
+    expect(totalOver(w, { variable: "shortfall", stage: "separation", region: "AU" }, ...window)).toBeLessThan(1);
+  });
+
   it("western-buildout: the report counts the floor's top-ups and the Section 301 duty, by region and year", () => {
     const w = run("western-buildout");
     const costs = policyCosts(w);
