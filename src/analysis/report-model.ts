@@ -63,6 +63,8 @@ export interface GapCloser {
   readonly stage: string;
   /** Extra tonnes over the horizon compared with the baseline, t of element content. */
   readonly extraTonnes: number;
+  /** What the extra output is worth at the run's first-month China prices, US$ (La and Ce weigh little, Dy and Tb much). */
+  readonly extraValueUsd: number;
   /** First month the extra output exceeds 1 % of the region-stage's baseline output. */
   readonly fromMonth: string | undefined;
 }

@@ -277,20 +277,28 @@ function endProductPaths(result: SimulationResult, world: World): MonthSeries[] 
 export function gapClosers(result: SimulationResult, baseline: SimulationResult): GapCloser[] {
   const out: GapCloser[] = [];
   const months = Math.min(result.months, baseline.months);
+  const E = result.elementSymbols.length;
+  // Value each element at the run's first-month China price (US$/kg × t × 1000 = US$), so cheap La and Ce do not
+  // outweigh Nd, Dy and Tb.
+  const usdPerTonne = Array.from({ length: E }, (_, e) => price(result, 0, e, 0) * 1000);
   for (let s = 0; s < 4; s++) for (let r = 0; r < result.regionIds.length; r++) {
     const rb = baseline.regionIds.indexOf(result.regionIds[r] ?? "");
     if (rb < 0) continue;
     let extra = 0;
+    let value = 0;
     let from: number | undefined;
     for (let m = 0; m < months; m++) {
       const a = production(result, m, s, r);
       const b = production(baseline, m, s, rb);
       extra += a - b;
+      for (let e = 0; e < E; e++) value += (production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e])) * usdPerTonne[e]!;
       if (from === undefined && a - b > 0.01 * Math.max(b, 1)) from = m;
     }
-    if (extra > 1) out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
+    if (extra > 1 && value > 0) {
+      out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
+    }
   }
-  return out.sort((a, b) => b.extraTonnes - a.extraTonnes).slice(0, 12);
+  return out.sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12);
 }
 
 function stageTotals(result: SimulationResult, month: number, stage: number): number[] {

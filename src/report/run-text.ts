@@ -11,11 +11,23 @@ import { renderTextTable, wrapText } from "./text-table.js";
 const MAX_ROWS = 12;
 
 function section(title: string, body: string): string {
-  return `${title}\n${body}\n`;
+  return `${wrapText(title, 100, 2)}\n${body}\n`;
 }
 
 function money(usd: number): string {
   return usd >= 100 ? `$${Math.round(usd).toLocaleString("en-US")}` : `$${usd.toFixed(1)}`;
+}
+
+/**
+ * Up to `limit` episodes (at least one per element): each element's largest episode by tonnes, then the largest of
+ * the rest, in order of tonnes — so a small but critical Tb shortage is not crowded out by yttrium.
+ */
+function largestWithEachElement<T extends { readonly element: string; readonly totalTonnes: number }>(episodes: readonly T[], limit: number): T[] {
+  const sorted = [...episodes].sort((a, b) => b.totalTonnes - a.totalTonnes);
+  const chosen = new Set<T>();
+  for (const element of new Set(sorted.map((x) => x.element))) chosen.add(sorted.find((x) => x.element === element)!);
+  for (const x of sorted) if (chosen.size < limit) chosen.add(x);
+  return sorted.filter((x) => chosen.has(x));
 }
 
 /** Render a run report for the terminal. */
@@ -29,16 +41,18 @@ export function renderRunText(report: RunReport): string {
   if (s.description.trim() !== "") parts.push(wrapText(s.description.trim(), 100, 2));
   parts.push("");
 
-  const shortages = report.shortages.filter((x) => x.stage === "use").slice(0, MAX_ROWS);
+  const useEpisodes = report.shortages.filter((x) => x.stage === "use");
+  const shortages = largestWithEachElement(useEpisodes, MAX_ROWS);
   parts.push(section(
-    `Shortages of final demand (more than 1 % of need unmet) — ${report.shortages.filter((x) => x.stage === "use").length} episodes`,
+    `Shortages of final demand (more than 1 % of need unmet) — ${useEpisodes.length} episodes`
+      + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
     shortages.length === 0 ? "  none: every region's final demand is met in every month" : renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
         { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }],
       shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes)]),
     ),
   ));
-  const production = report.shortages.filter((x) => x.stage !== "use").slice(0, 6);
+  const production = largestWithEachElement(report.shortages.filter((x) => x.stage !== "use"), 6);
   if (production.length > 0) {
     parts.push(section("Plants short of input (production lost)", renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }],
@@ -64,20 +78,20 @@ export function renderRunText(report: RunReport): string {
   )));
 
   parts.push(section("End products not built for lack of magnets", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
-    [{ header: "sector", maxWidth: 40 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit" }, { header: "worst month" }],
+    [{ header: "sector", maxWidth: 40 }, { header: "region" }, { header: "units lost over run", align: "right" }, { header: "unit" }, { header: "worst month" }],
     report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth]),
   )));
 
   if (report.baselineName !== undefined) {
-    parts.push(section(`Who closes the gap (extra output against ${report.baselineName})`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
-      [{ header: "region" }, { header: "stage" }, { header: "extra t over horizon", align: "right" }, { header: "from" }],
-      report.gapClosers.map((g) => [g.region, g.stage, formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+    parts.push(section(`Who closes the gap (extra output against ${report.baselineName}, by value at start prices)`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
+      [{ header: "region" }, { header: "stage" }, { header: "extra US$ M over run", align: "right" }, { header: "extra t over run", align: "right" }, { header: "from" }],
+      [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     )));
   }
 
   if (report.policyCosts.length > 0) {
-    parts.push(section("What the measures cost, US$ million", renderTextTable(
-      [{ header: "payment" }, { header: "region" }, { header: "total", align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
+    parts.push(section("What the measures cost, US$ million (duty: paid by the importing region on the rare-earth content's value; floor top-up: paid to the region's producers)", renderTextTable(
+      [{ header: "payment" }, { header: "region" }, { header: "total over run", align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
       report.policyCosts.slice(0, MAX_ROWS).map((c) => [
         POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd), c.peakYear, formatUsdMillions(c.byYear.find((y) => y.year === c.peakYear)?.usd ?? 0),
       ]),
@@ -96,7 +110,9 @@ export function renderRunText(report: RunReport): string {
     const regions = [...new Set(report.chinaOrigin.map((x) => x.region))]
       .map((region) => ({ region, tonnes: report.chinaOrigin.filter((x) => x.region === region).reduce((a, x) => a + x.lastYearUseTonnes, 0) }))
       .sort((a, b) => b.tonnes - a.tonnes).slice(0, MAX_ROWS);
-    parts.push(section("Where the content comes from: share of use separated in China, first year → last year", renderTextTable(
+    const firstYear = report.monthLabels[0]?.slice(0, 4) ?? "first year";
+    const lastYear = report.monthLabels[report.monthLabels.length - 1]?.slice(0, 4) ?? "last year";
+    parts.push(section(`Where the content comes from: share of each region's use separated in China, ${firstYear} → ${lastYear}`, renderTextTable(
       [{ header: "region" }, ...elements.map((e) => ({ header: e, align: "right" as const }))],
       regions.map(({ region }) => [region, ...elements.map((element) => {
         const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);

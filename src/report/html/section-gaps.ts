@@ -13,11 +13,11 @@ export function renderGapSection(report: RunReport): string {
   if (report.baselineName === undefined) return emptyMessage("gap-closers", "No baseline run to compare with, so no gap closers are computed.");
   if (report.gapClosers.length === 0) return emptyMessage("gap-closers", `No region raised output against the baseline "${report.baselineName}".`);
   const rows = [...report.gapClosers]
-    .sort((a, b) => b.extraTonnes - a.extraTonnes)
-    .map((g) => [g.region, g.stage, formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
+    .sort((a, b) => b.extraValueUsd - a.extraValueUsd)
+    .map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
   return renderHtmlTable(
-    [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
-    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}" (t of element content)` },
+    [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, US$ M", align: "right" }, { header: "Extra output, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
+    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}", valued at the run's first-month China prices (t of element content)` },
   );
 }
 

@@ -165,10 +165,10 @@ export function GapClosersTable({ report }: { report: RunReport }) {
   if (report.gapClosers.length === 0) return null;
   return (
     <table className="data" aria-label="Gap closers">
-      <thead><tr><th>region</th><th>stage</th><th className="num">extra output, t</th><th>from</th></tr></thead>
+      <thead><tr><th>region</th><th>stage</th><th className="num">extra output, US$ M</th><th className="num">extra output, t</th><th>from</th></tr></thead>
       <tbody>
         {report.gapClosers.map((g) => (
-          <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
+          <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatUsdMillions(g.extraValueUsd)}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
         ))}
       </tbody>
     </table>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
+import { sampleReport } from "../../test/fixtures/report/sample-report.js";
+import { renderRunText } from "./run-text.js";
+
+const episode = (element: string, region: string, totalTonnes: number): ShortageEpisode => ({
+  element, region, stage: "use", startMonth: "2026-04", endMonth: "2027-03", durationMonths: 12,
+  peakTonnesPerMonth: totalTonnes / 6, peakShareOfDemand: 0.4, totalTonnes,
+});
+
+/** The lines of one section of the terminal answer, from its title to the blank line after it. */
+function sectionOf(text: string, title: string): string[] {
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(title));
+  expect(start, title).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((l, i) => i > start && l.trim() === "");
+  return lines.slice(start, end);
+}
+
+describe("terminal answer", () => {
+  it("lists each element's largest shortage, so a small Tb episode is not crowded out by larger yttrium ones", () => {
+    const yttrium = ["JP", "EU", "US", "KR", "IN", "ROW", "VN", "TH", "MY", "AU", "BR", "CA", "MX", "ZA"].map((r, i) => episode("Y", r, 5_000 - i * 100));
+    const report: RunReport = { ...sampleReport(), shortages: [...yttrium, episode("Tb", "US", 12)] };
+    const rows = sectionOf(renderRunText(report), "Shortages of final demand");
+    expect(rows.slice(0, 2).join(" ").replace(/\s+/g, " ")).toContain("15 episodes; shown: each element's largest, then the largest by tonnes (12)");
+    expect(rows.some((l) => /^Tb\s+US\s/.test(l))).toBe(true);
+    expect(rows.filter((l) => /^Y\s/.test(l))).toHaveLength(11);
+  });
+
+  it("ranks gap closers by value, not tonnes, and says what the costs and shares cover", () => {
+    const text = renderRunText(sampleReport());
+    const gap = sectionOf(text, "Who closes the gap");
+    expect(gap.join(" ")).toContain("by value at start prices");
+    const firstRow = gap.findIndex((l) => l.startsWith("──")) + 1;
+    expect(gap[firstRow]).toMatch(/^AU\s+separation\s+182\s+3,420\s+2026-07$/);
+    expect(gap[firstRow + 1]).toMatch(/^MY\s/);
+    expect(gap[firstRow + 2]).toMatch(/^JP\s/); // 52.4 M$ for 380 t ranks above the US's 38.9 M$ for 410 t
+    expect(sectionOf(text, "What the measures cost").join(" ")).toContain("total over run");
+    expect(sectionOf(text, "Where the content comes from")[0]).toContain("2026 → 2027");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
