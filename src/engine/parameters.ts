@@ -40,6 +40,7 @@ export const PARAMETER_SPECS = {
   "price.reversionPerMonth": { fallback: 0.03, unit: "1/month" },
   "price.maxChangePerMonth": { fallback: 0.25, unit: "1/month (log change)" },
   "price.exportWedgePerBlockedShare": { fallback: 4, unit: "dimensionless" },
+  "price.exportWedgePerUnmetShare": { fallback: 5, unit: "dimensionless" },
   "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
   "demand.priceElasticity": { fallback: -0.05, unit: "dimensionless" },

@@ -16,7 +16,8 @@ const COVER_CAP = 1.5;
 /**
  * China-domestic price: log change = cover response × (1 − users' cover ratio, capped at 1.5) + unmet response ×
  * unmet share − reversion × log(p / p₀), capped per month. Ex-China = China × calibration premium ×
- * (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of ex-China requests refused.
+ * (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of ex-China requests refused, plus
+ * exp(`exportWedgePerUnmetShare` × share of ex-China final need unmet) − 1 while any request is refused.
  */
 export function updatePrices(ctx: StepContext): void {
   const { m, s } = ctx;
@@ -53,7 +54,11 @@ export function updatePrices(ctx: StepContext): void {
     change = Math.max(-maxChange, Math.min(maxChange, change));
     const china = current * Math.exp(change);
     const blocked = requestsEx[e]! > 0 ? blockedEx[e]! / requestsEx[e]! : 0;
-    wedge[e]! += (p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
+    // Behind a licence wall, ex-China buyers bid up what little comes through: the target also grows with the share of
+    // ex-China final need left unmet (only while exports are being refused, so free trade keeps one price).
+    const unmetEx = blocked > 0 && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
+    const wedgeTarget = p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx);
+    wedge[e]! += (wedgeTarget - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
     prices[e * 2] = china;
     prices[e * 2 + 1] = china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!);
   }

@@ -68,12 +68,23 @@ export function renderRunText(report: RunReport): string {
     byElement.set(p.element, entry);
   }
   const priceRows = [...byElement].map(([element, { china, ex }]) => {
-    const spread = ex !== undefined && china !== undefined && china.peakUsdPerKg > 0 ? ex.peakUsdPerKg / china.peakUsdPerKg - 1 : 0;
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), ex?.peakMonth ?? "", formatShare(spread), money(ex?.endUsdPerKg ?? 0)];
+    // The largest ex-China premium in any one month (not the ratio of two peaks that may fall in different months).
+    const cnPath = report.pricePaths.find((p) => p.label === `${element} China`)?.values ?? [];
+    const exPath = report.pricePaths.find((p) => p.label === `${element} ex-China`)?.values ?? [];
+    let widest = 0;
+    let widestMonth = "";
+    cnPath.forEach((cn, m) => {
+      const premium = cn > 0 ? (exPath[m] ?? 0) / cn - 1 : 0;
+      if (premium > widest) {
+        widest = premium;
+        widestMonth = report.monthLabels[m] ?? "";
+      }
+    });
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), ex?.peakMonth ?? "", widest > 0 ? `${formatShare(widest)} ${widestMonth}` : "–", money(ex?.endUsdPerKg ?? 0)];
   });
   parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", renderTextTable(
     [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
-      { header: "ex-China peak in" }, { header: "premium at peak", align: "right" }, { header: "end ex-China", align: "right" }],
+      { header: "ex-China peak in" }, { header: "widest premium", align: "right" }, { header: "end ex-China", align: "right" }],
     priceRows,
   )));
 

@@ -84,6 +84,11 @@ describe("ready-made scenarios", () => {
       }
     });
 
+    it("lets yttrium, whose ex-China users go most short, run to more than ten times China's price (Europe: 16-34x in Nov 2025)", () => {
+      expect(maxPriceGap(apr, "Y", "2025-05", "2027-01")).toBeGreaterThan(9);
+      expect(maxPriceGap(base, "Y", "2025-05", "2027-01")).toBeLessThan(0.3);
+    });
+
     it("does not cut China's own magnet supply: its industry gets its magnets, its makers lose only export sales", () => {
       const window = [month(apr, "2025-04"), month(apr, "2027-01")] as const;
       const useA = totalOver(apr, { variable: "final-use", region: "CN", form: "magnet" }, ...window);
