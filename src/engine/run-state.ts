@@ -115,7 +115,7 @@ export interface RunState {
   readonly typeYield: Float64Array;
   /** Floor price in force this month, US$/kg (0 = none); `[region][element]`. */
   readonly floorPrice: Float64Array;
-  /** Prices, US$/kg element; `[element][market]`; ex-China wedge; blocked and requested ex-China tonnes this month. */
+  /** Prices, US$/kg element; `[element][market]`; ex-China wedge `[element]`; blocked and requested ex-China tonnes this month, `[form][element]`. */
   readonly prices: Float64Array;
   readonly wedge: Float64Array;
   readonly blockedEx: Float64Array;
@@ -254,7 +254,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(E), requestsEx: f64(E),
+    prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),

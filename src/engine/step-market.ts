@@ -216,7 +216,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
     for (let r = 0; r < R; r++) {
       const q = request[e * R + r]!;
       if (q <= 0) continue;
-      if (regionMarket[r] === 1) requestsEx[e]! += q;
+      if (regionMarket[r] === 1) requestsEx[form * E + e]! += q;
       // Buyers take their domestic-priority share from home supply first (all of it when home supply is scarce).
       const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
       domesticServed[e * R + r] = Math.max(0, own);
@@ -340,7 +340,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
             const refused = Math.min(proposal, avail[e * R + p]!) * (1 - share);
             ok[p * R + r] = 0;
             blockedTonnes[(t * E + e) * F + form]! += refused;
-            if (regionMarket[r] === 1) blockedEx[e]! += refused;
+            if (regionMarket[r] === 1) blockedEx[form * E + e]! += refused;
           }
           approved[p * R + r] = proposal * share;
           asked[p]! += proposal * share;
@@ -525,7 +525,7 @@ function bundleConcentrate(ctx: StepContext): void {
           const tonnes = refused * availInit[e * R + p]!;
           if (tonnes <= 0) continue;
           res.blockedTonnes[(t * E + e) * F]! += tonnes;
-          if (m.regionMarket[r] === 1) s.blockedEx[e]! += tonnes;
+          if (m.regionMarket[r] === 1) s.blockedEx[e]! += tonnes; // form 0: [form][element] with form 0
         }
       }
     }
@@ -646,7 +646,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
         if (permit < 1) {
           res.blockedTonnes[(t * E + e) * F + 0]! += wanted - shipped;
-          if (m.regionMarket[r] === 1) s.blockedEx[e]! += wanted - shipped;
+          if (m.regionMarket[r] === 1) s.blockedEx[e]! += wanted - shipped; // form 0
         }
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;

@@ -53,7 +53,15 @@ export function updatePrices(ctx: StepContext): void {
     let change = coverResponse * (1 - cover) + unmetResponse * unmet - reversion * Math.log(current / base0);
     change = Math.max(-maxChange, Math.min(maxChange, change));
     const china = current * Math.exp(change);
-    const blocked = requestsEx[e]! > 0 ? blockedEx[e]! / requestsEx[e]! : 0;
+    // The refused share of the tightest form that carries a real part (≥ 5 %) of the element's ex-China requests:
+    // the ex-China spot price is set where licences bite hardest (oxide, say), not diluted by well-approved magnets.
+    let requestedAll = 0;
+    for (let f = 0; f < F; f++) requestedAll += requestsEx[f * E + e]!;
+    let blocked = 0;
+    for (let f = 0; f < F; f++) {
+      const requested = requestsEx[f * E + e]!;
+      if (requested > 0 && requested >= 0.05 * requestedAll) blocked = Math.max(blocked, blockedEx[f * E + e]! / requested);
+    }
     // Behind a licence wall, ex-China buyers bid up what little comes through: the target also grows with the share of
     // ex-China final need left unmet (only while exports are being refused, so free trade keeps one price).
     const unmetEx = blocked > 0 && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
