@@ -7,7 +7,9 @@
  * - GET    /api/health                         → { ok: true, version }
  * - GET    /api/scenarios                      → ScenarioListResponse
  * - GET    /api/scenarios/:name                → ScenarioDocument
- * - PUT    /api/scenarios/:name   body SaveScenarioRequest → ScenarioDocument (201 created, 200 replaced) | 409 (ready-made) | 422 ApiProblem (issues with line/column)
+ * - PUT    /api/scenarios/:name   body SaveScenarioRequest → ScenarioDocument (201 created, 200 replaced) | 409 (ready-made, or
+ *                                              the new version would make a saved scenario that extends it invalid: nothing saved,
+ *                                              the children's issues in the body) | 422 ApiProblem (issues with line/column)
  * - DELETE /api/scenarios/:name                → 204 (saved scenarios only; ready-made → 409)
  * - POST   /api/scenarios/validate body SaveScenarioRequest → ValidationResponse (always 200)
  * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 404 (unknown scenario) | 422 | 429 (too many runs)

@@ -194,7 +194,7 @@ export function openApiDocument(version: string): Json {
           requestBody: body(saveRequestSchema),
           responses: {
             200: json(documentSchema, "replaced"), 201: json(documentSchema, "created"), ...common,
-            409: problemResponse("the name is a ready-made scenario (read-only)"), 413: problemResponse("body over the size limit"),
+            409: problemResponse("the name is a ready-made scenario (read-only), or the new version would make a saved scenario that extends it invalid (nothing saved; their issues listed)"), 413: problemResponse("body over the size limit"),
             422: problemResponse("the YAML is not a valid scenario; issues carry line and column"),
           },
         },

@@ -44,8 +44,22 @@ export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }:
     }
     const result = catalog.validate(yaml, name);
     if (!result.ok) throw invalidScenario(result.issues);
-    const existed = store.getScenario(name) !== undefined;
+    const previous = store.getScenario(name);
     store.putScenario(name, yaml, new Date().toISOString());
+    // Saved scenarios that extend this one (at any depth) must still be valid with the new version; if one is not,
+    // the old version is put back and nothing changes.
+    const broken = descendantsOf(store.listScenarios(), name)
+      .map((child) => ({ child, check: catalog.validate(child.yaml, child.name) }))
+      .filter((x) => !x.check.ok);
+    if (broken.length > 0) {
+      if (previous === undefined) store.deleteScenario(name);
+      else store.putScenario(name, previous.yaml, previous.updatedAt);
+      const issues = broken.flatMap((x) => x.check.issues);
+      const names = broken.map((x) => x.child.name).join(", ");
+      throw new HttpError(409, "conflict", "Would break scenarios that extend this one",
+        `saving "${name}" would make saved scenario(s) ${names} invalid (they extend it); nothing was saved:\n${formatIssues(issues)}`, issues);
+    }
+    const existed = previous !== undefined;
     const doc = catalog.get(name);
     if (doc === undefined) throw new Error(`scenario ${name} missing right after it was saved`);
     reply.code(existed ? 200 : 201);
@@ -63,6 +77,21 @@ export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }:
     if (catalog.isReadyMade(name)) throw new HttpError(409, "conflict", "Ready-made scenario", `"${name}" is a ready-made scenario; only saved scenarios can be deleted`);
     throw notFound(`no saved scenario "${name}"`);
   });
+}
+
+/** Saved scenarios that extend `name`, directly or through other saved scenarios. */
+function descendantsOf(saved: readonly { readonly name: string; readonly yaml: string }[], name: string): { name: string; yaml: string }[] {
+  const found: { name: string; yaml: string }[] = [];
+  const queue = [name];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const s of saved) {
+      if (extendsName(s.yaml) !== parent || found.some((f) => f.name === s.name) || s.name === name) continue;
+      found.push({ name: s.name, yaml: s.yaml });
+      queue.push(s.name);
+    }
+  }
+  return found;
 }
 
 /** The `extends:` value of a scenario's YAML text, if it has one (a top-level scalar). */

@@ -128,6 +128,25 @@ describe("scenarios API", () => {
     expect((await request(server.url, "/api/scenarios/parent-x", { method: "DELETE" })).status).toBe(204);
   });
 
+  it("refuses (409) to save a parent version that would make a saved scenario extending it invalid, and keeps the old one", async () => {
+    expect((await request(server.url, "/api/scenarios/base-y", { method: "PUT", json: { yaml: BAN } })).status).toBe(201);
+    // The child suspends the parent's policy by id; a grandchild extends the child.
+    const child = "name: child-y\nextends: base-y\npolicies:\n  - id: pause\n    kind: suspension\n    suspends: [cn-ban]\n    from: 2025-09\n    until: 2025-12\n";
+    expect((await request(server.url, "/api/scenarios/child-y", { method: "PUT", json: { yaml: child } })).status).toBe(201);
+    expect((await request(server.url, "/api/scenarios/grandchild-y", { method: "PUT", json: { yaml: "name: grandchild-y\nextends: child-y\nmonths: 12\n" } })).status).toBe(201);
+    // A new parent without the policy the child suspends.
+    const renamed = BAN.replace("id: cn-ban", "id: cn-ban-2");
+    const refused = await request(server.url, "/api/scenarios/base-y", { method: "PUT", json: { yaml: renamed } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('saving "base-y" would make saved scenario(s) child-y, grandchild-y invalid');
+    expect(refused.body.issues[0].file).toBe("child-y.yaml");
+    expect(refused.body.issues[0].message).toContain("cn-ban");
+    // Nothing changed: the old parent is still there, and a compatible new version saves.
+    expect((await request(server.url, "/api/scenarios/base-y")).body.yaml).toBe(BAN);
+    expect((await request(server.url, "/api/scenarios/base-y", { method: "PUT", json: { yaml: BAN.replace("months: 24", "months: 30") } })).status).toBe(200);
+    for (const name of ["grandchild-y", "child-y", "base-y"]) expect((await request(server.url, `/api/scenarios/${name}`, { method: "DELETE" })).status).toBe(204);
+  });
+
   it("rejects names that are paths (400) and touches no file", async () => {
     const parent = dirname(server.dataDir);
     const before = { data: readdirSync(server.dataDir).sort(), parent: readdirSync(parent).sort() };
