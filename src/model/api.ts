@@ -15,6 +15,7 @@
  * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 404 (unknown scenario) | 422 | 429 (too many runs)
  * - GET    /api/runs                           → { runs: RunStatus[] } (newest first)
  * - GET    /api/runs/:id                       → RunStatus
+ * - DELETE /api/runs/:id                       → 204 (a queued or running run is cancelled; the run and its outputs are deleted) | 404
  * - GET    /api/runs/:id/report                → RunReport (409 until done)
  * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse (filters: one value or a
  *                                              comma-separated list; values the run cannot hold → 400; 409 until done)

@@ -214,7 +214,11 @@ export function openApiDocument(version: string): Json {
           },
         },
       },
-      "/api/runs/{id}": { parameters: [runId], get: { summary: "status of a run", responses: { 200: json(runStatusSchema, "the status"), 404: problemResponse("no such run") } } },
+      "/api/runs/{id}": {
+        parameters: [runId],
+        get: { summary: "status of a run", responses: { 200: json(runStatusSchema, "the status"), 404: problemResponse("no such run") } },
+        delete: { summary: "cancel a queued or running run, and delete a run with its outputs", responses: { 204: { description: "deleted" }, 404: problemResponse("no such run") } },
+      },
       "/api/runs/{id}/report": {
         parameters: [runId],
         get: { summary: "the report of a finished run", responses: { 200: json(runReportSchema, "the report"), 404: problemResponse("no such run"), 409: problemResponse("the run is not done (queued, running or failed)") } },

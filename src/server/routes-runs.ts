@@ -67,6 +67,15 @@ export function registerRunRoutes(app: FastifyInstance, context: ServerContext):
     return runStatus(mustGet(id));
   });
 
+  app.delete("/api/runs/:id", async (request, reply) => {
+    const { id } = parseRequestPart(idParams, request.params, "params");
+    mustGet(id);
+    // A queued or running run is cancelled first; then the run and its outputs are deleted.
+    runs.cancel(id);
+    store.deleteRun(id);
+    return reply.code(204).send();
+  });
+
   app.get("/api/runs/:id/report", async (request): Promise<RunReport> => {
     const { id } = parseRequestPart(idParams, request.params, "params");
     return mustGetReport(mustGet(id));

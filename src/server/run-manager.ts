@@ -45,6 +45,8 @@ const WORKER_EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 const WORKER_FILE = new URL(`./run-worker${WORKER_EXT}`, import.meta.url).href;
 
 class RunTimeout extends Error {}
+/** Why a run's worker was stopped by `cancel`. */
+class RunCancelled extends Error {}
 
 const now = () => new Date().toISOString();
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -86,6 +88,22 @@ export class RunManager {
     this.#queue.push({ id, input });
     this.#pump();
     return this.#store.getRun(id) ?? run;
+  }
+
+  /**
+   * Cancel a run: drop it from the queue, or stop its worker (a result that arrives anyway is not committed once
+   * the caller has deleted the run). Returns whether the run was queued or running here.
+   */
+  cancel(id: string): boolean {
+    const queued = this.#queue.findIndex((p) => p.id === id);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      return true;
+    }
+    const active = this.#active.get(id);
+    if (active === undefined) return false;
+    active.controller.abort(new RunCancelled());
+    return true;
   }
 
   /**
@@ -161,7 +179,7 @@ export class RunManager {
   }
 
   #fail(id: string, reason: unknown, error: unknown): void {
-    if (this.#closing) return;
+    if (this.#closing || reason instanceof RunCancelled) return;
     if (reason instanceof RunTimeout) {
       const seconds = this.#limits.runTimeLimitMs / 1000;
       this.#store.failRun(id, `the run took longer than the ${seconds} s limit and was stopped; shorten the horizon (months) or raise --run-time-limit`, now());

@@ -110,6 +110,8 @@ export class ChokepointStore {
       setProgress: db.prepare("UPDATE runs SET progress = ? WHERE id = ? AND state = 'running' AND progress < ?"),
       markDone: db.prepare("UPDATE runs SET state = 'done', progress = 1, error = NULL, finished_at = ? WHERE id = ? AND state = 'running'"),
       insertResults: db.prepare("INSERT INTO run_results (run_id, report, tidy, flows) VALUES (?, ?, ?, ?)"),
+      deleteResults: db.prepare("DELETE FROM run_results WHERE run_id = ?"),
+      deleteRun: db.prepare("DELETE FROM runs WHERE id = ?"),
       markFailed: db.prepare("UPDATE runs SET state = 'failed', error = ?, finished_at = ? WHERE id = ? AND state IN ('queued', 'running')"),
       failUnfinished: db.prepare("UPDATE runs SET state = 'failed', error = ?, finished_at = ? WHERE state IN ('queued', 'running')"),
       report: db.prepare("SELECT report AS blob FROM run_results WHERE run_id = ?"),
@@ -174,6 +176,14 @@ export class ChokepointStore {
       if (this.#sql.markDone.run(finishedAt, id).changes === 0) return false;
       this.#sql.insertResults.run(id, outputs.report, outputs.tidy, outputs.flows);
       return true;
+    }).immediate();
+  }
+
+  /** Delete a run and its outputs; false when there was no such run. */
+  deleteRun(id: string): boolean {
+    return this.#db.transaction(() => {
+      this.#sql.deleteResults.run(id);
+      return this.#sql.deleteRun.run(id).changes > 0;
     }).immediate();
   }
 

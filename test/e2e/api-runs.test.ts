@@ -165,6 +165,47 @@ describe("runs API: concurrency, limits and restarts", () => {
     }
   });
 
+  it("deletes a finished run with its outputs, and cancels a queued one (204; then 404)", async () => {
+    const server = await startTestServer({ maxConcurrentRuns: 1, maxQueuedRuns: 2 });
+    try {
+      const first = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      const second = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect(second.body.state).toBe("queued");
+      // The queued run is cancelled: it never runs and is gone.
+      expect((await request(server.url, `/api/runs/${second.body.id}`, { method: "DELETE" })).status).toBe(204);
+      expect((await request(server.url, `/api/runs/${second.body.id}`)).status).toBe(404);
+      expect((await waitForRun(server.url, first.body.id)).state).toBe("done");
+      expect((await request(server.url, `/api/runs/${first.body.id}/report`)).status).toBe(200);
+      expect((await request(server.url, `/api/runs/${first.body.id}`, { method: "DELETE" })).status).toBe(204);
+      expect((await request(server.url, `/api/runs/${first.body.id}/report`)).status).toBe(404);
+      const ids = (await request(server.url, "/api/runs")).body.runs.map((r: { id: string }) => r.id);
+      expect(ids).not.toContain(first.body.id);
+      expect(ids).not.toContain(second.body.id);
+      const unknown = await request(server.url, "/api/runs/run-nope", { method: "DELETE" });
+      expect(unknown.status).toBe(404);
+      // The server still runs new work after a cancellation.
+      const third = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect((await waitForRun(server.url, third.body.id)).state).toBe("done");
+    } finally {
+      await server.dispose();
+    }
+  });
+
+  it("cancels a running run: its worker stops and nothing is committed", async () => {
+    const server = await startTestServer({ maxConcurrentRuns: 1 });
+    try {
+      const { body } = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL.replace("months: 12", "months: 120") } });
+      expect((await request(server.url, `/api/runs/${body.id}`, { method: "DELETE" })).status).toBe(204);
+      // Give a worker that was already computing the time to finish: the run must stay gone.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await request(server.url, `/api/runs/${body.id}`)).status).toBe(404);
+      const next = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect((await waitForRun(server.url, next.body.id)).state).toBe("done");
+    } finally {
+      await server.dispose();
+    }
+  });
+
   it("stops a run over the time limit and says so", async () => {
     const server = await startTestServer({ runTimeLimitMs: 50 });
     try {
