@@ -169,6 +169,18 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await shot("what-if", true);
   }, 90_000);
 
+  it("deletes a run from the results view", async () => {
+    const started = await (await fetch(`${server.url}/api/runs`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ yaml: "name: Throwaway run\nextends: baseline\nmonths: 12\n", baseline: false }),
+    })).json() as RunStatus;
+    await expect.poll(async () => ((await (await fetch(`${server.url}/api/runs/${started.id}`)).json()) as RunStatus).state, { timeout: 120_000, interval: 500 }).toBe("done");
+    await page.goto(`${server.url}/#/runs/${encodeURIComponent(started.id)}`);
+    await page.getByRole("button", { name: "Delete run" }).click();
+    await expect.poll(async () => (await fetch(`${server.url}/api/runs/${started.id}`)).status, { timeout: 15_000 }).toBe(404);
+    await expect.poll(() => page.getByRole("button", { name: /Throwaway run/ }).count(), { timeout: 15_000 }).toBe(0);
+  }, 150_000);
+
   it("kept the console free of errors", () => {
     expect(pageErrors).toEqual([]);
   });

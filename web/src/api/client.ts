@@ -52,6 +52,7 @@ export const api = {
   startRun: (request: StartRunRequest) => call<RunStatus>("runs", json("POST", request)),
   listRuns: () => call<{ runs: readonly RunStatus[] }>("runs"),
   getRun: (id: string) => call<RunStatus>(`runs/${enc(id)}`),
+  deleteRun: (id: string) => call<void>(`runs/${enc(id)}`, { method: "DELETE" }),
   getReport: (id: string) => call<RunReport>(`runs/${enc(id)}/report`),
   getFlows: (id: string, month: string, signal?: AbortSignal) => call<FlowGraph>(`runs/${enc(id)}/flows?month=${enc(month)}`, signal === undefined ? {} : { signal }),
   compare: (a: string, b: string) => call<CompareResponse<RunReport>>(`compare?a=${enc(a)}&b=${enc(b)}`),

@@ -3,7 +3,7 @@
  * The results view: the server's runs (newest first, refreshed while any is running) and the
  * report of the selected one.
  */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { RunStatus } from "../../../src/model/api.js";
 import { api } from "../api/client.js";
 import { useLoad } from "../hooks.js";
@@ -43,7 +43,7 @@ export function RunsView({ id, go }: { id: string | undefined; go: (route: Route
       </aside>
       <div style={{ minWidth: 0 }}>
         {selected === undefined ? <div className="panel empty">Pick a run, or start one from the Scenarios view.</div>
-          : <SelectedRun id={selected} status={status} go={go} />}
+          : <SelectedRun id={selected} status={status} go={go} onDeleted={() => { reload(); go({ view: "runs", id: undefined }); }} />}
       </div>
     </div>
   );
@@ -54,12 +54,32 @@ function RunState({ run }: { run: RunStatus }) {
   return <>{run.state}</>;
 }
 
-function SelectedRun({ id, status, go }: { id: string; status: RunStatus | undefined; go: (route: Route) => void }) {
+/** Cancel (queued, running) or delete (done, failed) a run on the server, then tell the list. */
+function DeleteRunButton({ id, running, onDeleted }: { id: string; running: boolean; onDeleted: () => void }) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const remove = () => {
+    api.deleteRun(id).then(onDeleted, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <>
+      <button className="btn" type="button" onClick={remove}>{running ? "Cancel run" : "Delete run"}</button>
+      {error !== undefined && <span className="small bad" role="alert"> {error}</span>}
+    </>
+  );
+}
+
+function SelectedRun({ id, status, go, onDeleted }: { id: string; status: RunStatus | undefined; go: (route: Route) => void; onDeleted: () => void }) {
   const done = status === undefined || status.state === "done";
   const [report] = useLoad(() => (done ? api.getReport(id) : Promise.resolve(undefined)), [id, done]);
-  if (status?.state === "failed") return <div className="notice bad">Run {id} failed: {status.error ?? "unknown error"}</div>;
-  if (!done) return <div className="panel empty">Run {id} is {status?.state} ({Math.round((status?.progress ?? 0) * 100)}%)…</div>;
+  if (status?.state === "failed") return <div className="notice bad">Run {id} failed: {status.error ?? "unknown error"} <DeleteRunButton id={id} running={false} onDeleted={onDeleted} /></div>;
+  if (!done) return <div className="panel empty">Run {id} is {status?.state} ({Math.round((status?.progress ?? 0) * 100)}%)… <DeleteRunButton id={id} running onDeleted={onDeleted} /></div>;
   if (report.state === "failed") return <div className="notice bad">Could not load the report of run {id}: {report.error.message}</div>;
   if (report.state === "loading" || report.value === undefined) return <div className="panel empty">Loading the report of run {id}…</div>;
-  return <ReportView runId={id} report={report.value} actions={<button className="btn" type="button" onClick={() => go({ view: "compare", a: id, b: undefined })}>Compare with…</button>} />;
+  const actions = (
+    <>
+      <button className="btn" type="button" onClick={() => go({ view: "compare", a: id, b: undefined })}>Compare with…</button>
+      <DeleteRunButton id={id} running={false} onDeleted={onDeleted} />
+    </>
+  );
+  return <ReportView runId={id} report={report.value} actions={actions} />;
 }

@@ -122,7 +122,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       {report.gapClosers.length > 0 && (
         <section className="section" aria-labelledby="h-gap">
           <h2 id="h-gap">Who closed the gap</h2>
-          <p className="lede">Extra output against {report.baselineName ?? "the baseline"}, by region and stage, t of element content over the horizon.</p>
+          <p className="lede">Extra output against {report.baselineName ?? "the baseline"}, by region and stage over the horizon, largest value first (at the run's first-month China prices; tonnes of element content beside it).</p>
           <GapClosersTable report={report} />
         </section>
       )}
