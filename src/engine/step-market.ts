@@ -466,8 +466,8 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
  * element markets have cleared (with one permit per link for all elements, `basketPermit`), each supplier → buyer
  * shipment of concentrate becomes a share of the supplier's whole stock (every element in the stock's proportions):
  * the largest share the buyer took of any element (the supplier's own separators leave the elements they cannot
- * separate on offer instead of taking them only to put them back). The supplier's own region keeps its share first; when the
- * export shares add up to more than what is left, they are scaled down alike. A quota on any element of the
+ * separate on offer instead of taking them only to put them back). The supplier's own region keeps its share first,
+ * integrated producers' captive shares come next, and the other exports are scaled down alike into what is left. A quota on any element of the
  * concentrate then caps the shares of its destinations at the month's allowance (the rest counts as blocked). Last,
  * no region buys more of what its plants can separate than a month of their capacity plus what brings its stock up
  * to target (t REO): buying Nd in a La-rich mix beyond that would only pile up La it cannot process.
@@ -477,6 +477,7 @@ function bundleConcentrate(ctx: StepContext): void {
   const { availInit, basketShare, capable, ship, shippedFrom } = s;
   const { elementOxideFactor } = m;
   const { R, E } = s;
+  const captivePart = s.scratchR2;
   basketShare.fill(0);
   for (let p = 0; p < R; p++) {
     let shipped = false;
@@ -497,14 +498,22 @@ function bundleConcentrate(ctx: StepContext): void {
       const captive = s.captiveShare[row + r]! * s.basketPermit[row + r]!;
       if (captive > basketShare[row + r]!) basketShare[row + r] = captive;
     }
-    // Home first: exports share what the supplier's own users leave.
+    // Home first, then integrated producers' captive shares, then the other exports, each in what is left.
     const home = Math.min(1, basketShare[row + p]!);
     basketShare[row + p] = home;
-    let exported = 0;
-    for (let r = 0; r < R; r++) if (r !== p) exported += basketShare[row + r]!;
-    if (exported > 1 - home) {
-      const scale = exported > 0 ? (1 - home) / exported : 0;
-      for (let r = 0; r < R; r++) if (r !== p) basketShare[row + r]! *= scale;
+    let captiveTotal = 0;
+    for (let r = 0; r < R; r++) {
+      captivePart[r] = r === p ? 0 : Math.min(basketShare[row + r]!, s.captiveShare[row + r]! * s.basketPermit[row + r]!);
+      captiveTotal += captivePart[r]!;
+    }
+    const captiveScale = captiveTotal > 1 - home ? (captiveTotal > 0 ? (1 - home) / captiveTotal : 0) : 1;
+    let others = 0;
+    for (let r = 0; r < R; r++) if (r !== p) others += basketShare[row + r]! - captivePart[r]!;
+    const left = Math.max(0, 1 - home - captiveTotal * captiveScale);
+    const othersScale = others > left ? (others > 0 ? left / others : 0) : 1;
+    for (let r = 0; r < R; r++) {
+      if (r === p) continue;
+      basketShare[row + r] = captivePart[r]! * captiveScale + (basketShare[row + r]! - captivePart[r]!) * othersScale;
     }
     for (let q = 0; q < c.exportQuotas.length; q++) {
       const quota = c.exportQuotas[q]!;
