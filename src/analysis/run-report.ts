@@ -294,7 +294,7 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
       for (let e = 0; e < E; e++) value += (production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e])) * usdPerTonne[e]!;
       if (from === undefined && a - b > 0.01 * Math.max(b, 1)) from = m;
     }
-    if (extra > 1 && value > 0) {
+    if (value > 1) {
       out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
     }
   }

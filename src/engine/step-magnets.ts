@@ -92,7 +92,7 @@ export function produceMagnets(ctx: StepContext): void {
         magnetTonnesProduced[t * R + r]! += c / typeContentPerTonne[k]!;
       }
       const use = sectorNeed * met;
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += Math.max(0, Math.min(plantNeed, s.lostBasis[r * E + e]!) - alloy);
+      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += Math.min(plantNeed, s.lostBasis[r * E + e]!) * (1 - met);
       shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;

@@ -531,7 +531,8 @@ function bundleConcentrate(ctx: StepContext): void {
         const refused = basketShare[row + r]! * (1 - keep);
         basketShare[row + r]! *= keep;
         for (let e = 0; e < E; e++) {
-          const tonnes = refused * availInit[e * R + p]!;
+          // Blocked is what the buyer asked for and does not get: at most what it took of the element in clearing.
+          const tonnes = Math.min(refused * availInit[e * R + p]!, ship[(e * R + p) * R + r]!);
           if (tonnes <= 0) continue;
           res.blockedTonnes[(t * E + e) * F]! += tonnes;
           if (m.regionMarket[r] === 1) s.blockedEx[e]! += tonnes; // form 0: [form][element] with form 0

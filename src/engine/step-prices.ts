@@ -10,6 +10,10 @@ import type { StepContext } from "./run-state.js";
 /** Forms per node (a module-level copy: imported bindings can be slow getters in hot loops). */
 const F = FORM_COUNT;
 
+/** Largest ex-China wedge: ex-China at most 100× China's price (above the highest premium seen, yttrium's ~45× in 2025). */
+const WEDGE_MAX = 99;
+/** Refused shares below this are rounding, not a licence wall (the scarcity term of the wedge stays off). */
+const BLOCKED_SHARE_MIN = 1e-6;
 /** Largest users' cover ratio counted by prices (a glut pulls prices down at most this hard). */
 const COVER_CAP = 1.5;
 
@@ -64,8 +68,8 @@ export function updatePrices(ctx: StepContext): void {
     }
     // Behind a licence wall, ex-China buyers bid up what little comes through: the target also grows with the share of
     // ex-China final need left unmet (only while exports are being refused, so free trade keeps one price).
-    const unmetEx = blocked > 0 && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
-    const wedgeTarget = p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx);
+    const unmetEx = blocked > BLOCKED_SHARE_MIN && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
+    const wedgeTarget = Math.min(WEDGE_MAX, p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx));
     wedge[e]! += (wedgeTarget - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
     prices[e * 2] = china;
     prices[e * 2 + 1] = china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!);

@@ -19,13 +19,13 @@ function money(usd: number): string {
 }
 
 /**
- * Up to `limit` episodes (at least one per element): each element's largest episode by tonnes, then the largest of
- * the rest, in order of tonnes — so a small but critical Tb shortage is not crowded out by yttrium.
+ * Up to `limit` episodes: each element's largest episode first (largest elements first), then the largest of the
+ * rest, listed in order of tonnes — so a small but critical Tb shortage is not crowded out by yttrium.
  */
 function largestWithEachElement<T extends { readonly element: string; readonly totalTonnes: number }>(episodes: readonly T[], limit: number): T[] {
   const sorted = [...episodes].sort((a, b) => b.totalTonnes - a.totalTonnes);
   const chosen = new Set<T>();
-  for (const element of new Set(sorted.map((x) => x.element))) chosen.add(sorted.find((x) => x.element === element)!);
+  for (const element of new Set(sorted.map((x) => x.element))) if (chosen.size < limit) chosen.add(sorted.find((x) => x.element === element)!);
   for (const x of sorted) if (chosen.size < limit) chosen.add(x);
   return sorted.filter((x) => chosen.has(x));
 }

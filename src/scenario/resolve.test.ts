@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssues } from "../model/issue-text.js";
 import { loadWorldFromDirectory } from "../world/node.js";
 import { parseScenarioText } from "./parse.js";
-import { resolveScenario, type ScenarioLayer } from "./resolve.js";
+import { parameterBoundProblem, resolveScenario, type ScenarioLayer } from "./resolve.js";
 
 const world = loadWorldFromDirectory(new URL("../../test/fixtures/worlds/tiny/", import.meta.url).pathname);
 
@@ -194,3 +194,13 @@ describe("scenario resolution", () => {
   });
 });
 
+describe("parameter bounds", () => {
+  it("keeps monthly adjustment rates in (0, 1] and the ex-China scarcity exponent in [0, 20]", () => {
+    // Above 1 a rate overshoots every month (ex-China prices swung negative at 3); a huge exponent overflowed to NaN.
+    expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 3)).toBe("a rate above 0 and at most 1 per month");
+    expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 0)).toBe("a rate above 0 and at most 1 per month");
+    expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 0.25)).toBeUndefined();
+    expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 1e5)).toContain("from 0 to 20");
+    expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 5)).toBeUndefined();
+  });
+});

@@ -291,6 +291,9 @@ export function parameterBoundProblem(id: string, unit: string, value: number): 
   if (unit === "share") return value < 0 || value > 1 ? "a share between 0 and 1" : undefined;
   if (/elasticity$/i.test(id) && id.startsWith("demand.")) return value > 0 ? "a price elasticity of demand of 0 or less" : undefined;
   if (/(adjustment|smoothing|adoption)months$/i.test(id)) return value <= 0 ? "a positive number of months" : undefined;
+  // A monthly adjustment rate closes part of a gap each month: above 1 it overshoots and oscillates.
+  if (/adjustpermonth$/i.test(id)) return value <= 0 || value > 1 ? "a rate above 0 and at most 1 per month" : undefined;
+  if (id === "price.exportWedgePerUnmetShare") return value < 0 || value > 20 ? "a number from 0 to 20 (the exponent of the ex-China scarcity premium)" : undefined;
   return value < 0 ? `a number of 0 or more (${unit})` : undefined;
 }
 

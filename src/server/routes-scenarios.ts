@@ -8,6 +8,7 @@ import { z } from "zod";
 import { saveScenarioRequestSchema, scenarioNameSchema, type ScenarioDocument, type ScenarioListResponse, type ValidationResponse } from "../model/api.js";
 import { formatIssues } from "../model/issue-text.js";
 import type { Issue } from "../model/issues.js";
+import { parseScenarioText } from "../scenario/index.js";
 import type { ServerContext } from "./context.js";
 import { HttpError, notFound, parseRequestPart } from "./http-error.js";
 
@@ -45,15 +46,24 @@ export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }:
     const result = catalog.validate(yaml, name);
     if (!result.ok) throw invalidScenario(result.issues);
     const previous = store.getScenario(name);
-    store.putScenario(name, yaml, new Date().toISOString());
-    // Saved scenarios that extend this one (at any depth) must still be valid with the new version; if one is not,
-    // the old version is put back and nothing changes.
-    const broken = descendantsOf(store.listScenarios(), name)
-      .map((child) => ({ child, check: catalog.validate(child.yaml, child.name) }))
-      .filter((x) => !x.check.ok);
-    if (broken.length > 0) {
+    const restore = () => {
       if (previous === undefined) store.deleteScenario(name);
       else store.putScenario(name, previous.yaml, previous.updatedAt);
+    };
+    store.putScenario(name, yaml, new Date().toISOString());
+    // Saved scenarios that extend this one (at any depth) must still be valid with the new version; if one is not
+    // (or the check itself fails), the old version is put back and nothing changes.
+    let broken: { child: { name: string; yaml: string }; check: ReturnType<typeof catalog.validate> }[];
+    try {
+      broken = descendantsOf(store.listScenarios(), name)
+        .map((child) => ({ child, check: catalog.validate(child.yaml, child.name) }))
+        .filter((x) => !x.check.ok);
+    } catch (error) {
+      restore();
+      throw error;
+    }
+    if (broken.length > 0) {
+      restore();
       const issues = broken.flatMap((x) => x.check.issues);
       const names = broken.map((x) => x.child.name).join(", ");
       throw new HttpError(409, "conflict", "Would break scenarios that extend this one",
@@ -94,8 +104,7 @@ function descendantsOf(saved: readonly { readonly name: string; readonly yaml: s
   return found;
 }
 
-/** The `extends:` value of a scenario's YAML text, if it has one (a top-level scalar). */
+/** The `extends:` value of a scenario's YAML text, if it has one (block or flow style; undefined if it does not parse). */
 function extendsName(yaml: string): string | undefined {
-  const match = /^extends:\s*["']?([^"'\s#]+)["']?\s*(#.*)?$/m.exec(yaml);
-  return match?.[1];
+  return parseScenarioText("scenario.yaml", yaml).layer?.file.extends;
 }

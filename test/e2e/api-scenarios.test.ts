@@ -147,6 +147,15 @@ describe("scenarios API", () => {
     for (const name of ["grandchild-y", "child-y", "base-y"]) expect((await request(server.url, `/api/scenarios/${name}`, { method: "DELETE" })).status).toBe(204);
   });
 
+  it("sees a child written in flow style too: its parent cannot be deleted or broken", async () => {
+    expect((await request(server.url, "/api/scenarios/base-z", { method: "PUT", json: { yaml: BAN } })).status).toBe(201);
+    const child = "{ name: child-z, extends: base-z, policies: [{ id: pause, kind: suspension, suspends: [cn-ban], from: 2025-09, until: 2025-12 }] }\n";
+    expect((await request(server.url, "/api/scenarios/child-z", { method: "PUT", json: { yaml: child } })).status).toBe(201);
+    expect((await request(server.url, "/api/scenarios/base-z", { method: "DELETE" })).status).toBe(409);
+    expect((await request(server.url, "/api/scenarios/base-z", { method: "PUT", json: { yaml: BAN.replace("id: cn-ban", "id: other") } })).status).toBe(409);
+    for (const name of ["child-z", "base-z"]) expect((await request(server.url, `/api/scenarios/${name}`, { method: "DELETE" })).status).toBe(204);
+  });
+
   it("rejects names that are paths (400) and touches no file", async () => {
     const parent = dirname(server.dataDir);
     const before = { data: readdirSync(server.dataDir).sort(), parent: readdirSync(parent).sort() };
