@@ -623,7 +623,7 @@ function deferTaxedSuppliers(ctx: StepContext, e: number, r: number, nSuppliers:
  * of (mine i's rate ÷ p's mine output) × (plant j's capacity now ÷ capacity now of all the owner's plants).
  */
 function serveCaptiveConcentrate(ctx: StepContext): void {
-  const { m, s, res, t } = ctx;
+  const { m, s } = ctx;
   const { R, E } = s;
   const links = m.captiveLinkMine.length;
   if (links === 0) return;
@@ -654,10 +654,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
-        if (permit < 1) {
-          res.blockedTonnes[(t * E + e) * F + 0]! += wanted - shipped;
-          if (m.regionMarket[r] === 1) s.blockedEx[e]! += wanted - shipped; // form 0
-        }
+        // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;
         s.avail[e * R + p]! -= shipped;
