@@ -159,15 +159,19 @@ function applyQuotas(ctx: StepContext, form: number): void {
       // Concentrate leaves as the issuer's whole mix: each destination is expected to take the largest share of the
       // issuer's stock it asks for of any element, and the covered elements go with it.
       let covered = 0;
-      for (let e = 0; e < E; e++) if (quota.cellMask[e * F] === 1) covered += avail[e * R + i]!;
+      const pools = s.scratchE;
+      for (let e = 0; e < E; e++) {
+        if (quota.cellMask[e * F] === 1) covered += avail[e * R + i]!;
+        let pool = 0;
+        for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
+        pools[e] = pool;
+      }
       for (let r = 0; r < R; r++) {
         if (r === i || quota.destinationMask[r] !== 1) continue;
         let share = 0;
         for (let e = 0; e < E; e++) {
           if (!(avail[e * R + i]! > DUST_TONNES)) continue;
-          let pool = 0;
-          for (let p = 0; p < R; p++) pool += avail[e * R + p]!;
-          share = Math.max(share, (request[e * R + r]! / pool) * permitFactor(ctx, i, r, e, form));
+          share = Math.max(share, (request[e * R + r]! / pools[e]!) * permitFactor(ctx, i, r, e, form));
         }
         expected += Math.min(1, share) * covered;
       }
@@ -371,15 +375,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         }
         avail[e * R + p] = Math.max(0, a - out);
       }
-      let left = 0;
-      for (let j = 0; j < nBuyers; j++) {
-        const r = buyers[j]!;
-        const rest = Math.max(0, request[e * R + r]! - served[r]!);
-        request[e * R + r] = rest;
-        restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, rest);
-        left += rest;
-      }
-      if (left <= 0 || (!shippedAny && round > 0)) break;
+      if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
     }
   }
   if (form === 0) bundleConcentrate(ctx);
@@ -394,7 +390,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
  */
 function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
   const { s } = ctx;
-  const { avail, ordersNow, request, restockRequest, ship } = s;
+  const { avail, ordersNow, request, ship } = s;
   const served = s.scratchR;
   const offer = s.scratchR2;
   const suppliers = s.supplierList;
@@ -449,16 +445,24 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
         avail[e * R + p] = Math.max(0, available - out);
       }
     }
-    let left = 0;
-    for (let j = 0; j < nBuyers; j++) {
-      const r = buyers[j]!;
-      const rest = Math.max(0, request[e * R + r]! - served[r]!);
-      request[e * R + r] = rest;
-      restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, rest);
-      left += rest;
-    }
-    if (left <= 0 || (!shippedAny && round > 0)) break;
+    if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
   }
+}
+
+/** End of a clearing round for element `e`: what each buyer still lacks becomes its request; returns the total left. */
+function settleRound(s: StepContext["s"], e: number, nBuyers: number): number {
+  const { buyerList: buyers, request, restockRequest } = s;
+  const served = s.scratchR;
+  const R = s.R;
+  let left = 0;
+  for (let j = 0; j < nBuyers; j++) {
+    const r = buyers[j]!;
+    const rest = Math.max(0, request[e * R + r]! - served[r]!);
+    request[e * R + r] = rest;
+    restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, rest);
+    left += rest;
+  }
+  return left;
 }
 
 /**
