@@ -91,11 +91,17 @@ export interface PolicyCost {
 export interface ChinaOriginShare {
   readonly region: string;
   readonly element: string;
-  /** China-origin share of the region's use of the element over the first and the last 12 months, 0–1. */
+  /** China-origin share of the region's use of the element over the first and the last 12 months (the halves of a run under two years), 0–1. */
   readonly firstYearShare: number;
   readonly lastYearShare: number;
   /** Tonnes of the element the region used in the last 12 months. */
   readonly lastYearUseTonnes: number;
+}
+
+/** Labels of the two periods compared in `chinaOrigin`: "2024", or "2025-04 – 2026-03" when not a calendar year. */
+export interface ChinaOriginPeriods {
+  readonly first: string;
+  readonly last: string;
 }
 
 /** Concentration of a stage at one moment (shares 0–1, HHI 0–10,000). */
@@ -148,6 +154,8 @@ export interface RunReport {
   readonly chinaOrigin: readonly ChinaOriginShare[];
   /** China-origin share of each ex-China region's use of Nd, Pr, Dy and Tb together, % by month. */
   readonly chinaOriginByRegion: readonly MonthSeries[];
+  /** The periods `firstYearShare` and `lastYearShare` cover. */
+  readonly chinaOriginPeriods: ChinaOriginPeriods;
   /** China's share of each stage over time, %. */
   readonly chinaShareByStage: readonly MonthSeries[];
   /** Concentration by stage at the first and the last month. */

@@ -10,7 +10,7 @@ import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import type {
-  ChinaOriginShare, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+  ChinaOriginPeriods, ChinaOriginShare, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
 
@@ -87,12 +87,16 @@ const ORIGIN_ELEMENTS = ["Nd", "Pr", "Dy", "Tb"] as const;
 const ORIGIN_MIN_USE_TONNES = 1;
 
 /** China-origin shares of ex-China regions' use of Nd, Pr, Dy and Tb (empty when origins were not recorded). */
-export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOriginShare[]; chinaOriginByRegion: MonthSeries[] } {
+export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOriginShare[]; chinaOriginByRegion: MonthSeries[]; chinaOriginPeriods: ChinaOriginPeriods } {
   const R = result.regionIds.length;
   const E = result.elementSymbols.length;
   const cn = result.regionIds.indexOf("CN");
   const use = result.useByOriginTonnes;
-  if (use.length === 0 || cn < 0) return { chinaOrigin: [], chinaOriginByRegion: [] };
+  // The first and the last 12 months; in runs shorter than two years, the first and the second half (never overlapping).
+  const year = Math.max(1, Math.min(12, Math.floor(result.months / 2)));
+  const labels = monthLabels(result);
+  const chinaOriginPeriods = { first: periodLabel(labels, 0, year), last: periodLabel(labels, result.months - year, result.months) };
+  if (use.length === 0 || cn < 0) return { chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods };
   const elements = ORIGIN_ELEMENTS.map((symbol) => result.elementSymbols.indexOf(symbol)).filter((e) => e >= 0);
   // Use and its China-origin part, t; [month][region][element index in `elements`].
   const used = (m: number, r: number, e: number) => {
@@ -100,7 +104,6 @@ export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOrigi
     for (let o = 0; o < R; o++) total += use[((m * R + r) * E + e) * R + o] ?? 0;
     return { total, china: use[((m * R + r) * E + e) * R + cn] ?? 0 };
   };
-  const year = Math.min(12, result.months);
   const over = (r: number, e: number, from: number, to: number) => {
     let total = 0;
     let china = 0;
@@ -138,7 +141,15 @@ export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOrigi
       }),
     });
   }
-  return { chinaOrigin: shares, chinaOriginByRegion: series };
+  return { chinaOrigin: shares, chinaOriginByRegion: series, chinaOriginPeriods };
+}
+
+/** "2024" for a calendar year, else "2025-04 – 2026-03" (one month: "2025-04"). */
+function periodLabel(labels: readonly string[], from: number, to: number): string {
+  const first = labels[from] ?? "";
+  const last = labels[to - 1] ?? first;
+  if (to - from === 12 && first.endsWith("-01")) return first.slice(0, 4);
+  return first === last ? first : `${first} – ${last}`;
 }
 
 /** The first month with any production (the engine may leave a spin-up month empty). */

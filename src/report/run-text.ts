@@ -121,9 +121,8 @@ export function renderRunText(report: RunReport): string {
     const regions = [...new Set(report.chinaOrigin.map((x) => x.region))]
       .map((region) => ({ region, tonnes: report.chinaOrigin.filter((x) => x.region === region).reduce((a, x) => a + x.lastYearUseTonnes, 0) }))
       .sort((a, b) => b.tonnes - a.tonnes).slice(0, MAX_ROWS);
-    const firstYear = report.monthLabels[0]?.slice(0, 4) ?? "first year";
-    const lastYear = report.monthLabels[report.monthLabels.length - 1]?.slice(0, 4) ?? "last year";
-    parts.push(section(`Where the content comes from: share of each region's use separated in China, ${firstYear} → ${lastYear}`, renderTextTable(
+    const { first, last } = report.chinaOriginPeriods;
+    parts.push(section(`Where the content comes from: share of each region's use separated in China, ${first} → ${last}`, renderTextTable(
       [{ header: "region" }, ...elements.map((e) => ({ header: e, align: "right" as const }))],
       regions.map(({ region }) => [region, ...elements.map((element) => {
         const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);

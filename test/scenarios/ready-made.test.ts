@@ -202,7 +202,7 @@ describe("ready-made scenarios", () => {
     // The series by region agrees with the table: 100 % China-origin Dy and Tb in the first months of the baseline.
     const jp = chinaOrigin(run("baseline")).chinaOriginByRegion.find((s) => s.label === "JP")!;
     expect(jp.values.every((v) => v >= 0 && v <= 100)).toBe(true);
-    expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [] });
+    expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods: { first: "2024", last: "2033" } });
   });
 
   it("western-buildout: the floored US plants separate NdPr only as the share of their feed it is (co-production)", () => {

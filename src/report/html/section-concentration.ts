@@ -69,13 +69,14 @@ export function renderOriginSection(report: RunReport, layout: ChartLayout): str
   if (report.chinaOrigin.length === 0) return emptyMessage("provenance", "Origins were not recorded for this run.");
   const elements = [...new Set(report.chinaOrigin.map((x) => x.element))];
   const regions = [...new Set(report.chinaOrigin.map((x) => x.region))];
+  const periods = report.chinaOriginPeriods;
   const rows = regions.map((region) => [region, ...elements.flatMap((element) => {
     const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);
     return x === undefined ? ["–", "–"] : [formatShare(x.firstYearShare), formatShare(x.lastYearShare)];
   })]);
   const table = renderHtmlTable(
-    [{ header: "Region" }, ...elements.flatMap((e) => [{ header: `${e} first year`, align: "right" as const }, { header: `${e} last year`, align: "right" as const }])],
-    rows, { key: "provenance", caption: "Share of each region's use separated in China (mined there, for concentrate), first and last 12 months" },
+    [{ header: "Region" }, ...elements.flatMap((e) => [{ header: `${e} ${periods.first}`, align: "right" as const }, { header: `${e} ${periods.last}`, align: "right" as const }])],
+    rows, { key: "provenance", caption: `Share of each region's use separated in China (mined there, for concentrate), ${periods.first} and ${periods.last}` },
   );
   return `${chinaOriginChart(report, layout.fullWidthPx)}\n${table}`;
 }

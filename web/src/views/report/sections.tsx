@@ -202,7 +202,7 @@ export function ChinaOriginTable({ report }: { report: RunReport }) {
   const regions = [...new Set(report.chinaOrigin.map((x) => x.region))];
   return (
     <table className="data" aria-label="China-origin share of use">
-      <thead><tr><th>region</th>{elements.map((e) => <th key={e} className="num">{e}: first → last year</th>)}</tr></thead>
+      <thead><tr><th>region</th>{elements.map((e) => <th key={e} className="num">{e}: {report.chinaOriginPeriods.first} → {report.chinaOriginPeriods.last}</th>)}</tr></thead>
       <tbody>
         {regions.map((region) => (
           <tr key={region}>
