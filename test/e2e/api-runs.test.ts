@@ -191,11 +191,16 @@ describe("runs API: concurrency, limits and restarts", () => {
     }
   });
 
-  it("cancels a running run: its worker stops and nothing is committed", async () => {
-    const server = await startTestServer({ maxConcurrentRuns: 1 });
+  it("cancels a running run: its worker stops, nothing is committed, and its slot is free at once", async () => {
+    const server = await startTestServer({ maxConcurrentRuns: 1, maxQueuedRuns: 0 });
     try {
       const { body } = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL.replace("months: 12", "months: 120") } });
+      expect((await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } })).status).toBe(429);
       expect((await request(server.url, `/api/runs/${body.id}`, { method: "DELETE" })).status).toBe(204);
+      // Right after the DELETE (its worker may still be stopping), a new run is taken, not refused with 429.
+      const right = await request(server.url, "/api/runs", { method: "POST", json: { yaml: SMALL, baseline: false } });
+      expect(right.status).toBe(202);
+      expect((await waitForRun(server.url, right.body.id)).state).toBe("done");
       // Give a worker that was already computing the time to finish: the run must stay gone.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect((await request(server.url, `/api/runs/${body.id}`)).status).toBe(404);
