@@ -29,6 +29,7 @@ export const PARAMETER_SPECS = {
   "metal.yieldShare": { fallback: 0.97, unit: "share" },
   "magnet.scrapRecycledShare": { fallback: 0.9, unit: "share" },
   "magnet.ndPrSubstitutionElasticity": { fallback: 0, unit: "dimensionless" },
+  "magnet.tbDyEquivalence": { fallback: 1, unit: "t Dy per t Tb" },
   "inventory.outputCoverMonths": { fallback: 0.5, unit: "months" },
   "inventory.defaultCoverMonths": { fallback: 2, unit: "months" },
   "inventory.adjustmentMonths": { fallback: 3, unit: "months" },

@@ -192,6 +192,13 @@ export interface RunState {
   readonly captiveRegionRate: Float64Array; // [region] mine output rate, t REO/month
   readonly captivePlantCapacity: Float64Array; // [facility] capacity of the mine owner's separation plants
   /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
+  /** [element] magnet pool of the element at the use stage (0 Nd+Pr, 1 Dy+Tb), −1 when it is drawn on its own. */
+  readonly magnetPoolOf: Int8Array;
+  /** [element] weight of the element in its pool: t of the pool's reference element per t (Tb: `magnet.tbDyEquivalence` t of Dy). */
+  readonly magnetPoolWeight: Float64Array;
+  readonly poolHave: Float64Array; // [pool] weighted magnet stock of a region
+  readonly poolWant: Float64Array; // [pool] weighted need of a region's magnet sectors
+  readonly poolUse: Float64Array; // [pool] weighted use by a region's magnet sectors
   readonly facilitiesByStageRegion: Int32Array;
   readonly facilityGroupStart: Int32Array;
 }
@@ -269,6 +276,8 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
     facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start,
+    ...magnetPools(model, p),
+    poolHave: f64(MAGNET_POOLS.length), poolWant: f64(MAGNET_POOLS.length), poolUse: f64(MAGNET_POOLS.length),
   };
 }
 
@@ -276,6 +285,27 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
  * Note that stock `node` may hold origin `o` (in one of the origin sets: `list`, `count`, `has` of `inStock` or
  * `outStock`). Keeps the list ascending, so sums over it run in the same order as over every region.
  */
+/** Elements that stand in for each other in a magnet, each with its weight (see `useMagnets`). */
+const MAGNET_POOLS = [
+  [["Nd", 1], ["Pr", 1]],
+  [["Dy", 1], ["Tb", "magnet.tbDyEquivalence"]],
+] as const;
+
+function magnetPools(model: CompiledModel, p: ParameterValues): { magnetPoolOf: Int8Array; magnetPoolWeight: Float64Array } {
+  const E = model.elementSymbols.length;
+  const magnetPoolOf = new Int8Array(E).fill(-1);
+  const magnetPoolWeight = new Float64Array(E).fill(1);
+  MAGNET_POOLS.forEach((pool, index) => {
+    for (const [symbol, weight] of pool) {
+      const e = model.elementIndex[symbol];
+      if (e === undefined) continue;
+      magnetPoolOf[e] = index;
+      magnetPoolWeight[e] = typeof weight === "number" ? weight : p[weight];
+    }
+  });
+  return { magnetPoolOf, magnetPoolWeight };
+}
+
 export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, node: number, R: number, o: number): void {
   if (has[node * R + o] === 1) return;
   has[node * R + o] = 1;

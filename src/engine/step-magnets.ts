@@ -129,24 +129,42 @@ export function produceMagnets(ctx: StepContext): void {
 }
 
 /**
- * Magnet sectors draw magnets: each element's stock is shared pro rata among sectors, and a sector
- * builds only as many units as its scarcest recipe element allows (end products lost for the rest).
+ * Magnet sectors draw magnets. Elements that stand in for each other in a magnet are pooled (`s.magnetPoolOf`):
+ * Nd and Pr (one didymium pool), and Dy and Tb (Tb counted as `magnet.tbDyEquivalence` t of Dy). Each pool's stock,
+ * weighted, is shared pro rata among sectors, other elements one by one; a sector builds only as many units as its
+ * scarcest pool or element allows (end products lost for the rest), and a pool's use is drawn from its elements in
+ * proportion to their weighted stock on hand.
  */
 export function useMagnets(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { demandUnits, gradeShareEff, inStock, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
+  const { demandUnits, gradeShareEff, inStock, magnetPoolOf, magnetPoolWeight, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
   const { regionMarket, sectorGrade, sectorIsMagnet, sectorMagnetKgPerUnit } = m;
   const { endProductsLost, finalUseTonnes, sectorDeliveredUnits, shortfallTonnes, useByOriginTonnes } = res;
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, K, G } = s;
   const consumed = s.scratchE;
+  const poolHave = s.poolHave;
+  const poolWant = s.poolWant;
+  const poolUse = s.poolUse;
+  const pools = poolHave.length;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    poolHave.fill(0);
+    poolWant.fill(0);
+    poolUse.fill(0);
+    for (let e = 0; e < E; e++) {
+      const pool = magnetPoolOf[e]!;
+      if (pool < 0) continue;
+      const node = (r * F + 3) * E + e;
+      poolHave[pool]! += magnetPoolWeight[e]! * s.inTotal[node]!;
+      poolWant[pool]! += magnetPoolWeight[e]! * sectorNeedNow[node]!;
+    }
     for (let e = 0; e < E; e++) {
       const node = (r * F + 3) * E + e;
-      const available = s.inTotal[node]!;
       const need = sectorNeedNow[node]!;
-      const met = need > 0 ? Math.min(1, available / need) : 1;
+      const pool = magnetPoolOf[e]!;
+      // A pooled element's need is met as far as its pool's is: Pr on hand stands in for missing Nd.
+      const met = pool >= 0 ? (poolWant[pool]! > 0 ? Math.min(1, poolHave[pool]! / poolWant[pool]!) : 1) : need > 0 ? Math.min(1, s.inTotal[node]! / need) : 1;
       rho[r * E + e] = met;
       shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += need * (1 - met);
       useNeed[market * E + e]! += need;
@@ -160,12 +178,24 @@ export function useMagnets(ctx: StepContext): void {
       const recipe = (market * G + sectorGrade[k]!) * E;
       let built = 1;
       for (let e = 0; e < E; e++) if (gradeShareEff[recipe + e]! > 0) built = Math.min(built, rho[r * E + e]!);
-      for (let e = 0; e < E; e++) consumed[e]! += units * gradeShareEff[recipe + e]! * built;
+      for (let e = 0; e < E; e++) {
+        const content = units * gradeShareEff[recipe + e]! * built;
+        if (content <= 0) continue;
+        const pool = magnetPoolOf[e]!;
+        if (pool >= 0) poolUse[pool]! += content * magnetPoolWeight[e]!;
+        else consumed[e]! += content;
+      }
       sectorDeliveredUnits[(t * R + r) * K + k]! += units * built;
       magnetUnits[market]! += units;
       magnetUnitsShort[market]! += units * (1 - built);
       const kgPerUnit = sectorMagnetKgPerUnit[k]!;
       if (kgPerUnit > 0) endProductsLost[(t * K + k) * R + r]! += (units * (1 - built) * 1000) / kgPerUnit;
+    }
+    // A pool's use comes out of its elements in proportion to their weighted stock: each gives the same share of what it holds.
+    for (let e = 0; e < E; e++) {
+      const pool = magnetPoolOf[e]!;
+      if (pool < 0 || pool >= pools || !(poolHave[pool]! > 0)) continue;
+      consumed[e] = s.inTotal[(r * F + 3) * E + e]! * Math.min(1, poolUse[pool]! / poolHave[pool]!);
     }
     for (let e = 0; e < E; e++) {
       const used = consumed[e]!;
