@@ -70,7 +70,7 @@ export interface GapCloser {
 }
 
 /**
- * Money a scenario's measures move, by region: import duty its importers paid (valued at the supplier's price), or
+ * Money a scenario's measures move, by region: import duty its importers paid (valued at the supplier's price, magnets with the value of making them), or
  * the top-up its producers received under a price floor. US$ of the currency year.
  */
 export interface PolicyCost {

@@ -121,4 +121,29 @@ describe("import tariffs (a price wedge that diverts trade)", () => {
       same(other.trade.tonnes, free.trade.tonnes);
     }
   });
+
+  it("values taxed magnets at their content's price plus their making (price.magnetFabricationUsdPerKgContent)", () => {
+    // Japan makes Nd magnets from Chinese metal and the US buys them, taxed at 25 % from month FROM.
+    const model = compileModel(ndWorld({ withMagnets: true }), { startMonth: "2024-01", months: MONTHS });
+    const base = createNeutralConstraints(model);
+    const taxed = copySegment(base.segments[0]!);
+    taxed.importTariffRate[tradeConstraintOffset(model, model.regionIndex.JP!, model.regionIndex.US!, 0, FORM_INDEX.magnet)] = RATE;
+    const constraints = { ...base, segments: [base.segments[0]!, taxed], segmentOfMonth: Int32Array.from({ length: MONTHS }, (_, t) => (t >= FROM ? 1 : 0)) };
+    const making = 84;
+    const result = runSimulation(model, constraints, { parameterOverrides: { "price.magnetFabricationUsdPerKgContent": making } });
+    const shipped = seriesFor(result, { variable: "trade", from: "JP", to: "US", form: "magnet" });
+    const price = seriesFor(result, { variable: "price", element: "Nd", market: "ex-china" });
+    const duty = seriesFor(result, { variable: "tariff-paid", region: "US" });
+    let checked = 0;
+    for (let t = FROM; t < MONTHS; t++) {
+      if (!(shipped[t]! > 0)) continue;
+      // Prices move at month end: shipments are valued at the price the month opened with (last month's close).
+      expect(duty[t]! / (shipped[t]! * (price[t - 1]! + making) * RATE * 1000)).toBeCloseTo(1, 9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(12);
+    // The duty rate the US pays on its magnets is the tariff, whatever the making adds to their value.
+    const markup = seriesFor(result, { variable: "tariff-markup", region: "US", form: "magnet", element: "Nd" });
+    expect(markup[MONTHS - 1]).toBeCloseTo(RATE, 12);
+  });
 });

@@ -44,6 +44,7 @@ export const PARAMETER_SPECS = {
   "price.exportWedgePerUnmetShare": { fallback: 5, unit: "dimensionless" },
   "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
+  "price.magnetFabricationUsdPerKgContent": { fallback: 0, unit: "USD/kg element" },
   "demand.priceElasticity": { fallback: -0.05, unit: "dimensionless" },
   "response.signalLagMonths": { fallback: 6, unit: "months" },
   "response.shortfallStressPerShare": { fallback: 5, unit: "dimensionless" },

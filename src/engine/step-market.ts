@@ -717,6 +717,8 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
   const tariffRate = seg.importTariffRate;
   const { prices, taxedDuty, taxedValue } = s;
   const regionMarket = ctx.m.regionMarket;
+  // A magnet is worth its rare-earth content plus the making of it (t of content × US$/kg of content).
+  const madeValueUsdPerKg = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
   // Spin-up months are not recorded.
   const recordTrade = trade.enabled && !ctx.spinningUp;
   const quotas = c.exportQuotas;
@@ -810,10 +812,10 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
           trade.tonnes[trade.count++] = shipped;
         }
         if (taxes && p !== r) {
-          // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$).
+          // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$); magnets with their making.
           const rate = tariffRate[((p * R + r) * E + e) * F + form]!;
           if (rate > 0) {
-            const value = shipped * prices[e * 2 + regionMarket[p]!]!;
+            const value = shipped * (prices[e * 2 + regionMarket[p]!]! + madeValueUsdPerKg);
             taxedValue[node]! += value;
             taxedDuty[node]! += value * rate;
             res.tariffPaidUsd[t * R + r]! += value * rate * 1000;

@@ -31,7 +31,7 @@ export function renderCostSection(report: RunReport): string {
   ]);
   return renderHtmlTable(
     [{ header: "Payment" }, { header: "Region" }, { header: "Total, US$ M", align: "right" }, ...years.map((year) => ({ header: year, align: "right" as const }))],
-    rows, { key: "policy-costs", caption: "Import duty paid by importers (valued at the supplier's price) and top-ups paid to producers under price floors, US$ million" },
+    rows, { key: "policy-costs", caption: "Import duty paid by importers (valued at the supplier's price; magnets with their making) and top-ups paid to producers under price floors, US$ million" },
   );
 }
 
