@@ -110,7 +110,7 @@ describe("hand-checked Nd world", () => {
   it("an extraterritorial rule stops third-country magnets made from the issuer's content", () => {
     const { model, neutral } = setup({ withMagnets: true, useCoverMonths: 1, leadTimeMonths: 1 });
     const rule = {
-      issuer: model.regionIndex.CN!, contentMask: Uint8Array.of(1), productMask: Uint8Array.of(0, 0, 0, 1), minValueShare: 0.001,
+      issuer: model.regionIndex.CN!, contentMask: Uint8Array.of(1), productMask: Uint8Array.of(0, 0, 0, 1), magnetGradeCover: new Uint8Array(0), minValueShare: 0.001,
       permitShare: 0, delayMonths: 0, destinationMask: Uint8Array.of(0, 0, 1), fromMonth: 12, toMonth: MONTHS,
     };
     const before = runSimulation(model, neutral);
@@ -178,7 +178,7 @@ describe("extraterritorial rules act on exact products", () => {
     const productMask = new Uint8Array(2 * 4);
     productMask[nd * 4 + FORM_INDEX.metal] = 1;
     const rule = {
-      issuer: model.regionIndex.CN!, contentMask, productMask, minValueShare: 0.001,
+      issuer: model.regionIndex.CN!, contentMask, productMask, magnetGradeCover: new Uint8Array(0), minValueShare: 0.001,
       permitShare: 0, delayMonths: 0, destinationMask: Uint8Array.of(0, 0, 1), fromMonth: 12, toMonth: MONTHS,
     };
     const before = runSimulation(model, neutral);

@@ -89,7 +89,14 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
         }
         // Value share over rare-earth content only (iron, boron, cobalt are not tracked): an upper bound.
         if (controlled <= 0 || controlled < rule.minValueShare * value) continue;
-        for (let e = 0; e < E; e++) if (rule.productMask[e * F + form] === 1) restrictCell(ctx, rule.destinationMask, p, e, rule.permitShare, rule.delayMonths);
+        const byGrade = form === 3 && rule.magnetGradeCover.length > 0;
+        if (byGrade) coveredMagnetShares(ctx, rule.magnetGradeCover, market);
+        for (let e = 0; e < E; e++) {
+          if (rule.productMask[e * F + form] !== 1) continue;
+          // Magnets by grade: only the covered share of the element's magnet content is refused and waits.
+          const covered = byGrade ? s.etCoveredShare[e]! : 1;
+          if (covered > 0) restrictCell(ctx, rule.destinationMask, p, e, 1 - (1 - rule.permitShare) * covered, rule.delayMonths * covered);
+        }
       } else {
         // Separated products: each element's stock is its own product.
         for (let e = 0; e < E; e++) {
@@ -103,6 +110,40 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
     }
   }
   return inForce;
+}
+
+/**
+ * The share of each element's magnet content that sits in magnets a rule covers (`magnetGradeCover`, see
+ * `ExtraterritorialRule`), into `s.etCoveredShare[element]`: world magnet demand this month with `market`'s recipes
+ * (every region's plants make the world's mix); NdFeB grades covered "as far as they hold Dy or Tb" leave out the
+ * Dy-free share of their non-heavy content. An element no magnet holds counts as covered.
+ */
+export function coveredMagnetShares(ctx: StepContext, cover: Uint8Array, market: number): void {
+  const { m, s } = ctx;
+  const { demandUnits, dyFreeShare, etCoveredShare, gradeShareEff, scratchE3 } = s;
+  const { isHeavyMagnetElement, sectorGrade, sectorIsMagnet } = m;
+  const { R, E, K, G } = s;
+  const all = scratchE3;
+  etCoveredShare.fill(0);
+  all.fill(0);
+  const heavyFree = dyFreeShare[market]!;
+  for (let k = 0; k < K; k++) {
+    if (sectorIsMagnet[k] !== 1) continue;
+    let units = 0;
+    for (let r = 0; r < R; r++) units += demandUnits[r * K + k]!;
+    if (units <= 0) continue;
+    const g = sectorGrade[k]!;
+    const recipe = (market * G + g) * E;
+    const how = cover[g]!;
+    for (let e = 0; e < E; e++) {
+      const content = units * gradeShareEff[recipe + e]!;
+      if (content <= 0) continue;
+      all[e]! += content;
+      if (how === 1) etCoveredShare[e]! += content;
+      else if (how === 2) etCoveredShare[e]! += isHeavyMagnetElement[e] === 1 ? content : content * (1 - heavyFree);
+    }
+  }
+  for (let e = 0; e < E; e++) etCoveredShare[e] = all[e]! > 0 ? etCoveredShare[e]! / all[e]! : 1;
 }
 
 /** Apply one rule's permit share and delay to exporter `p`'s shipments of element `e` to every covered destination. */

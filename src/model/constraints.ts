@@ -26,6 +26,8 @@ export interface ConstraintShape {
   readonly facilityIds: readonly string[];
   /** Demand sector ids; index = sector index. */
   readonly sectorIds: readonly string[];
+  /** Magnet grade ids; index = grade index (checked against `ExtraterritorialRule.magnetGradeCover` when given). */
+  readonly gradeIds?: readonly string[];
 }
 
 /**
@@ -81,6 +83,15 @@ export interface ExtraterritorialRule {
   readonly contentMask: Uint8Array;
   /** 1 for each element × form cell of the products covered; `[element][form]`, length = elements × `FORM_COUNT`. */
   readonly productMask: Uint8Array;
+  /**
+   * Which magnets the rule covers, by grade (`[grade]`, the world's grade order), or empty when its magnet cells are
+   * covered whole as `productMask` says: 0 not covered, 1 covered (SmCo under "smco-magnet"), 2 covered as far as its
+   * magnets hold Dy or Tb (NdFeB grades with Dy or Tb under "magnet-with-dy-tb"; the Dy- and Tb-free share the
+   * Dy-free response makes of them passes). Magnets are tracked as element content, so a covered magnet cell of
+   * element e gets permit 1 − (1 − `permitShare`) · qₑ and delay qₑ · `delayMonths`, qₑ the share of e's magnet
+   * content in covered magnets (world magnet demand, the exporter's market's recipes).
+   */
+  readonly magnetGradeCover: Uint8Array;
   /** De-minimis threshold on the issuer-origin value share, 0–1 (0.001 = 0.1 %). */
   readonly minValueShare: number;
   /** Share of controlled shipments approved, 0–1. */
@@ -235,6 +246,7 @@ export function assertConstraintsFit(shape: ConstraintShape, constraints: Engine
   }
   for (const x of constraints.extraterritorialRules) {
     if (!inRegion(x.issuer) || x.contentMask.length !== E || x.productMask.length !== E * FORM_COUNT || x.destinationMask.length !== R) fail("an extraterritorial rule has a bad issuer or mask length");
+    if (x.magnetGradeCover.length > 0 && shape.gradeIds !== undefined && x.magnetGradeCover.length !== shape.gradeIds.length) fail("an extraterritorial rule's magnetGradeCover does not have one entry per magnet grade");
   }
   for (const s of constraints.stockChanges) {
     if (!inRegion(s.region) || s.element < 0 || s.element >= E || (s.form !== undefined && !(s.form >= 0 && s.form < FORM_COUNT))) fail("a stock change has a bad region, element or form");

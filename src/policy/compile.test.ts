@@ -103,6 +103,20 @@ describe("compilePolicies", () => {
     expect(r.contentMask[model.elementIndex["Dy"]!]).toBe(1);
   });
 
+  it("an extraterritorial rule on magnet-with-dy-tb / smco-magnet covers magnets by grade: NdFeB as far as it holds Dy or Tb, SmCo whole", () => {
+    const rule = (products: string[]) => compile([active({ id: "x", kind: "extraterritorial", issuer: "CN", content: ["Dy", "Tb", "Sm"], products, minValueShare: 0.001, approvalShare: 0.6, from: "2024-01" })]);
+    const expected = (withDyTb: boolean, smco: boolean) => world.magnetGrades.map((g) => {
+      if (g.magnetType === "smco") return smco ? 1 : 0;
+      return withDyTb && ((g.elementsWeightPercent.Dy ?? 0) > 0 || (g.elementsWeightPercent.Tb ?? 0) > 0) ? 2 : 0;
+    });
+    const both = rule(["magnet-with-dy-tb", "smco-magnet"]);
+    expect([...both.c.extraterritorialRules[0]!.magnetGradeCover]).toEqual(expected(true, true));
+    expect(expected(true, true)).toContain(2);
+    expect([...rule(["magnet-with-dy-tb"]).c.extraterritorialRules[0]!.magnetGradeCover]).toEqual(expected(true, false));
+    // Oxides and plain "magnet" (the listed elements' content) are covered by cells alone.
+    expect(rule(["oxide", "magnet"]).c.extraterritorialRules[0]!.magnetGradeCover).toHaveLength(0);
+  });
+
   it("technology-ban slows only new capacity outside the issuer that uses its technology", () => {
     const w: World = { ...world, magnetPlants: [...world.magnetPlants, { ...world.magnetPlants[1]!, id: "plant:jp-new", startMonth: "2024-06", rampMonths: 4, technologyOrigin: "CN", status: "construction" }] };
     const { c, model } = compile([active({ id: "t", kind: "technology-ban", issuer: "CN", startDelayMonths: 3, rampMultiplier: 2, from: "2024-01-01" })], w);

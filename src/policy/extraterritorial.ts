@@ -13,6 +13,7 @@ import {
   workingDayDelaySchema,
 } from "./common.js";
 import { activeRuns, controlledCells, destinationIndices, maskOf, shareFor, WORKING_DAYS_PER_MONTH } from "./context.js";
+import type { PolicyCompileContext } from "./context.js";
 import type { PolicyHandler } from "./handler.js";
 
 export const extraterritorialSchema = z.strictObject({
@@ -37,6 +38,7 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     const E = ctx.shape.elementSymbols.length;
     const contentMask = maskOf(E, policy.content.map((s) => ctx.elementIndex.get(s)).filter((i): i is number => i !== undefined));
     const productMask = cellMaskOf(E, controlledCells(ctx, policy.content, policy.products));
+    const magnetGradeCover = magnetGradeCoverOf(ctx, policy.products);
     // One rule per distinct approval share among the destinations.
     const byShare = new Map<number, number[]>();
     for (const to of destinationIndices(ctx, policy.destinations, policy.issuer)) {
@@ -46,7 +48,7 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     for (const run of activeRuns(fractions)) {
       for (const [share, destinations] of byShare) {
         lists.extraterritorialRules.push({
-          issuer, contentMask, productMask, minValueShare: policy.minValueShare,
+          issuer, contentMask, productMask, magnetGradeCover, minValueShare: policy.minValueShare,
           // Pro rata within a partly active month.
           permitShare: 1 - run.fraction * (1 - share),
           delayMonths: (run.fraction * policy.delayWorkingDays.median) / WORKING_DAYS_PER_MONTH,
@@ -57,3 +59,20 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     }
   },
 };
+
+/**
+ * Which magnets a rule's products cover, by grade (see `ExtraterritorialRule.magnetGradeCover`): "magnet-with-dy-tb"
+ * covers NdFeB grades that hold Dy or Tb, as far as they do (Ann. 61/2025 Part 2: NdFeB containing Dy or Tb; Dy-free
+ * grades pass); "smco-magnet" covers SmCo grades. Empty when the rule names neither (plain "magnet" covers the
+ * listed elements' magnet content whole).
+ */
+function magnetGradeCoverOf(ctx: PolicyCompileContext, products: readonly string[]): Uint8Array {
+  const withDyTb = products.includes("magnet-with-dy-tb");
+  const smco = products.includes("smco-magnet");
+  if (!withDyTb && !smco) return new Uint8Array(0);
+  return Uint8Array.from(ctx.world.magnetGrades, (grade) => {
+    if (grade.magnetType === "smco") return smco ? 1 : 0;
+    const heavy = (grade.elementsWeightPercent.Dy ?? 0) > 0 || (grade.elementsWeightPercent.Tb ?? 0) > 0;
+    return withDyTb && heavy ? 2 : 0;
+  });
+}
