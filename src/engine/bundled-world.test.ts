@@ -51,19 +51,57 @@ describe("the bundled world, 2024-01 for 10 years without policy", () => {
     expect(overLimit(0, 36, 0.01)).toEqual([]);
   });
 
-  it("stays price-rationed over 10 years: no monthly shortfall above 5 %, few end products lost, NdPr and Dy within 3x", () => {
+  it("stays price-rationed over 10 years: no monthly shortfall above 5 %, few end products lost, magnet-element prices bounded", () => {
     expect(overLimit(0, 120, 0.05)).toEqual([]);
     let lost = 0;
     for (const v of result.endProductsLost) lost += v;
     // Vehicles, MW and systems together; demand is ~20 M EVs a year alone.
     expect(lost).toBeLessThan(100_000);
     const E = result.elementSymbols.length;
-    for (const symbol of ["Nd", "Pr", "Dy", "Tb"]) {
+    // Nd, Pr and Tb within 0.7–3× their calibration price. Dy, the tightest element (China's ionic quota is flat and
+    // Myanmar runs at capacity while magnet demand grows ~7 %/yr), may boom to 3.5× and, once thrifting and Dy-free
+    // designs (irreversible) have cut its use, fall to half its 2024 price — as after 2011, when Dy rose about tenfold
+    // and lost most of it by 2015.
+    const bounds: Record<string, [number, number]> = { Nd: [0.7, 3], Pr: [0.7, 3], Tb: [0.7, 3], Dy: [0.5, 3.5] };
+    for (const [symbol, [low, high]] of Object.entries(bounds)) {
       const e = result.elementSymbols.indexOf(symbol);
       for (let t = 0; t < 120; t++) {
         const ratio = result.pricesUsdPerKg[(t * E + e) * 2]! / model.basePriceUsdPerKg[e * 2]!;
-        expect(ratio, `${symbol} month ${t}`).toBeGreaterThan(0.7);
-        expect(ratio, `${symbol} month ${t}`).toBeLessThan(3);
+        expect(ratio, `${symbol} month ${t}`).toBeGreaterThan(low);
+        expect(ratio, `${symbol} month ${t}`).toBeLessThan(high);
+      }
+    }
+  });
+
+  it("runs China's plants in the calibration year with little production lost for lack of input (under 5 % of output)", () => {
+    // Before: China's separators planned the oxide its magnet makers' recycled scrap supplies, and counted buyers'
+    // restocking as lost production — "Dy short of input" by 15 % of China's Dy separation in 2024.
+    const R = model.regionIds.length;
+    const E = model.elementSymbols.length;
+    const cn = model.regionIndex.CN!;
+    for (const symbol of ["Nd", "Pr", "Dy", "Tb"]) {
+      const e = model.elementIndex[symbol]!;
+      for (let stage = 1; stage <= 3; stage++) {
+        let lost = 0;
+        let made = 0;
+        for (let t = 0; t < 12; t++) {
+          lost += result.shortfallTonnes[((t * E + e) * R + cn) * 5 + stage]!;
+          made += result.productionTonnes[((t * 4 + stage) * R + cn) * E + e]!;
+        }
+        expect(lost, `${symbol} stage ${stage}`).toBeLessThan(0.05 * made);
+      }
+    }
+  });
+
+  it("keeps magnet-element prices near calibration through the calibration year (2024: no drift from the start)", () => {
+    // In 2024 China's Nd and Dy oxide prices fell (USGS: Nd 78 → 56, Dy 330 → 260 US$/kg, 2023 → 2024): the calibrated
+    // world must not open with a shortage its own stock norms create. Within ±15 % of calibration for all of 2024.
+    const E = result.elementSymbols.length;
+    for (const symbol of ["Nd", "Pr", "Dy", "Tb"]) {
+      const e = result.elementSymbols.indexOf(symbol);
+      for (let t = 0; t < 12; t++) {
+        const ratio = result.pricesUsdPerKg[(t * E + e) * 2]! / model.basePriceUsdPerKg[e * 2]!;
+        expect(Math.abs(ratio - 1), `${symbol} month ${t}`).toBeLessThan(0.15);
       }
     }
   });

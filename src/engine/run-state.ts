@@ -66,6 +66,14 @@ export interface RunState {
   /** What entered producers' stock this month / smoothed (their offer to the market), t per month; `[region][form][element]`. */
   readonly supplyNow: Float64Array;
   readonly supplySmoothed: Float64Array;
+  /** [region][element] magnet scrap returned as oxide to the region's producers this month, and smoothed (t/month). */
+  readonly recycledNow: Float64Array;
+  /** [node] orders for current need (without restocking) this month, and smoothed; production lost is counted against them. */
+  readonly ordersNeedNow: Float64Array;
+  readonly ordersNeedSmoothed: Float64Array;
+  /** [region][element] output a producing stage's buyers order for current need (its share, or what they address to it). */
+  readonly orderedForNeed: Float64Array;
+  readonly recycledSmoothed: Float64Array;
   readonly ordersSmoothed: Float64Array;
   /** Input needed by plants / sectors at user nodes this month and smoothed, t per month; `[region][form][element]`. */
   readonly plantNeedNow: Float64Array;
@@ -117,6 +125,10 @@ export interface RunState {
   readonly floorPrice: Float64Array;
   /** Prices, US$/kg element; `[element][market]`; ex-China wedge `[element]`; blocked and requested ex-China tonnes this month, `[form][element]`. */
   readonly prices: Float64Array;
+  /** [element] users' cover the prices take as normal (averaged over the end of the spin-up), and its running sum. */
+  readonly coverCalibration: Float64Array;
+  readonly coverCalibrationSum: Float64Array;
+  readonly coverCalibrationCount: Float64Array;
   readonly wedge: Float64Array;
   readonly blockedEx: Float64Array;
   readonly requestsEx: Float64Array;
@@ -253,7 +265,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     inOrigins: new Int32Array(node * R), inOriginCount: new Int32Array(node), inHasOrigin: new Uint8Array(node * R),
     outOrigins: new Int32Array(node * R), outOriginCount: new Int32Array(node), outHasOrigin: new Uint8Array(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
     ringMonths, ring: f64(ringMonths * node * R), ringUsed: new Uint8Array(ringMonths * node), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
-    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node),
+    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycledNow: f64(R * E), recycledSmoothed: f64(R * E), ordersNeedNow: f64(node), ordersNeedSmoothed: f64(node), orderedForNeed: f64(R * E),
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
     plan: f64(R * E), lostBasis: f64(R * E), orderedFeed: f64(R * E), magnetPlan: f64(R * T * E),
@@ -262,7 +274,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: f64(E).fill(1), coverCalibrationSum: f64(E), coverCalibrationCount: f64(1), wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),

@@ -14,7 +14,7 @@ import { anyAbove, createRunState, type StepContext } from "./run-state.js";
 import { buildStrategicStock, computeDemand, recordNonMagnetDelivery, releaseStrategicStock } from "./step-demand.js";
 import { planMagnets, produceMagnets, useMagnets } from "./step-magnets.js";
 import { clearMarket, computeRequests } from "./step-market.js";
-import { recordMonthEnd, smoothAndReset, updateCapacityGrowth, updatePrices, updateResponses, updateTariffMarkups } from "./step-prices.js";
+import { recordMonthEnd, settleCoverCalibration, smoothAndReset, updateCapacityGrowth, updatePrices, updateResponses, updateTariffMarkups } from "./step-prices.js";
 import { planMetal, planSeparation, produceMetal, produceMines, produceSeparation, updateCapacity } from "./step-supply.js";
 
 /** Options of `runSimulation`. */
@@ -138,7 +138,9 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   const ctx: StepContext = { m: model, s, c: neutral, res, trade, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
   const spinUp = Math.max(0, Math.round(parameters["engine.spinUpMonths"]));
   for (let i = 0; i < spinUp; i++, ctx.tick++) stepMonth(ctx);
-  // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration.
+  // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration, and prices take the
+  // stocks the spin-up settled to as normal.
+  settleCoverCalibration(s);
   s.prices.set(model.basePriceUsdPerKg);
   for (const a of [s.wedge, s.stressHeavy, s.stressMagnet, s.gbdCut, s.dyFreeShare, s.substitutionShare]) a.fill(0);
   s.prForNd.fill(1);

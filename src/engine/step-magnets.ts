@@ -52,8 +52,9 @@ export function planMagnets(ctx: StepContext): void {
         const content = wanted[e]! * typeShare[k * E + e]! * scale + lift * typeElementPerTonne[k * E + e]!;
         magnetPlan[(r * T + k) * E + e] = content;
         plantNeedNow[(r * F + 2) * E + e]! += content / typeYield[k]!;
-        // Lost for lack of metal counts only the ordered part, not the lift of new plants to minimum load.
-        s.lostBasis[r * E + e]! += (wanted[e]! * typeShare[k * E + e]! * scale) / typeYield[k]!;
+        // Lost for lack of metal counts only what buyers ordered for current need, not restocking nor the lift of new
+        // plants to minimum load.
+        s.lostBasis[r * E + e]! += (Math.min(wanted[e]!, s.orderedForNeed[r * E + e]!) * typeShare[k * E + e]! * scale) / typeYield[k]!;
       }
     }
   }
@@ -121,6 +122,7 @@ export function produceMagnets(ctx: StepContext): void {
       productionTonnes[((t * 4 + 3) * R + r) * E + e]! += content;
       supplyNow[(r * F + 3) * E + e]! += content;
       supplyNow[(r * F + 1) * E + e]! += back;
+      s.recycledNow[r * E + e]! += back;
       stageInputTonnes[((t * 4 + 3) * R + r) * E + e]! += alloy;
       finalUseTonnes[((t * R + r) * F + 2) * E + e]! += use;
       lossesTonnes[t * E + e]! += scrap - back;

@@ -266,6 +266,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
       const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
       domesticServed[e * R + r] = Math.max(0, own);
       if (own <= 0) continue;
+      // Orders for current need (not restocking) are tallied apart: production lost is counted against them.
+      s.ordersNeedNow[(r * F + form) * E + e]! += (own * (q - restockRequest[e * R + r]!)) / q;
       ship[(e * R + r) * R + r]! += own;
       s.shippedFrom[e * R + r] = 1;
       avail[e * R + r]! -= own;
@@ -366,7 +368,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           }
         }
         if (pool <= 0) {
-          if (round === 0) attributeUnservedOrders(ctx, form, e, q);
+          if (round === 0) attributeUnservedOrders(ctx, form, e, q, needPart);
           continue;
         }
         for (let i = 0; i < nSuppliers; i++) {
@@ -377,7 +379,10 @@ export function clearMarket(ctx: StepContext, form: number): void {
           const proposal = (needPart * a) / pool + (free && freePool > 0 ? (restock * a) / freePool : 0);
           if (proposal <= 0) continue;
           // Orders count once (first round); re-routed remainders are the same demand asked elsewhere.
-          if (round === 0) ordersNow[(p * F + form) * E + e]! += proposal;
+          if (round === 0) {
+            ordersNow[(p * F + form) * E + e]! += proposal;
+            s.ordersNeedNow[(p * F + form) * E + e]! += (needPart * a) / pool;
+          }
           const share = permit[p * R + r]!;
           if (share < 1) {
             // Refused tonnes stay requested and go to other suppliers in later rounds; only what the
@@ -449,13 +454,15 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
     // rank-one matrix, so a supplier's total is its share × all requests, and what it ships to a buyer is the
     // buyer's request × (share × the supplier's scale when short of stock).
     let asking = 0;
+    let askingForNeed = 0;
     for (let j = 0; j < nBuyers; j++) {
       const r = buyers[j]!;
       served[r] = 0;
       const q = request[e * R + r]!;
       if (q <= 0) continue;
       asking += q;
-      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q);
+      askingForNeed += q - s.restockRequest[e * R + r]!;
+      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q, q - s.restockRequest[e * R + r]!);
     }
     let shippedAny = false;
     if (pool > 0 && asking > 0) {
@@ -465,7 +472,10 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
         if (a <= 0) continue;
         const share = a / pool;
         const want = share * asking;
-        if (round === 0) ordersNow[(p * F + form) * E + e]! += want;
+        if (round === 0) {
+          ordersNow[(p * F + form) * E + e]! += want;
+          s.ordersNeedNow[(p * F + form) * E + e]! += share * askingForNeed;
+        }
         const available = avail[e * R + p]!;
         const perTonneAsked = want > available ? (share * available) / want : share;
         let out = 0;
@@ -699,6 +709,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
+        s.ordersNeedNow[(p * F + 0) * E + e]! += (wanted * (s.request[e * R + r]! - s.restockRequest[e * R + r]!)) / s.request[e * R + r]!;
         // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;
@@ -729,17 +740,22 @@ function offerWeight(ctx: StepContext, form: number, e: number, p: number, round
   return Math.min(available, offer);
 }
 
-/** When nothing is on offer anywhere, attribute the request to producers by their recent orders, so they plan output. */
-function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: number): void {
+/**
+ * When nothing is on offer anywhere, attribute the request `q` (of which `forNeed` is current need, not restocking) to
+ * producers by their recent orders, so they plan output.
+ */
+function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: number, forNeed: number): void {
   const { m, s } = ctx;
-  const { ordersNow, ordersSmoothed } = s;
+  const { ordersNeedNow, ordersNow, ordersSmoothed } = s;
   const { baseOutputTonnes } = m;
   const { R, E } = s;
   let total = 0;
   for (let p = 0; p < R; p++) total += ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
   if (total <= 0) return;
   for (let p = 0; p < R; p++) {
-    ordersNow[(p * F + form) * E + e]! += (q * (ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!)) / total;
+    const weight = ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
+    ordersNow[(p * F + form) * E + e]! += (q * weight) / total;
+    ordersNeedNow[(p * F + form) * E + e]! += (forNeed * weight) / total;
   }
 }
 

@@ -16,6 +16,10 @@ const WEDGE_MAX = 99;
 const BLOCKED_SHARE_MIN = 1e-6;
 /** Largest users' cover ratio counted by prices (a glut pulls prices down at most this hard). */
 const COVER_CAP = 1.5;
+/** Months at the end of the spin-up over which each element's calibration cover is averaged. */
+export const COVER_CALIBRATION_MONTHS = 12;
+/** Smallest calibration cover (keeps the ratio finite for an element whose users hold almost nothing). */
+const COVER_CALIBRATION_MIN = 0.05;
 
 /**
  * China-domestic price: log change = cover response × (1 − users' cover ratio, capped at 1.5) + unmet response ×
@@ -34,6 +38,7 @@ export function updatePrices(ctx: StepContext): void {
   const reversion = p["price.reversionPerMonth"];
   const maxChange = p["price.maxChangePerMonth"];
   const hasDomestic = m.domesticMarketRegion >= 0;
+  const spinUp = Math.max(0, Math.round(p["engine.spinUpMonths"]));
   for (let e = 0; e < E; e++) {
     let stock = 0;
     let target = 0;
@@ -50,7 +55,14 @@ export function updatePrices(ctx: StepContext): void {
     }
     const need = hasDomestic ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
     const short = hasDomestic ? useShort[e]! : useShort[e]! + useShort[E + e]!;
-    const cover = target > 0 ? Math.min(COVER_CAP, stock / target) : 1;
+    const raw = target > 0 ? stock / target : 1;
+    // Prices answer cover relative to the calibrated world's: the 2024 prices go with the stocks the chain settles to
+    // in the spin-up (for Dy below the norms: separators' clay feed arrives mixed and is worked through as it comes).
+    if (ctx.spinningUp && ctx.tick >= spinUp - COVER_CALIBRATION_MONTHS) {
+      s.coverCalibrationSum[e]! += raw;
+      if (e === 0) s.coverCalibrationCount[0]!++;
+    }
+    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : raw / s.coverCalibration[e]!);
     const unmet = need > 0 ? short / need : 0;
     const base0 = basePriceUsdPerKg[e * 2]!;
     const current = prices[e * 2]!;
@@ -206,6 +218,11 @@ export function smoothAndReset(ctx: StepContext): void {
     supplySmoothed[i]! += (supplyNow[i]! - supplySmoothed[i]!) * a;
     inTransitSmoothed[i]! += (inTransit[i]! - inTransitSmoothed[i]!) * a;
   }
+  const { ordersNeedNow, ordersNeedSmoothed, recycledNow, recycledSmoothed } = s;
+  for (let i = 0; i < ordersNeedNow.length; i++) ordersNeedSmoothed[i]! += (ordersNeedNow[i]! - ordersNeedSmoothed[i]!) * a;
+  ordersNeedNow.fill(0);
+  for (let i = 0; i < recycledNow.length; i++) recycledSmoothed[i]! += (recycledNow[i]! - recycledSmoothed[i]!) * a;
+  recycledNow.fill(0);
   s.ordersNow.fill(0);
   s.supplyNow.fill(0);
   s.blockedEx.fill(0);
@@ -245,4 +262,10 @@ export function recordMonthEnd(ctx: StepContext): void {
     responseShares[base + 1] = dyFreeShare[market]!;
     responseShares[base + 2] = substitutionShare[market]!;
   }
+}
+
+/** Each element's calibration cover: its users' cover averaged over the last months of the spin-up (1 without a spin-up). */
+export function settleCoverCalibration(s: StepContext["s"]): void {
+  const months = s.coverCalibrationCount[0]!;
+  for (let e = 0; e < s.E; e++) s.coverCalibration[e] = months > 0 ? Math.max(COVER_CALIBRATION_MIN, s.coverCalibrationSum[e]! / months) : 1;
 }

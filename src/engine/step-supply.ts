@@ -65,18 +65,24 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
   const { baseOutputTonnes } = m;
   const { R, E } = s;
   const adjust = s.p["inventory.adjustmentMonths"];
+  const { ordersNeedSmoothed, orderedForNeed } = s;
   for (let e = 0; e < E; e++) {
     let orders = 0;
+    let ordersForNeed = 0;
     let weight = 0;
     for (let r = 0; r < R; r++) {
       orders += ordersSmoothed[(r * F + form) * E + e]!;
+      ordersForNeed += ordersNeedSmoothed[(r * F + form) * E + e]!;
       weight += baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!;
     }
     for (let r = 0; r < R; r++) {
       const node = (r * F + form) * E + e;
       // Its share of the world's orders, or the orders buyers actually address to it when more (trade diverted its way).
+      const regionWeight = weight > 0 ? (baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : 0;
       const share = weight > 0 ? (orders * baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : 0;
       const own = Math.max(share, ordersSmoothed[node]!);
+      // The same for current need alone (no restocking anywhere): what production lost is counted against.
+      orderedForNeed[r * E + e] = Math.max(ordersForNeed * regionWeight, ordersNeedSmoothed[node]!);
       const target = coverMonths * own;
       targetOut[node] = target;
       plan[r * E + e] = Math.max(0, own + (target - s.outTotal[node]!) / adjust);
@@ -233,10 +239,13 @@ export function planSeparation(ctx: StepContext): void {
   const recovery = s.p["separation.recoveryShare"];
   const cover = s.p["inventory.outputCoverMonths"];
   desiredOutputByShare(ctx, 1, cover);
+  const recycled = s.recycledSmoothed;
   for (let r = 0; r < R; r++) {
     for (let e = 0; e < E; e++) {
-      s.orderedFeed[r * E + e] = plan[r * E + e]! / recovery;
-      plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : plan[r * E + e]! / recovery;
+      // Magnet makers' scrap returns to the region's oxide producers as oxide: separators make only the rest.
+      const fromOre = Math.max(0, plan[r * E + e]! - recycled[r * E + e]!);
+      s.orderedFeed[r * E + e] = Math.min(fromOre, Math.max(0, s.orderedForNeed[r * E + e]! - recycled[r * E + e]!)) / recovery;
+      plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : fromOre / recovery;
     }
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
@@ -352,6 +361,8 @@ export function planMetal(ctx: StepContext): void {
   const cover = s.p["inventory.outputCoverMonths"];
   desiredOutputByShare(ctx, 2, cover);
   limitByPlants(ctx, 2, null);
+  // Production lost for lack of oxide counts only output ordered for current need.
+  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.orderedForNeed[i]!) s.lostBasis[i] = s.orderedForNeed[i]!;
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 1) * E + e] = plan[r * E + e]! / yieldShare;
 }
 
