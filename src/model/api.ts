@@ -18,16 +18,21 @@
  * - DELETE /api/runs/:id                       → 204 (a queued or running run is cancelled; the run and its outputs are deleted) | 404
  * - GET    /api/runs/:id/report                → RunReport (409 until done)
  * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse (filters: one value or a
- *                                              comma-separated list; values the run cannot hold → 400; 409 until done)
+ *                                              comma-separated list; values the run cannot hold → 400; more than 250,000
+ *                                              matching rows → 400; 409 until done). Every answer carries the run's
+ *                                              `dimensions`: the values each filter accepts and, per variable, what its
+ *                                              rows hold, so a client can offer only choices that return data.
  * - GET    /api/runs/:id/flows?month=YYYY-MM   → FlowGraph (any month of the run; 409 until done)
  * - GET    /api/compare?a=:id&b=:id            → CompareResponse (both runs done, else 409)
  * - GET    /api/world                          → WorldSummary
  * - GET    /api/world/dataset                  → World (the validated world, for the browser engine)
- * - GET    /api/world/facts                    → WorldFacts (analysis)
+ * - GET    /api/world/facts                    → WorldFactsResponse: WorldFacts (analysis/facts) plus the sources its
+ *                                              reference points cite
  * - GET    /api/docs                           → OpenAPI 3.1 document (JSON)
  */
 import { z } from "zod";
 import type { Issue } from "./issues.js";
+import type { Source } from "./world-schema.js";
 
 /** Name of a saved scenario: lower-case words with dashes (never a path). */
 export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,63}$/, "a scenario name of lower-case letters, digits, dashes (at most 64)");
@@ -82,10 +87,35 @@ export interface RunStatus {
   readonly baseline: string | undefined;
 }
 
-/** Tidy rows filtered by query: columns and one array per row. */
+/** What one variable's rows hold in a run; every list is in the order of `SeriesDimensions`. */
+export interface SeriesVariableHeld {
+  readonly variable: string;
+  /** Units of its rows: one, except end products lost (one per sector). */
+  readonly units: readonly string[];
+  /** Elements its rows name; empty for whole-product variables (magnets produced, end products, policy costs). */
+  readonly element: readonly string[];
+  readonly region: readonly string[];
+  /** Stages its rows name (sector ids for end products lost). */
+  readonly stage: readonly string[];
+}
+
+/** The filters of a run's series: the values each accepts (any other is a 400), and what each variable holds. */
+export interface SeriesDimensions {
+  readonly element: readonly string[];
+  readonly region: readonly string[];
+  readonly stage: readonly string[];
+  readonly variable: readonly string[];
+  /** Months of the run (`YYYY-MM`), in order: the range `from` and `to` accept. */
+  readonly months: readonly string[];
+  /** Variables with at least one row, in the order of `variable`. */
+  readonly held: readonly SeriesVariableHeld[];
+}
+
+/** Tidy rows filtered by query: columns and one array per row, with the run's dimensions. */
 export interface SeriesResponse {
   readonly columns: readonly ["month", "element", "region", "stage", "variable", "unit", "value"];
   readonly rows: readonly (readonly [string, string, string, string, string, string, number])[];
+  readonly dimensions: SeriesDimensions;
 }
 
 /** Regions, facilities and sectors for pickers and maps. */
@@ -99,6 +129,12 @@ export interface WorldSummary {
     readonly startMonth: string; readonly capacity: number; readonly unit: string;
   }[];
 }
+
+/**
+ * GET /api/world/facts: the concentration facts of the server's world with the sources its reference
+ * points cite. `Facts` is `WorldFacts` from `analysis/facts` (model does not import analysis).
+ */
+export type WorldFactsResponse<Facts extends object = object> = Facts & { readonly sources: readonly Source[] };
 
 /** A problem body (RFC 9457) with the input issues when there are any. */
 export interface ApiProblem {

@@ -9,22 +9,29 @@ import { sourceIds } from "../model/sourced.js";
 import { formatShare, formatTonnes } from "./number-format.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
-const STAGE_TITLES: Record<string, string> = {
+/** What each stage is called in facts tables (terminal and dashboard). */
+export const STAGE_TITLES: Readonly<Record<string, string>> = {
   mine: "Mining", separation: "Separation", metal: "Metal", magnet: "Magnets", use: "Demand",
 };
-const GROUP_TITLES: Record<string, string> = {
+/** What each element group is called in facts tables (terminal and dashboard). */
+export const GROUP_TITLES: Readonly<Record<string, string>> = {
   all: "all REEs", light: "light", heavy: "heavy", NdPr: "Nd+Pr", Dy: "Dy", Tb: "Tb",
 };
+
+/** A reference check in words: what is measured (`CN`, `total`, `MM→CN feed`), the published and computed figures. */
+export function describeReferenceCheck(c: ReferenceCheck): { what: string; published: string; computed: string } {
+  const ref = c.reference;
+  const what = ref.measure === "feed-share" ? `${ref.from}→${ref.region} feed` : ref.measure === "total-tonnes" ? "total" : ref.region ?? "";
+  const figure = (v: number) => (ref.measure === "total-tonnes" ? formatTonnes(v) : formatShare(v));
+  return { what, published: figure(ref.value), computed: figure(c.computed) };
+}
 
 function referenceCell(checks: readonly ReferenceCheck[], refNumbers: Map<string, number>): string {
   return checks
     .map((c) => {
-      const ref = c.reference;
-      const what = ref.measure === "feed-share" ? `${ref.from}→${ref.region} feed` : ref.measure === "total-tonnes" ? "total" : ref.region ?? "";
-      const value = ref.measure === "total-tonnes" ? formatTonnes(ref.value) : formatShare(ref.value);
-      const computed = ref.measure === "total-tonnes" ? formatTonnes(c.computed) : formatShare(c.computed);
+      const { what, published, computed } = describeReferenceCheck(c);
       const mark = c.isDeparture ? `OFF (${computed})` : "ok";
-      return `[${refNumbers.get(ref.id)}] ${what} ${value} ${mark}`;
+      return `[${refNumbers.get(c.reference.id)}] ${what} ${published} ${mark}`;
     })
     .join("; ");
 }
@@ -56,7 +63,7 @@ export function renderFactsText(world: WorldFacts, sources: readonly Source[]): 
       .map((s) => `${s.publisher}, ${s.title} (${s.year})`)
       .join("; ");
     const flag = c.isDeparture ? "  ← departs beyond tolerance" : "";
-    return wrapText(`[${i + 1}] ${c.reference.stage} ${GROUP_TITLES[c.reference.elements]}: ${formatShareOrTonnes(c)} ±${formatTol(c)} (${c.reference.confidence} confidence) — ${cites}${flag}`, 100);
+    return wrapText(`[${i + 1}] ${c.reference.stage} ${GROUP_TITLES[c.reference.elements]}: ${formatShareOrTonnes(c)} ±${formatReferenceTolerance(c)} (${c.reference.confidence} confidence) — ${cites}${flag}`, 100);
   });
   const departures = world.references.filter((c) => c.isDeparture).length;
   const header = `${world.dataset.name} ${world.dataset.version}, calibration year ${world.dataset.calibrationYear}: structure of the chain by stage`;
@@ -68,7 +75,8 @@ function formatShareOrTonnes(c: ReferenceCheck): string {
   return c.reference.measure === "total-tonnes" ? `${formatTonnes(c.reference.value)} t` : formatShare(c.reference.value);
 }
 
-function formatTol(c: ReferenceCheck): string {
+/** A reference's tolerance: `3 pt` for shares, `15,000 t` for totals. */
+export function formatReferenceTolerance(c: ReferenceCheck): string {
   return c.reference.measure === "total-tonnes" ? `${formatTonnes(c.reference.tolerance)} t` : `${Math.round(c.reference.tolerance * 100)} pt`;
 }
 

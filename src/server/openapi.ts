@@ -6,7 +6,9 @@
  * dataset are large analysis/model types and are described by their top-level fields only.
  */
 import { z } from "zod";
-import type { ApiProblem, CompareResponse, RunStatus, ScenarioDocument, ScenarioListEntry, SeriesResponse, ValidationResponse, WorldSummary } from "../model/api.js";
+import type {
+  ApiProblem, CompareResponse, RunStatus, ScenarioDocument, ScenarioListEntry, SeriesDimensions, SeriesResponse, SeriesVariableHeld, ValidationResponse, WorldSummary,
+} from "../model/api.js";
 import { saveScenarioRequestSchema, scenarioNameSchema, startRunRequestSchema } from "../model/api.js";
 import type { Issue } from "../model/issues.js";
 import { monthSchema } from "../model/ids.js";
@@ -66,9 +68,27 @@ const runStatusSchema = documenting<RunStatus>()(z.object({
   baseline: optionalText.meta({ description: "name of the scenario run for comparison" }),
 }).meta({ id: "RunStatus" }));
 
+const texts = z.array(text);
+const seriesVariableHeldSchema = documenting<SeriesVariableHeld>()(z.object({
+  variable: text,
+  units: texts.meta({ description: "one, except end products lost (one per sector)" }),
+  element: texts.meta({ description: "empty for whole-product variables (magnets produced, end products, policy costs)" }),
+  region: texts,
+  stage: texts.meta({ description: "sector ids for end products lost" }),
+}).meta({ id: "SeriesVariableHeld", description: "what one variable's rows hold in the run" }));
+const seriesDimensionsSchema = documenting<SeriesDimensions>()(z.object({
+  element: texts.meta({ description: "values the element filter accepts" }),
+  region: texts.meta({ description: "values the region filter accepts" }),
+  stage: texts.meta({ description: "values the stage filter accepts" }),
+  variable: texts.meta({ description: "values the variable filter accepts" }),
+  months: z.array(monthSchema).meta({ description: "months of the run, in order (the range from and to accept)" }),
+  held: z.array(seriesVariableHeldSchema).meta({ description: "variables with at least one row, in the order of variable" }),
+}).meta({ id: "SeriesDimensions", description: "what the run's series can be filtered by, and what each variable holds" }));
+
 const seriesSchema = documenting<SeriesResponse>()(z.object({
   columns: z.tuple([z.literal("month"), z.literal("element"), z.literal("region"), z.literal("stage"), z.literal("variable"), z.literal("unit"), z.literal("value")]),
   rows: z.array(z.tuple([text, text, text, text, text, text, z.number()])),
+  dimensions: seriesDimensionsSchema,
 }).meta({ id: "SeriesResponse" }));
 
 const flowGraphSchema = documenting<FlowGraph>()(z.object({
@@ -117,9 +137,12 @@ const worldDatasetSchema = z.looseObject({
   mines: z.array(z.looseObject({})), separationPlants: z.array(z.looseObject({})), metalPlants: z.array(z.looseObject({})), magnetPlants: z.array(z.looseObject({})),
   sectors: z.array(z.looseObject({})), demand2024: z.array(z.looseObject({})),
 }).meta({ id: "World", description: "the validated world dataset; see World in src/model/world-schema.ts" });
+const citedSourceSchema = z.looseObject({ id: text, publisher: text, title: text, year: z.number().int(), url: optionalText, document: optionalText })
+  .meta({ id: "Source", description: "see sourceSchema in src/model/world-schema.ts" });
 const worldFactsSchema = z.looseObject({
   dataset: z.object({ name: text, version: text, calibrationYear: z.number().int() }), facts: z.array(z.looseObject({})), references: z.array(z.looseObject({})),
-}).meta({ id: "WorldFacts", description: "see WorldFacts in src/analysis/facts.ts" });
+  sources: z.array(citedSourceSchema).meta({ description: "the sources the reference points cite (reference.source holds their ids)" }),
+}).meta({ id: "WorldFacts", description: "WorldFacts (see src/analysis/facts.ts) plus the sources its references cite" });
 
 const healthSchema = z.object({ ok: z.literal(true), version: text }).meta({ id: "Health" });
 const scenarioListSchema = z.object({ scenarios: z.array(listEntrySchema) }).meta({ id: "ScenarioListResponse" });
@@ -130,8 +153,8 @@ const startRequestSchema = startRunRequestSchema.meta({ id: "StartRunRequest", d
 /** Every schema the document names, in `components.schemas`. */
 const COMPONENTS = [
   issueSchema, problemSchema, healthSchema, listEntrySchema, scenarioListSchema, documentSchema, validationSchema, saveRequestSchema,
-  startRequestSchema, runStatusSchema, runListSchema, seriesSchema, flowGraphSchema, runReportSchema, compareSchema, worldSummarySchema,
-  worldDatasetSchema, worldFactsSchema,
+  startRequestSchema, runStatusSchema, runListSchema, seriesVariableHeldSchema, seriesDimensionsSchema, seriesSchema, flowGraphSchema,
+  runReportSchema, compareSchema, worldSummarySchema, worldDatasetSchema, citedSourceSchema, worldFactsSchema,
 ];
 
 // ── the document ─────────────────────────────────────────────────────────────────────────────
@@ -231,7 +254,7 @@ export function openApiDocument(version: string): Json {
             name === "from" || name === "to"
               ? queryParam(name, `${name === "from" ? "first" : "last"} month, inclusive (YYYY-MM)`, false, toJson(monthSchema))
               : queryParam(name, `${name} to keep: ${listOf}; values the run cannot hold are a 400`)),
-          responses: { 200: json(seriesSchema, "the rows (at most 250,000)"), ...common, 404: problemResponse("no such run"), 409: problemResponse("the run is not done") },
+          responses: { 200: json(seriesSchema, "the rows (at most 250,000; more is a 400) and the run's dimensions"), ...common, 404: problemResponse("no such run"), 409: problemResponse("the run is not done") },
         },
       },
       "/api/runs/{id}/flows": {
@@ -251,7 +274,7 @@ export function openApiDocument(version: string): Json {
       },
       "/api/world": { get: { summary: "regions, elements, sectors and facilities of the server's world", responses: { 200: json(worldSummarySchema, "the summary") } } },
       "/api/world/dataset": { get: { summary: "the validated world dataset (for the browser's engine)", responses: { 200: json(worldDatasetSchema, "the world") } } },
-      "/api/world/facts": { get: { summary: "concentration facts by stage and element group, with published references", responses: { 200: json(worldFactsSchema, "the facts") } } },
+      "/api/world/facts": { get: { summary: "concentration facts by stage and element group, with published references", responses: { 200: json(worldFactsSchema, "the facts and the sources they cite") } } },
       "/api/docs": { get: { summary: "this document", responses: { 200: { description: "OpenAPI 3.1 (JSON)" } } } },
     },
     components: { schemas: components() },

@@ -1,7 +1,8 @@
 /**
  * @module server/routes-runs
  * /api/runs and /api/compare: start a run (202, or 429 when full), list, status, and the outputs of
- * a finished run — report, filtered tidy series, the flow graph of a month — and two runs compared.
+ * a finished run — report, filtered tidy series with the run's dimensions, the flow graph of a month —
+ * and two runs compared.
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -14,6 +15,7 @@ import type { ServerContext } from "./context.js";
 import { HttpError, invalidRequest, notFound, parseRequestPart } from "./http-error.js";
 import type { RunRequestInput } from "./run-manager.js";
 import { invalidScenario } from "./routes-scenarios.js";
+import { seriesDimensions } from "./series-dimensions.js";
 import { filterSeries, parseSeriesQuery } from "./series-query.js";
 
 /** The scenario a run compares with unless told otherwise. */
@@ -87,7 +89,7 @@ export function registerRunRoutes(app: FastifyInstance, context: ServerContext):
     mustBeDone(run);
     const columns = context.tidyColumns(run.id);
     if (columns === undefined) throw new Error(`run ${run.id} is done but has no stored series`);
-    return filterSeries(columns, parseSeriesQuery(request.query, columns.dimensions));
+    return { ...filterSeries(columns, parseSeriesQuery(request.query, columns.dimensions)), dimensions: seriesDimensions(columns) };
   });
 
   app.get("/api/runs/:id/flows", async (request) => {

@@ -58,8 +58,8 @@ export function parseSeriesQuery(raw: unknown, dimensions: TidyDimensions): Seri
   return query;
 }
 
-/** The rows of `columns` that match `query`, in stored order. */
-export function filterSeries(columns: TidyColumns, query: SeriesQuery): SeriesResponse {
+/** The rows of `columns` that match `query`, in stored order (the route adds the run's dimensions). */
+export function filterSeries(columns: TidyColumns, query: SeriesQuery): Pick<SeriesResponse, "columns" | "rows"> {
   const d = columns.dictionaries;
   // A filter becomes the set of dictionary codes it allows (undefined: no filter).
   const codesOf = (dictionary: readonly string[], wanted: readonly string[] | undefined) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeriesVariableHeld } from "../../src/model/api.js";
 import { request, startTestServer, waitForRun, type TestServer } from "../../src/server/fixtures/test-server.js";
 
 const SCENARIO = `name: Dy/Tb ban to Japan
@@ -61,6 +62,29 @@ describe("runs API: one run from start to compare", () => {
     }
     const repeated = await request(server.url, `/api/runs/${runId}/series?variable=price&element=Dy&element=Tb&region=market:ex-china&from=2024-03&to=2024-05`);
     expect(repeated.body.rows).toEqual(body.rows);
+  });
+
+  it("answers every series query with the run's dimensions: what each filter accepts and what each variable holds", async () => {
+    const { body } = await request(server.url, `/api/runs/${runId}/series?variable=price&element=Dy&to=2024-01`);
+    const { dimensions } = body;
+    expect(dimensions.element.slice(0, 3)).toEqual(["Sc", "Y", "La"]);
+    expect(dimensions.region).toEqual(expect.arrayContaining(["CN", "JP", "market:china-domestic", "market:ex-china"]));
+    expect(dimensions.variable).toEqual(expect.arrayContaining(["production", "price", "shortfall", "magnets-produced"]));
+    // The whole horizon, whatever the query's months.
+    expect(dimensions.months).toHaveLength(18);
+    expect([dimensions.months[0], dimensions.months[17]]).toEqual(["2024-01", "2025-06"]);
+    const held = new Map<string, SeriesVariableHeld>(dimensions.held.map((h: SeriesVariableHeld) => [h.variable, h]));
+    expect(held.get("price")).toEqual({ variable: "price", units: ["US$/kg"], element: expect.arrayContaining(["Nd", "Dy", "Tb"]), region: ["market:china-domestic", "market:ex-china"], stage: ["market"] });
+    expect(held.get("production")).toMatchObject({ units: ["t"], region: expect.arrayContaining(["CN"]), stage: expect.arrayContaining(["mine", "separation"]) });
+    expect(held.get("magnets-produced")).toMatchObject({ units: ["t magnet"], element: [], stage: ["magnet"] });
+    // Every value a variable holds is one its filter accepts, and returns rows.
+    for (const h of dimensions.held) for (const name of ["element", "region", "stage"] as const) expect(dimensions[name]).toEqual(expect.arrayContaining(h[name]));
+    const nd = await request(server.url, `/api/runs/${runId}/series?variable=production&element=Nd&region=${held.get("production")?.region[0]}`);
+    expect(nd.body.rows.length).toBeGreaterThan(0);
+    // A query that matches nothing still says what the run holds.
+    const none = await request(server.url, `/api/runs/${runId}/series?variable=price&region=CN`);
+    expect(none.body.rows).toEqual([]);
+    expect(none.body.dimensions).toEqual(dimensions);
   });
 
   it("answers 400 naming the parameter for an unknown element, region or variable", async () => {

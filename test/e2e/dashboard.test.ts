@@ -2,7 +2,9 @@
  * Browser test of the dashboard: builds `web/` into a temporary folder, starts the real server on
  * it (temporary data folder, port 0) and drives Debian's Chromium: scenarios list, an editor error
  * marked at its line, save + run with progress, the results charts and the flow slider, compare,
- * and a what-if slider redrawn by the engine worker with no request to the server.
+ * the series explorer of the finished run (lines drawn, CSV of the rows counted, server problems
+ * shown), compare, a what-if slider redrawn by the engine worker with no request to the server, and
+ * the World tab (facts by stage, published references, China's share chart).
  * Screenshots go to `test-results/dashboard-*.png`.
  */
 import { spawnSync } from "node:child_process";
@@ -138,6 +140,53 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await page.locator('section[aria-labelledby="h-flows"]').screenshot({ path: join(SHOTS, "dashboard-flows.png") });
   }, 90_000);
 
+  it("explores the run's series: a variable and elements picked, a line each, and a CSV of exactly the rows counted", async () => {
+    const explorer = page.getByTestId("series-explorer");
+    await explorer.scrollIntoViewIfNeeded();
+    // Opens on one variable and one element: Nd production at separation, regions summed.
+    await chartDrawn("[data-testid=explorer-chart]");
+    await expect(page.getByTestId("explorer-variable").inputValue()).resolves.toBe("production");
+    await expect(page.locator("[data-testid=explorer-chart] svg text").allTextContents()).resolves.toContain("t/month of element content");
+    await explorer.screenshot({ path: join(SHOTS, "dashboard-explorer-default.png") });
+    // Only what the run holds is offered: price is, a made-up variable is not.
+    const variables = await page.locator("[data-testid=explorer-variable] option").evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    expect(variables).toEqual(expect.arrayContaining(["production", "price", "imports", "stock-working", "final-use"]));
+
+    await page.getByTestId("explorer-variable").selectOption("price");
+    await page.getByTestId("explorer-element").locator("summary").click();
+    await page.getByTestId("explorer-element").getByRole("checkbox", { name: "Dy", exact: true }).check();
+    await page.getByTestId("explorer-element").locator("summary").click();
+    await page.locator('[data-testid=series-explorer][data-loading="false"]').waitFor();
+    await expect.poll(() => page.locator("[data-testid=explorer-chart] svg text").allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(["Nd · China market", "Nd · ex-China market", "Dy · China market", "Dy · ex-China market", "US$/kg of element"]));
+    expect(apiRequests).toContain(`GET /api/runs/${runId}/series`);
+
+    // The CSV holds exactly the rows counted: Nd and Dy prices in both markets, every month of the run.
+    const count = Number((await page.getByTestId("explorer-row-count").textContent())?.replace(/[^0-9]/g, ""));
+    expect(count).toBe(2 * 2 * 36);
+    const href = await page.getByTestId("explorer-csv").getAttribute("href");
+    const csv = await page.evaluate(async (url) => (await fetch(url ?? "")).text(), href);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("month,element,region,stage,variable,unit,value");
+    expect(lines).toHaveLength(count + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2},(Nd|Dy),market:(china-domestic|ex-china),market,price,US\$\/kg,[0-9.]+$/);
+    await page.locator('section[aria-labelledby="h-explore"]').screenshot({ path: join(SHOTS, "dashboard-explorer.png") });
+
+    // A problem the server reports is shown with its detail and issues, not swallowed.
+    expect(pageErrors).toEqual([]);
+    await page.route("**/api/runs/*/series?**", (route) => route.fulfill({
+      status: 400, contentType: "application/problem+json",
+      body: JSON.stringify({ type: "urn:chokepoint:problem:invalid-request", title: "Invalid request", status: 400, detail: "the query matches more than 250,000 rows; narrow it", issues: [{ code: "too_big", path: ["query"], message: "matches more than 250000 rows", hint: "add a variable, element or region filter" }] }),
+    }));
+    await page.getByTestId("explorer-variable").selectOption("production");
+    await expect(page.getByTestId("explorer-error").textContent()).resolves.toContain("the query matches more than 250,000 rows; narrow it");
+    await expect(page.getByTestId("explorer-error").textContent()).resolves.toContain("add a variable, element or region filter");
+    await page.unroute("**/api/runs/*/series?**");
+    // The browser logs the refused request it was made to see; nothing else.
+    expect(pageErrors).toEqual(["console: Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
+    pageErrors.length = 0;
+  }, 60_000);
+
   it("compares two runs side by side", async () => {
     const started = await (await fetch(`${server.url}/api/runs`, {
       method: "POST", headers: { "content-type": "application/json" },
@@ -168,6 +217,27 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     expect(apiRequests.slice(requestsBefore)).toEqual([]);
     await shot("what-if", true);
   }, 90_000);
+
+  it("shows the world the model starts from: facts by stage, published references and China's share by stage", async () => {
+    await page.getByRole("link", { name: "World", exact: true }).click();
+    await page.waitForURL(/#\/world$/);
+    await page.getByTestId("facts-table").waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("link", { name: "World", exact: true }).getAttribute("aria-current")).toBe("page");
+    // Five stages × six element groups.
+    expect(await page.locator("[data-testid=facts-table] tbody tr").count()).toBe(30);
+    const separation = await page.locator('[data-testid=facts-table] tr[data-stage="separation"][data-group="all"]').textContent();
+    expect(separation).toMatch(/t REO.*CN.*\d+%/);
+    // References: each marked ok or departs, with its source in words.
+    const references = page.locator("[data-testid=references] tbody tr");
+    expect(await references.count()).toBeGreaterThan(0);
+    for (const text of await references.allTextContents()) expect(text).toMatch(/(ok|departs)/);
+    await expect(page.getByTestId("references").textContent()).resolves.toContain("U.S. Geological Survey");
+    expect(await page.locator("[data-testid=facts-table] .ref-mark").count()).toBe(await references.count());
+    await chartDrawn("[data-testid=world-china-share]");
+    await expect(page.locator("[data-testid=world-china-share] svg text").allTextContents())
+      .resolves.toEqual(expect.arrayContaining(["Mining", "Separation", "Magnets", "all REEs", "Nd+Pr", "Dy", "Tb", "China's share of the stage, %"]));
+    await shot("world", true);
+  }, 60_000);
 
   it("deletes a run from the results view", async () => {
     const started = await (await fetch(`${server.url}/api/runs`, {

@@ -24,6 +24,7 @@ describe("routes", () => {
   const cases: Route[] = [
     { view: "scenarios", name: undefined }, { view: "scenarios", name: "apr-2025" }, { view: "runs", id: "r-12" },
     { view: "compare", a: "1", b: "2" }, { view: "compare", a: "1", b: undefined }, { view: "what-if", name: "oct-2025-returns+western-buildout" },
+    { view: "world" },
   ];
   it.each(cases)("round-trips %o through the hash", (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);

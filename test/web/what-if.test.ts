@@ -40,7 +40,7 @@ describe("applyWhatIf", () => {
     expect(licences.map((p) => p.id)).toEqual(["cn-ann18-2025-magnets", "cn-ann18-2025-magnets-us", "cn-ann18-2025-materials", "cn-ann18-2025-materials-us"]);
     expect(licences.every((p) => p.kind === "export-licence" && p.approvalShare === 0.2)).toBe(true);
     expect(out[1]?.policies.length).toBe(apr.file.policies.length);
-    expect(licenceTargetOf(files)).toEqual({ mode: "scenario", policyIds: licences.map((p) => p.id), approvalShares: [0.5, 0.8, 0.85] });
+    expect(licenceTargetOf(files)).toEqual({ mode: "scenario", policyIds: licences.map((p) => p.id), approvalShares: [0.5, 0.95, 1] });
   });
 
   it("adds a licence on Dy and Tb from China when the scenario has none", () => {

@@ -1,7 +1,8 @@
 /**
  * @module web/app
- * The dashboard's shell: top bar with the four views (scenarios, results, compare, what-if) and
- * the dataset the server runs on. Views load lazily, so the first paint does not wait for ECharts.
+ * The dashboard's shell: top bar with the five views (scenarios, results, compare, what-if, the
+ * world the model starts from) and the dataset the server runs on. Views load lazily, so the first
+ * paint does not wait for ECharts.
  */
 import { lazy, Suspense } from "react";
 import { api } from "./api/client.js";
@@ -12,12 +13,14 @@ import { ScenariosView } from "./views/scenarios-view.js";
 const RunsView = lazy(() => import("./views/runs-view.js").then((m) => ({ default: m.RunsView })));
 const CompareView = lazy(() => import("./views/compare-view.js").then((m) => ({ default: m.CompareView })));
 const WhatIfView = lazy(() => import("./views/what-if-view.js").then((m) => ({ default: m.WhatIfView })));
+const WorldView = lazy(() => import("./views/world/world-view.js").then((m) => ({ default: m.WorldView })));
 
 const TABS: readonly { view: Route["view"]; label: string; route: Route }[] = [
   { view: "scenarios", label: "Scenarios", route: { view: "scenarios", name: undefined } },
   { view: "runs", label: "Results", route: { view: "runs", id: undefined } },
   { view: "compare", label: "Compare", route: { view: "compare", a: undefined, b: undefined } },
   { view: "what-if", label: "What-if", route: { view: "what-if", name: undefined } },
+  { view: "world", label: "World", route: { view: "world" } },
 ];
 
 /** The dashboard. */
@@ -44,6 +47,7 @@ export function App() {
           {route.view === "runs" && <RunsView id={route.id} go={go} />}
           {route.view === "compare" && <CompareView a={route.a} b={route.b} go={go} />}
           {route.view === "what-if" && <WhatIfView name={route.name} go={go} />}
+          {route.view === "world" && <WorldView />}
         </Suspense>
       </main>
     </>

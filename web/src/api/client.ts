@@ -3,10 +3,11 @@
  * Typed calls to the Chokepoint HTTP API (`src/model/api.ts` is the contract). Transport only:
  * no caching, no state; failures become `ApiError` carrying the server's problem body.
  */
+import type { WorldFacts } from "../../../src/analysis/facts.js";
 import type { FlowGraph, RunReport } from "../../../src/analysis/report-model.js";
 import type {
-  ApiProblem, CompareResponse, RunStatus, SaveScenarioRequest, ScenarioDocument, ScenarioListResponse, StartRunRequest,
-  ValidationResponse, WorldSummary,
+  ApiProblem, CompareResponse, RunStatus, SaveScenarioRequest, ScenarioDocument, ScenarioListResponse, SeriesResponse, StartRunRequest,
+  ValidationResponse, WorldFactsResponse, WorldSummary,
 } from "../../../src/model/api.js";
 import type { World } from "../../../src/model/world-schema.js";
 
@@ -55,7 +56,10 @@ export const api = {
   deleteRun: (id: string) => call<void>(`runs/${enc(id)}`, { method: "DELETE" }),
   getReport: (id: string) => call<RunReport>(`runs/${enc(id)}/report`),
   getFlows: (id: string, month: string, signal?: AbortSignal) => call<FlowGraph>(`runs/${enc(id)}/flows?month=${enc(month)}`, signal === undefined ? {} : { signal }),
+  /** `query` is the series query string (`variable=price&element=Dy`), already encoded. */
+  getSeries: (id: string, query: string, signal?: AbortSignal) => call<SeriesResponse>(`runs/${enc(id)}/series?${query}`, signal === undefined ? {} : { signal }),
   compare: (a: string, b: string) => call<CompareResponse<RunReport>>(`compare?a=${enc(a)}&b=${enc(b)}`),
   getWorld: () => call<WorldSummary>("world"),
   getWorldDataset: () => call<World>("world/dataset"),
+  getWorldFacts: () => call<WorldFactsResponse<WorldFacts>>("world/facts"),
 };

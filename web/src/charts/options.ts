@@ -114,6 +114,9 @@ export function groupedBarOption(spec: {
   readonly groups: readonly { readonly name: string; readonly values: readonly number[]; readonly color: string }[];
   readonly valueAxisName: string;
   readonly formatValue: (value: number) => string;
+  /** Fixed ends of the value axis (e.g. 0–100 for percent). */
+  readonly min?: number;
+  readonly max?: number;
 }): ChartOption {
   return {
     textStyle: baseText,
@@ -121,7 +124,7 @@ export function groupedBarOption(spec: {
     legend: { top: 0, left: 0, textStyle: { ...baseText, fontSize: 12 } },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v) => (typeof v === "number" ? spec.formatValue(v) : String(v)) },
     yAxis: { type: "category", data: [...spec.categories], inverse: true, axisLabel: { color: INK.text, fontSize: 12, fontFamily: FONT }, axisLine: { lineStyle: { color: INK.rule } }, axisTick: { show: false } },
-    xAxis: { ...valueAxis(spec.valueAxisName, (v) => formatCompact(v)), nameLocation: "middle", nameGap: 24, nameTextStyle: { color: INK.muted, fontSize: 11, fontFamily: FONT } },
+    xAxis: { ...valueAxis(spec.valueAxisName, (v) => formatCompact(v), spec.min, spec.max), nameLocation: "middle", nameGap: 24, nameTextStyle: { color: INK.muted, fontSize: 11, fontFamily: FONT } },
     series: spec.groups.map((g) => ({ type: "bar" as const, name: g.name, data: [...g.values], color: g.color, barMaxWidth: 14, barGap: "20%" })),
   };
 }

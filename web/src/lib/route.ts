@@ -8,7 +8,8 @@ export type Route =
   | { readonly view: "scenarios"; readonly name: string | undefined }
   | { readonly view: "runs"; readonly id: string | undefined }
   | { readonly view: "compare"; readonly a: string | undefined; readonly b: string | undefined }
-  | { readonly view: "what-if"; readonly name: string | undefined };
+  | { readonly view: "what-if"; readonly name: string | undefined }
+  | { readonly view: "world" };
 
 /** Parse `location.hash`; anything unknown is the scenarios view. */
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
     case "runs": return { view: "runs", id: rest[0] };
     case "compare": return { view: "compare", a: params.get("a") ?? undefined, b: params.get("b") ?? undefined };
     case "what-if": return { view: "what-if", name: rest[0] };
+    case "world": return { view: "world" };
     default: return { view: "scenarios", name: head === "scenarios" ? rest[0] : undefined };
   }
 }
@@ -30,6 +32,7 @@ export function routeHash(route: Route): string {
     case "scenarios": return `#/scenarios${part(route.name)}`;
     case "runs": return `#/runs${part(route.id)}`;
     case "what-if": return `#/what-if${part(route.name)}`;
+    case "world": return "#/world";
     case "compare": {
       const q = new URLSearchParams();
       if (route.a !== undefined) q.set("a", route.a);

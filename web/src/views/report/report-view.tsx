@@ -1,7 +1,7 @@
 /**
  * @module web/views/report/report-view
  * One run's results: headline figures, prices, shortfalls, flows, concentration, end products,
- * the policy timeline and the shortage episodes.
+ * the policy timeline, the shortage episodes and an explorer of every stored series.
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
@@ -9,6 +9,7 @@ import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } fr
 import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
+import { SeriesExplorer } from "./series-explorer.js";
 import { ConcentrationSection, EndProductsSection, EpisodesTable, ChinaOriginTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
 /** Headline figures of a run as cards. */
@@ -115,7 +116,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       {report.policyCosts.length > 0 && (
         <section className="section" aria-labelledby="h-costs">
           <h2 id="h-costs">What the measures cost</h2>
-          <p className="lede">Import duty importers paid (at the supplier's price) and top-ups paid to producers under price floors, US$ million by calendar year.</p>
+          <p className="lede">Import duty importers paid (at the supplier's price; magnets with the value of making them) and top-ups paid to producers under price floors, US$ million by calendar year.</p>
           <PolicyCostsTable report={report} />
         </section>
       )}
@@ -126,6 +127,11 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
           <GapClosersTable report={report} />
         </section>
       )}
+      <section className="section" aria-labelledby="h-explore">
+        <h2 id="h-explore">Explore the series</h2>
+        <p className="lede">Every monthly figure the run stored, by variable, element, region and stage: one line per chosen element × region, summed over what is not chosen. The CSV holds exactly the rows counted here, in the layout of <code>series.csv</code>.</p>
+        <SeriesExplorer key={runId} runId={runId} />
+      </section>
     </div>
   );
 }
