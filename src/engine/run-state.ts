@@ -66,14 +66,10 @@ export interface RunState {
   /** What entered producers' stock this month / smoothed (their offer to the market), t per month; `[region][form][element]`. */
   readonly supplyNow: Float64Array;
   readonly supplySmoothed: Float64Array;
-  /** [region][element] magnet scrap returned as oxide to the region's producers this month, and smoothed (t/month). */
-  readonly recycledNow: Float64Array;
-  /** [node] orders for current need (without restocking) this month, and smoothed; production lost is counted against them. */
-  readonly ordersNeedNow: Float64Array;
-  readonly ordersNeedSmoothed: Float64Array;
-  /** [region][element] output a producing stage's buyers order for current need (its share, or what they address to it). */
-  readonly orderedForNeed: Float64Array;
-  readonly recycledSmoothed: Float64Array;
+  /** Magnet scrap returned as oxide to each region's producers (t/month). */
+  readonly recycled: RecycledScrap;
+  /** Orders for current need, without restocking: production lost is counted against them. */
+  readonly ordersForNeed: OrdersForNeed;
   readonly ordersSmoothed: Float64Array;
   /** Input needed by plants / sectors at user nodes this month and smoothed, t per month; `[region][form][element]`. */
   readonly plantNeedNow: Float64Array;
@@ -125,10 +121,8 @@ export interface RunState {
   readonly floorPrice: Float64Array;
   /** Prices, US$/kg element; `[element][market]`; ex-China wedge `[element]`; blocked and requested ex-China tonnes this month, `[form][element]`. */
   readonly prices: Float64Array;
-  /** [element] users' cover the prices take as normal (averaged over the end of the spin-up), and its running sum. */
-  readonly coverCalibration: Float64Array;
-  readonly coverCalibrationSum: Float64Array;
-  readonly coverCalibrationCount: Float64Array;
+  /** Users' cover the prices take as normal (averaged over the end of the spin-up). */
+  readonly coverCalibration: CoverCalibration;
   readonly wedge: Float64Array;
   readonly blockedEx: Float64Array;
   readonly requestsEx: Float64Array;
@@ -205,18 +199,54 @@ export interface RunState {
   readonly captiveRegionRate: Float64Array; // [region] mine output rate, t REO/month
   readonly captivePlantCapacity: Float64Array; // [facility] capacity of the mine owner's separation plants
   /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
-  /** [element] magnet pool of the element at the use stage (0 Nd+Pr, 1 Dy+Tb), −1 when it is drawn on its own. */
-  readonly magnetPoolOf: Int8Array;
-  /** [element] weight of the element in its pool: t of the pool's reference element per t (Tb: `magnet.tbDyEquivalence` t of Dy). */
-  readonly magnetPoolWeight: Float64Array;
-  readonly poolHave: Float64Array; // [pool] weighted magnet stock of a region
-  readonly poolWant: Float64Array; // [pool] weighted need of a region's magnet sectors
-  readonly poolUse: Float64Array; // [pool] weighted use by a region's magnet sectors
+  /** Elements that stand in for each other at the use stage (Nd + Pr, Dy + Tb). */
+  readonly magnetPools: MagnetPools;
   readonly facilitiesByStageRegion: Int32Array;
   readonly facilityGroupStart: Int32Array;
 }
 
 /** Facilities grouped by `[stage][region]` (ascending index within a group), for phases that visit one region's plants of a stage. */
+/**
+ * Groups of run-state arrays kept in one field each: the run state must stay within V8's limit for fast object
+ * literals (about 128 named fields; `run-state.test.ts` checks it). Past it every run's state gets its own hidden
+ * class, the engine's inline caches go polymorphic across runs and a run takes ~40 % longer.
+ */
+export interface MagnetPools {
+  /** [element] the element's pool (0 Nd+Pr, 1 Dy+Tb), −1 when it is drawn on its own. */
+  readonly of: Int8Array;
+  /** [element] weight in its pool: t of the pool's reference element per t (Tb: `magnet.tbDyEquivalence` t of Dy). */
+  readonly weight: Float64Array;
+  /** [pool] a region's weighted magnet stock, its magnet sectors' weighted need and weighted use (scratch). */
+  readonly have: Float64Array;
+  readonly want: Float64Array;
+  readonly use: Float64Array;
+}
+
+/** Prices' calibration cover per element, and its running sum over the last spin-up months. */
+export interface CoverCalibration {
+  /** [element] the cover prices take as normal (1 until the spin-up has set it). */
+  readonly byElement: Float64Array;
+  /** [element] sum of the covers over the months counted so far. */
+  readonly sumByElement: Float64Array;
+  /** [1] months counted. */
+  readonly months: Float64Array;
+}
+
+/** Magnet scrap returned as oxide to each region's producers, `[region][element]`, t: this month and smoothed. */
+export interface RecycledScrap {
+  readonly now: Float64Array;
+  readonly smoothed: Float64Array;
+}
+
+/** Orders for current need (a request less its restocking part), t. */
+export interface OrdersForNeed {
+  /** [node] this month, and smoothed like all orders. */
+  readonly now: Float64Array;
+  readonly smoothed: Float64Array;
+  /** [region][element] what a producing stage's buyers order from the region for current need (its share or more). */
+  readonly byRegion: Float64Array;
+}
+
 function groupFacilities(model: CompiledModel, R: number): { list: Int32Array; start: Int32Array } {
   const N = model.facilityIds.length;
   const start = new Int32Array(4 * R + 1);
@@ -265,7 +295,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     inOrigins: new Int32Array(node * R), inOriginCount: new Int32Array(node), inHasOrigin: new Uint8Array(node * R),
     outOrigins: new Int32Array(node * R), outOriginCount: new Int32Array(node), outHasOrigin: new Uint8Array(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
     ringMonths, ring: f64(ringMonths * node * R), ringUsed: new Uint8Array(ringMonths * node), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
-    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycledNow: f64(R * E), recycledSmoothed: f64(R * E), ordersNeedNow: f64(node), ordersNeedSmoothed: f64(node), orderedForNeed: f64(R * E),
+    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycled: { now: f64(R * E), smoothed: f64(R * E) }, ordersForNeed: { now: f64(node), smoothed: f64(node), byRegion: f64(R * E) },
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
     plan: f64(R * E), lostBasis: f64(R * E), orderedFeed: f64(R * E), magnetPlan: f64(R * T * E),
@@ -274,7 +304,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: f64(E).fill(1), coverCalibrationSum: f64(E), coverCalibrationCount: f64(1), wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), months: f64(1) }, wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
@@ -289,8 +319,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
     facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start,
-    ...magnetPools(model, p),
-    poolHave: f64(MAGNET_POOLS.length), poolWant: f64(MAGNET_POOLS.length), poolUse: f64(MAGNET_POOLS.length),
+    magnetPools: { ...magnetPools(model, p), have: f64(MAGNET_POOLS.length), want: f64(MAGNET_POOLS.length), use: f64(MAGNET_POOLS.length) },
   };
 }
 
@@ -304,19 +333,19 @@ const MAGNET_POOLS = [
   [["Dy", 1], ["Tb", "magnet.tbDyEquivalence"]],
 ] as const;
 
-function magnetPools(model: CompiledModel, p: ParameterValues): { magnetPoolOf: Int8Array; magnetPoolWeight: Float64Array } {
+function magnetPools(model: CompiledModel, p: ParameterValues): { of: Int8Array; weight: Float64Array } {
   const E = model.elementSymbols.length;
-  const magnetPoolOf = new Int8Array(E).fill(-1);
-  const magnetPoolWeight = new Float64Array(E).fill(1);
+  const of = new Int8Array(E).fill(-1);
+  const weight = new Float64Array(E).fill(1);
   MAGNET_POOLS.forEach((pool, index) => {
-    for (const [symbol, weight] of pool) {
+    for (const [symbol, poolWeight] of pool) {
       const e = model.elementIndex[symbol];
       if (e === undefined) continue;
-      magnetPoolOf[e] = index;
-      magnetPoolWeight[e] = typeof weight === "number" ? weight : p[weight];
+      of[e] = index;
+      weight[e] = typeof poolWeight === "number" ? poolWeight : p[poolWeight];
     }
   });
-  return { magnetPoolOf, magnetPoolWeight };
+  return { of, weight };
 }
 
 export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, node: number, R: number, o: number): void {

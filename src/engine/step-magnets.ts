@@ -54,7 +54,7 @@ export function planMagnets(ctx: StepContext): void {
         plantNeedNow[(r * F + 2) * E + e]! += content / typeYield[k]!;
         // Lost for lack of metal counts only what buyers ordered for current need, not restocking nor the lift of new
         // plants to minimum load.
-        s.lostBasis[r * E + e]! += (Math.min(wanted[e]!, s.orderedForNeed[r * E + e]!) * typeShare[k * E + e]! * scale) / typeYield[k]!;
+        s.lostBasis[r * E + e]! += (Math.min(wanted[e]!, s.ordersForNeed.byRegion[r * E + e]!) * typeShare[k * E + e]! * scale) / typeYield[k]!;
       }
     }
   }
@@ -122,7 +122,7 @@ export function produceMagnets(ctx: StepContext): void {
       productionTonnes[((t * 4 + 3) * R + r) * E + e]! += content;
       supplyNow[(r * F + 3) * E + e]! += content;
       supplyNow[(r * F + 1) * E + e]! += back;
-      s.recycledNow[r * E + e]! += back;
+      s.recycled.now[r * E + e]! += back;
       stageInputTonnes[((t * 4 + 3) * R + r) * E + e]! += alloy;
       finalUseTonnes[((t * R + r) * F + 2) * E + e]! += use;
       lossesTonnes[t * E + e]! += scrap - back;
@@ -131,7 +131,7 @@ export function produceMagnets(ctx: StepContext): void {
 }
 
 /**
- * Magnet sectors draw magnets. Elements that stand in for each other in a magnet are pooled (`s.magnetPoolOf`):
+ * Magnet sectors draw magnets. Elements that stand in for each other in a magnet are pooled (`s.magnetPools`):
  * Nd and Pr (one didymium pool), and Dy and Tb (Tb counted as `magnet.tbDyEquivalence` t of Dy). Each pool's stock,
  * weighted, is shared pro rata among sectors, other elements one by one; a sector builds only as many units as its
  * scarcest pool or element allows (end products lost for the rest), and a pool's use is drawn from its elements in
@@ -139,15 +139,14 @@ export function produceMagnets(ctx: StepContext): void {
  */
 export function useMagnets(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { demandUnits, gradeShareEff, inStock, magnetPoolOf, magnetPoolWeight, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
+  const { demandUnits, gradeShareEff, inStock, magnetUnits, magnetUnitsShort, rho, sectorNeedNow, useNeed, useShort } = s;
+  const { of: magnetPoolOf, weight: magnetPoolWeight } = s.magnetPools;
   const { regionMarket, sectorGrade, sectorIsMagnet, sectorMagnetKgPerUnit } = m;
   const { endProductsLost, finalUseTonnes, sectorDeliveredUnits, shortfallTonnes, useByOriginTonnes } = res;
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, K, G } = s;
   const consumed = s.scratchE;
-  const poolHave = s.poolHave;
-  const poolWant = s.poolWant;
-  const poolUse = s.poolUse;
+  const { have: poolHave, want: poolWant, use: poolUse } = s.magnetPools;
   const pools = poolHave.length;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;

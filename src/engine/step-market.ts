@@ -267,7 +267,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       domesticServed[e * R + r] = Math.max(0, own);
       if (own <= 0) continue;
       // Orders for current need (not restocking) are tallied apart: production lost is counted against them.
-      s.ordersNeedNow[(r * F + form) * E + e]! += (own * (q - restockRequest[e * R + r]!)) / q;
+      s.ordersForNeed.now[(r * F + form) * E + e]! += (own * (q - restockRequest[e * R + r]!)) / q;
       ship[(e * R + r) * R + r]! += own;
       s.shippedFrom[e * R + r] = 1;
       avail[e * R + r]! -= own;
@@ -381,7 +381,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           // Orders count once (first round); re-routed remainders are the same demand asked elsewhere.
           if (round === 0) {
             ordersNow[(p * F + form) * E + e]! += proposal;
-            s.ordersNeedNow[(p * F + form) * E + e]! += (needPart * a) / pool;
+            s.ordersForNeed.now[(p * F + form) * E + e]! += (needPart * a) / pool;
           }
           const share = permit[p * R + r]!;
           if (share < 1) {
@@ -474,7 +474,7 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
         const want = share * asking;
         if (round === 0) {
           ordersNow[(p * F + form) * E + e]! += want;
-          s.ordersNeedNow[(p * F + form) * E + e]! += share * askingForNeed;
+          s.ordersForNeed.now[(p * F + form) * E + e]! += share * askingForNeed;
         }
         const available = avail[e * R + p]!;
         const perTonneAsked = want > available ? (share * available) / want : share;
@@ -709,7 +709,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
-        s.ordersNeedNow[(p * F + 0) * E + e]! += (wanted * (s.request[e * R + r]! - s.restockRequest[e * R + r]!)) / s.request[e * R + r]!;
+        s.ordersForNeed.now[(p * F + 0) * E + e]! += (wanted * (s.request[e * R + r]! - s.restockRequest[e * R + r]!)) / s.request[e * R + r]!;
         // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;
@@ -746,7 +746,8 @@ function offerWeight(ctx: StepContext, form: number, e: number, p: number, round
  */
 function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: number, forNeed: number): void {
   const { m, s } = ctx;
-  const { ordersNeedNow, ordersNow, ordersSmoothed } = s;
+  const { ordersNow, ordersSmoothed } = s;
+  const ordersNeedNow = s.ordersForNeed.now;
   const { baseOutputTonnes } = m;
   const { R, E } = s;
   let total = 0;

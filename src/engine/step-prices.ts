@@ -59,10 +59,10 @@ export function updatePrices(ctx: StepContext): void {
     // Prices answer cover relative to the calibrated world's: the 2024 prices go with the stocks the chain settles to
     // in the spin-up (for Dy below the norms: separators' clay feed arrives mixed and is worked through as it comes).
     if (ctx.spinningUp && ctx.tick >= spinUp - COVER_CALIBRATION_MONTHS) {
-      s.coverCalibrationSum[e]! += raw;
-      if (e === 0) s.coverCalibrationCount[0]!++;
+      s.coverCalibration.sumByElement[e]! += raw;
+      if (e === 0) s.coverCalibration.months[0]!++;
     }
-    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : raw / s.coverCalibration[e]!);
+    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : raw / s.coverCalibration.byElement[e]!);
     const unmet = need > 0 ? short / need : 0;
     const base0 = basePriceUsdPerKg[e * 2]!;
     const current = prices[e * 2]!;
@@ -218,7 +218,8 @@ export function smoothAndReset(ctx: StepContext): void {
     supplySmoothed[i]! += (supplyNow[i]! - supplySmoothed[i]!) * a;
     inTransitSmoothed[i]! += (inTransit[i]! - inTransitSmoothed[i]!) * a;
   }
-  const { ordersNeedNow, ordersNeedSmoothed, recycledNow, recycledSmoothed } = s;
+  const { now: ordersNeedNow, smoothed: ordersNeedSmoothed } = s.ordersForNeed;
+  const { now: recycledNow, smoothed: recycledSmoothed } = s.recycled;
   for (let i = 0; i < ordersNeedNow.length; i++) ordersNeedSmoothed[i]! += (ordersNeedNow[i]! - ordersNeedSmoothed[i]!) * a;
   ordersNeedNow.fill(0);
   for (let i = 0; i < recycledNow.length; i++) recycledSmoothed[i]! += (recycledNow[i]! - recycledSmoothed[i]!) * a;
@@ -266,6 +267,6 @@ export function recordMonthEnd(ctx: StepContext): void {
 
 /** Each element's calibration cover: its users' cover averaged over the last months of the spin-up (1 without a spin-up). */
 export function settleCoverCalibration(s: StepContext["s"]): void {
-  const months = s.coverCalibrationCount[0]!;
-  for (let e = 0; e < s.E; e++) s.coverCalibration[e] = months > 0 ? Math.max(COVER_CALIBRATION_MIN, s.coverCalibrationSum[e]! / months) : 1;
+  const { byElement, months, sumByElement } = s.coverCalibration;
+  for (let e = 0; e < s.E; e++) byElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, sumByElement[e]! / months[0]!) : 1;
 }

@@ -65,7 +65,7 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
   const { baseOutputTonnes } = m;
   const { R, E } = s;
   const adjust = s.p["inventory.adjustmentMonths"];
-  const { ordersNeedSmoothed, orderedForNeed } = s;
+  const { smoothed: ordersNeedSmoothed, byRegion: orderedForNeed } = s.ordersForNeed;
   for (let e = 0; e < E; e++) {
     let orders = 0;
     let ordersForNeed = 0;
@@ -239,12 +239,12 @@ export function planSeparation(ctx: StepContext): void {
   const recovery = s.p["separation.recoveryShare"];
   const cover = s.p["inventory.outputCoverMonths"];
   desiredOutputByShare(ctx, 1, cover);
-  const recycled = s.recycledSmoothed;
+  const recycled = s.recycled.smoothed;
   for (let r = 0; r < R; r++) {
     for (let e = 0; e < E; e++) {
       // Magnet makers' scrap returns to the region's oxide producers as oxide: separators make only the rest.
       const fromOre = Math.max(0, plan[r * E + e]! - recycled[r * E + e]!);
-      s.orderedFeed[r * E + e] = Math.min(fromOre, Math.max(0, s.orderedForNeed[r * E + e]! - recycled[r * E + e]!)) / recovery;
+      s.orderedFeed[r * E + e] = Math.min(fromOre, Math.max(0, s.ordersForNeed.byRegion[r * E + e]! - recycled[r * E + e]!)) / recovery;
       plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : fromOre / recovery;
     }
   }
@@ -362,7 +362,7 @@ export function planMetal(ctx: StepContext): void {
   desiredOutputByShare(ctx, 2, cover);
   limitByPlants(ctx, 2, null);
   // Production lost for lack of oxide counts only output ordered for current need.
-  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.orderedForNeed[i]!) s.lostBasis[i] = s.orderedForNeed[i]!;
+  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.ordersForNeed.byRegion[i]!) s.lostBasis[i] = s.ordersForNeed.byRegion[i]!;
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 1) * E + e] = plan[r * E + e]! / yieldShare;
 }
 
