@@ -59,10 +59,9 @@ describe("the bundled world, 2024-01 for 10 years without policy", () => {
     expect(lost).toBeLessThan(100_000);
     const E = result.elementSymbols.length;
     // Nd, Pr and Tb within 0.7–3× their calibration price. Dy, the tightest element (China's ionic quota is flat and
-    // Myanmar runs at capacity while magnet demand grows ~7 %/yr), may boom to 3.5× and, once thrifting and Dy-free
-    // designs (irreversible) have cut its use, fall to half its 2024 price — as after 2011, when Dy rose about tenfold
-    // and lost most of it by 2015.
-    const bounds: Record<string, [number, number]> = { Nd: [0.7, 3], Pr: [0.7, 3], Tb: [0.7, 3], Dy: [0.5, 3.5] };
+    // Myanmar runs at capacity while magnet demand grows ~7 %/yr), may boom to 3.5× before thrifting and Dy-free
+    // designs (irreversible) cut its use and bring it back down.
+    const bounds: Record<string, [number, number]> = { Nd: [0.7, 3], Pr: [0.7, 3], Tb: [0.7, 3], Dy: [0.7, 3.5] };
     for (const [symbol, [low, high]] of Object.entries(bounds)) {
       const e = result.elementSymbols.indexOf(symbol);
       for (let t = 0; t < 120; t++) {

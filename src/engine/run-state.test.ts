@@ -20,3 +20,20 @@ describe("the run state", () => {
     expect(Object.keys(state).length).toBeLessThanOrEqual(MAX_RUN_STATE_FIELDS);
   });
 });
+
+describe("prices read cover against the calibration cover", () => {
+  it("treats stocks between the calibration cover and the norms as normal, and measures beyond them from the nearer end", async () => {
+    const { coverAgainstCalibration } = await import("./step-prices.js");
+    // Dy-like: calibrated at 0.6 of the norms.
+    expect(coverAgainstCalibration(0.6, 0.6)).toBe(1);
+    expect(coverAgainstCalibration(0.9, 0.6)).toBe(1);
+    expect(coverAgainstCalibration(0.3, 0.6)).toBeCloseTo(0.5, 12);
+    expect(coverAgainstCalibration(1.2, 0.6)).toBeCloseTo(1.2, 12);
+    // Calibrated above the norms.
+    expect(coverAgainstCalibration(1.1, 1.2)).toBe(1);
+    expect(coverAgainstCalibration(0.5, 1.2)).toBeCloseTo(0.5, 12);
+    expect(coverAgainstCalibration(1.8, 1.2)).toBeCloseTo(1.5, 12);
+    // Calibrated at the norms: the plain cover.
+    expect(coverAgainstCalibration(0.8, 1)).toBeCloseTo(0.8, 12);
+  });
+});

@@ -62,7 +62,7 @@ export function updatePrices(ctx: StepContext): void {
       s.coverCalibration.sumByElement[e]! += raw;
       if (e === 0) s.coverCalibration.months[0]!++;
     }
-    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : raw / s.coverCalibration.byElement[e]!);
+    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : coverAgainstCalibration(raw, s.coverCalibration.byElement[e]!));
     const unmet = need > 0 ? short / need : 0;
     const base0 = basePriceUsdPerKg[e * 2]!;
     const current = prices[e * 2]!;
@@ -263,6 +263,17 @@ export function recordMonthEnd(ctx: StepContext): void {
     responseShares[base + 1] = dyFreeShare[market]!;
     responseShares[base + 2] = substitutionShare[market]!;
   }
+}
+
+/**
+ * Users' cover as prices read it: stocks between the calibration cover and the norms (cover 1) are normal; below
+ * both, the cover relative to the lower; above both, relative to the higher. So an element the calibrated chain holds
+ * below its norms (Dy) is not short at its calibration level, and not in glut when its stocks merely reach the norms.
+ */
+export function coverAgainstCalibration(raw: number, calibration: number): number {
+  const low = Math.min(1, calibration);
+  const high = Math.max(1, calibration);
+  return raw < low ? raw / low : raw > high ? raw / high : 1;
 }
 
 /** Each element's calibration cover: its users' cover averaged over the last months of the spin-up (1 without a spin-up). */
