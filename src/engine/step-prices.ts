@@ -211,16 +211,16 @@ export function smoothAndReset(ctx: StepContext): void {
   const { s } = ctx;
   const { inTransit, inTransitSmoothed, ordersNow, ordersSmoothed, plantNeedNow, plantNeedSmoothed, sectorNeedNow, sectorNeedSmoothed, supplyNow, supplySmoothed } = s;
   const a = 1 / Math.max(1, s.p["inventory.smoothingMonths"]);
+  const { now: ordersNeedNow, smoothed: ordersNeedSmoothed } = s.ordersForNeed;
   for (let i = 0; i < s.ordersNow.length; i++) {
     ordersSmoothed[i]! += (ordersNow[i]! - ordersSmoothed[i]!) * a;
+    ordersNeedSmoothed[i]! += (ordersNeedNow[i]! - ordersNeedSmoothed[i]!) * a;
     plantNeedSmoothed[i]! += (plantNeedNow[i]! - plantNeedSmoothed[i]!) * a;
     sectorNeedSmoothed[i]! += (sectorNeedNow[i]! - sectorNeedSmoothed[i]!) * a;
     supplySmoothed[i]! += (supplyNow[i]! - supplySmoothed[i]!) * a;
     inTransitSmoothed[i]! += (inTransit[i]! - inTransitSmoothed[i]!) * a;
   }
-  const { now: ordersNeedNow, smoothed: ordersNeedSmoothed } = s.ordersForNeed;
   const { now: recycledNow, smoothed: recycledSmoothed } = s.recycled;
-  for (let i = 0; i < ordersNeedNow.length; i++) ordersNeedSmoothed[i]! += (ordersNeedNow[i]! - ordersNeedSmoothed[i]!) * a;
   ordersNeedNow.fill(0);
   for (let i = 0; i < recycledNow.length; i++) recycledSmoothed[i]! += (recycledNow[i]! - recycledSmoothed[i]!) * a;
   recycledNow.fill(0);
