@@ -261,7 +261,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
     for (let r = 0; r < R; r++) {
       const q = request[e * R + r]!;
       if (q <= 0) continue;
-      if (regionMarket[r] === 1) requestsEx[form * E + e]! += q;
+      // Ex-China requests for current need: restocking is asked only where trade is free, so it is never refused and
+      // does not dilute the refused share that sets the licence premium (§11).
+      if (regionMarket[r] === 1) requestsEx[form * E + e]! += q - restockRequest[e * R + r]!;
       // Buyers take their domestic-priority share from home supply first (all of it when home supply is scarce).
       const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
       domesticServed[e * R + r] = Math.max(0, own);
