@@ -52,12 +52,16 @@ export function renderRunText(report: RunReport): string {
       shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes)]),
     ),
   ));
-  const production = largestWithEachElement(report.shortages.filter((x) => x.stage !== "use"), 6);
+  const productionEpisodes = report.shortages.filter((x) => x.stage !== "use");
+  const production = largestWithEachElement(productionEpisodes, 6);
   if (production.length > 0) {
-    parts.push(section("Plants short of input (production lost)", renderTextTable(
+    parts.push(section(
+      `Plants short of input (production lost) — ${productionEpisodes.length} episodes`
+        + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
+      `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }],
       production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand)]),
-    )));
+    )}`));
   }
 
   const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
@@ -80,13 +84,16 @@ export function renderRunText(report: RunReport): string {
         widestMonth = report.monthLabels[m] ?? "";
       }
     });
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), ex?.peakMonth ?? "", widest > 0 ? `${formatShare(widest)} ${widestMonth}` : "–", money(ex?.endUsdPerKg ?? 0)];
+    // A peak in the last month is the end of the run, still rising: say so.
+    const lastMonth = report.monthLabels[report.monthLabels.length - 1];
+    const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth;
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest > 0 ? `${formatShare(widest)} ${widestMonth}` : "–", money(ex?.endUsdPerKg ?? 0)];
   });
-  parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", renderTextTable(
+  parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
       { header: "ex-China peak in" }, { header: "widest premium", align: "right" }, { header: "end ex-China", align: "right" }],
     priceRows,
-  )));
+  )}`));
 
   parts.push(section("End products not built for lack of magnets", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
     [{ header: "sector", maxWidth: 40 }, { header: "region" }, { header: "units lost over run", align: "right" }, { header: "unit" }, { header: "worst month" }],

@@ -15,12 +15,14 @@ const card = (key: string, title: string, body: string) => `<div class="card" da
 const none = (text: string) => `<p class="muted">${escapeHtml(text)}</p>`;
 
 function firstShortageCard(report: RunReport): string {
-  const firsts = firstShortages(report);
+  // The magnet elements (Nd, Pr, Dy, Tb) first, each group earliest first: a reader looks for those before lutetium.
+  const magnet = (e: { element: string }) => (MAGNET_ELEMENTS.includes(e.element) ? 0 : 1);
+  const firsts = firstShortages(report).sort((a, b) => magnet(a) - magnet(b));
   if (firsts.length === 0) return card("first-shortage", "First shortage", none("No shortfall in this run."));
   const items = firsts.slice(0, MAX_FIRST_SHORTAGES).map((e) =>
     `<li><strong>${escapeHtml(e.element)} · ${escapeHtml(e.region)}</strong> from ${escapeHtml(e.startMonth)} <span class="muted">(${escapeHtml(e.stage)})</span></li>`);
   const more = firsts.length > MAX_FIRST_SHORTAGES ? `<p class="muted">+${firsts.length - MAX_FIRST_SHORTAGES} more element–region pairs</p>` : "";
-  return card("first-shortage", "First shortage, by element and region", `<ul class="plain">${items.join("")}</ul>${more}`);
+  return card("first-shortage", "First shortage, by element and region (magnet elements first)", `<ul class="plain">${items.join("")}</ul>${more}`);
 }
 
 function deepestCard(report: RunReport): string {

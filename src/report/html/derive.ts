@@ -38,14 +38,18 @@ export function pricePairs(report: RunReport): PricePair[] {
   return orderElements(byElement.keys()).map((element) => ({ element, china: byElement.get(element)?.china, exChina: byElement.get(element)?.exChina }));
 }
 
-/** Largest ex-China premium over China in one month: US$/kg, as a share of the China price, and its month index. */
+/**
+ * Widest ex-China premium over China in one month — the largest share of the China price, as the terminal's "widest
+ * premium" column — with its US$/kg gap and month index.
+ */
 export function maxSpread(pair: PricePair): { usdPerKg: number; share: number; month: number } | undefined {
   if (pair.china === undefined || pair.exChina === undefined) return undefined;
   let best: { usdPerKg: number; share: number; month: number } | undefined;
   pair.exChina.forEach((ex, m) => {
     const cn = pair.china?.[m];
     if (cn === undefined || !Number.isFinite(ex - cn)) return;
-    if (best === undefined || ex - cn > best.usdPerKg) best = { usdPerKg: ex - cn, share: cn > 0 ? (ex - cn) / cn : 0, month: m };
+    const share = cn > 0 ? (ex - cn) / cn : 0;
+    if (best === undefined || share > best.share) best = { usdPerKg: ex - cn, share, month: m };
   });
   return best;
 }
