@@ -68,8 +68,12 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
       const out = (stage: number) => m.baseOutputTonnes[(stage * R + r) * E + e]!;
       for (let stage = 0; stage < 4; stage++) {
         s.ordersSmoothed[(r * F + stage) * E + e] = out(stage);
+        // Calibration orders are all for current need.
+        s.ordersForNeed.smoothed[(r * F + stage) * E + e] = out(stage);
         s.supplySmoothed[(r * F + stage) * E + e] = out(stage);
       }
+      // Magnet makers' scrap returned as oxide at calibration output: alloy lost × the recycled share.
+      s.recycled.smoothed[r * E + e] = out(3) * (1 / magnetYield - 1) * p["magnet.scrapRecycledShare"];
       s.plantNeedSmoothed[(r * F + 0) * E + e] = out(1) / recovery;
       s.plantNeedSmoothed[(r * F + 1) * E + e] = out(2) / metalYield;
       s.plantNeedSmoothed[(r * F + 2) * E + e] = out(3) / magnetYield;

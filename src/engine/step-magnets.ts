@@ -1,7 +1,8 @@
 /**
  * @module engine/step-magnets
  * Monthly magnet phases: plan magnet making by type, make magnets from metal on hand (scrap partly
- * recycled to oxide), and let magnet sectors draw magnets (a sector needs every element of its recipe).
+ * recycled to oxide), and let magnet sectors draw magnets (a sector needs every element of its recipe, with Nd and Pr,
+ * and Dy and Tb, drawn as pools that stand in for each other).
  */
 import { FORM_COUNT } from "./constraints.js";
 import { addOrigin, type StepContext } from "./run-state.js";

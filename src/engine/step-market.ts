@@ -268,8 +268,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
       const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
       domesticServed[e * R + r] = Math.max(0, own);
       if (own <= 0) continue;
-      // Orders for current need (not restocking) are tallied apart: production lost is counted against them.
-      s.ordersForNeed.now[(r * F + form) * E + e]! += (own * (q - restockRequest[e * R + r]!)) / q;
+      // Orders for current need (not restocking) are tallied apart: production lost is counted against them. A take
+      // serves current need first (the restocking part stays requested whole, below).
+      s.ordersForNeed.now[(r * F + form) * E + e]! += Math.min(own, q - restockRequest[e * R + r]!);
       ship[(e * R + r) * R + r]! += own;
       s.shippedFrom[e * R + r] = 1;
       avail[e * R + r]! -= own;
@@ -360,7 +361,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         const needPart = q - restock;
         let pool = 0;
         let freePool = 0;
-        if (taxes && anyOffer) deferTaxedSuppliers(ctx, e, r, nSuppliers);
+        if (taxes && anyOffer) deferTaxedSuppliers(ctx, form, e, r, nSuppliers);
         if (anyOffer) {
           for (let i = 0; i < nSuppliers; i++) {
             const p = suppliers[i]!;
@@ -650,23 +651,25 @@ function bundleConcentrate(ctx: StepContext): void {
  * With no tariff nothing is deferred; the least-taxed offering supplier never is (offers of rounding dust do not
  * count). Sets `s.deferred[supplier]`.
  */
-function deferTaxedSuppliers(ctx: StepContext, e: number, r: number, nSuppliers: number): void {
+function deferTaxedSuppliers(ctx: StepContext, form: number, e: number, r: number, nSuppliers: number): void {
   const { m, s } = ctx;
   const { deferred, ok, prices, supplierList, tariffE } = s;
   const offer = s.scratchR2;
   const R = s.R;
+  // Magnets are landed with the value of making them (their duty is charged on it too).
+  const made = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
   for (let i = 0; i < nSuppliers; i++) {
     const p = supplierList[i]!;
     deferred[p] = 0;
     const rate = tariffE[p * R + r]!;
     if (rate <= 0 || ok[p * R + r] !== 1 || !(offer[p]! > DUST_TONNES)) continue;
-    const landed = prices[e * 2 + m.regionMarket[p]!]! * (1 + rate);
+    const landed = (prices[e * 2 + m.regionMarket[p]!]! + made) * (1 + rate);
     for (let k = 0; k < nSuppliers; k++) {
       const q = supplierList[k]!;
       // A supplier left with rounding dust is not an alternative.
       if (q === p || ok[q * R + r] !== 1 || !(offer[q]! > DUST_TONNES)) continue;
       const other = tariffE[q * R + r]!;
-      if (other < rate && prices[e * 2 + m.regionMarket[q]!]! * (1 + other) < landed) {
+      if (other < rate && (prices[e * 2 + m.regionMarket[q]!]! + made) * (1 + other) < landed) {
         deferred[p] = 1;
         break;
       }
@@ -711,7 +714,8 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
-        s.ordersForNeed.now[(p * F + 0) * E + e]! += (wanted * (s.request[e * R + r]! - s.restockRequest[e * R + r]!)) / s.request[e * R + r]!;
+        // Serves current need first (the restocking part stays requested whole).
+        s.ordersForNeed.now[(p * F + 0) * E + e]! += Math.min(wanted, s.request[e * R + r]! - s.restockRequest[e * R + r]!);
         // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;

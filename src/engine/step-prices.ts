@@ -22,10 +22,11 @@ export const COVER_CALIBRATION_MONTHS = 12;
 const COVER_CALIBRATION_MIN = 0.05;
 
 /**
- * China-domestic price: log change = cover response × (1 − users' cover ratio, capped at 1.5) + unmet response ×
- * unmet share − reversion × log(p / p₀), capped per month. Ex-China = China × calibration premium ×
- * (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of ex-China requests refused, plus
- * exp(`exportWedgePerUnmetShare` × share of ex-China final need unmet) − 1 while any request is refused.
+ * China-domestic price: log change = cover response × (1 − users' cover read against the calibration cover, capped
+ * at 1.5; see `coverAgainstCalibration`) + unmet response × unmet share − reversion × log(p / p₀), capped per month.
+ * Ex-China = China × calibration premium × (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of
+ * ex-China requests for current need refused, plus exp(`exportWedgePerUnmetShare` × share of ex-China final need
+ * unmet) − 1 while any request is refused. During the spin-up the raw cover is used and its last months averaged.
  */
 export function updatePrices(ctx: StepContext): void {
   const { m, s } = ctx;

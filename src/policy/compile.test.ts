@@ -115,6 +115,16 @@ describe("compilePolicies", () => {
     expect([...rule(["magnet-with-dy-tb"]).c.extraterritorialRules[0]!.magnetGradeCover]).toEqual(expected(true, false));
     // Oxides and plain "magnet" (the listed elements' content) are covered by cells alone.
     expect(rule(["oxide", "magnet"]).c.extraterritorialRules[0]!.magnetGradeCover).toHaveLength(0);
+    // Both kinds: two rules on disjoint cells — the listed content's magnet cells whole, the rest by grade — so naming
+    // one more product never covers less.
+    const mixed = rule(["magnet", "magnet-with-dy-tb"]);
+    expect(mixed.c.extraterritorialRules).toHaveLength(2);
+    const [whole, byGrade] = mixed.c.extraterritorialRules;
+    const cell = (r: typeof whole, symbol: string) => r!.productMask[mixed.model.elementIndex[symbol]! * FORM_COUNT + FORM_INDEX.magnet];
+    expect([cell(whole, "Dy"), cell(whole, "Nd")]).toEqual([1, 0]);
+    expect([cell(byGrade, "Dy"), cell(byGrade, "Nd")]).toEqual([0, 1]);
+    expect(whole!.magnetGradeCover).toHaveLength(0);
+    expect([...byGrade!.magnetGradeCover]).toEqual(expected(true, false));
   });
 
   it("technology-ban slows only new capacity outside the issuer that uses its technology", () => {

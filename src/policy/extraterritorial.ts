@@ -37,8 +37,16 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     if (issuer === undefined) return;
     const E = ctx.shape.elementSymbols.length;
     const contentMask = maskOf(E, policy.content.map((s) => ctx.elementIndex.get(s)).filter((i): i is number => i !== undefined));
-    const productMask = cellMaskOf(E, controlledCells(ctx, policy.content, policy.products));
-    const magnetGradeCover = magnetGradeCoverOf(ctx, policy.products);
+    // Products covered whole (oxides, metals, plain "magnet": the listed content) and products covered by magnet grade
+    // ("magnet-with-dy-tb", "smco-magnet") become two rules on disjoint cells, so naming one more product never covers less.
+    const gradeForms = policy.products.filter((f) => GRADE_PRODUCTS.includes(f));
+    const wholeCells = controlledCells(ctx, policy.content, policy.products.filter((f) => !GRADE_PRODUCTS.includes(f)));
+    const taken = new Set(wholeCells.map((c) => `${c.element}:${c.form}`));
+    const gradeCells = controlledCells(ctx, policy.content, gradeForms).filter((c) => !taken.has(`${c.element}:${c.form}`));
+    const parts = [
+      { productMask: cellMaskOf(E, wholeCells), magnetGradeCover: new Uint8Array(0), cells: wholeCells.length },
+      { productMask: cellMaskOf(E, gradeCells), magnetGradeCover: magnetGradeCoverOf(ctx, gradeForms), cells: gradeCells.length },
+    ].filter((part) => part.cells > 0);
     // One rule per distinct approval share among the destinations.
     const byShare = new Map<number, number[]>();
     for (const to of destinationIndices(ctx, policy.destinations, policy.issuer)) {
@@ -47,14 +55,16 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
     }
     for (const run of activeRuns(fractions)) {
       for (const [share, destinations] of byShare) {
-        lists.extraterritorialRules.push({
-          issuer, contentMask, productMask, magnetGradeCover, minValueShare: policy.minValueShare,
-          // Pro rata within a partly active month.
-          permitShare: 1 - run.fraction * (1 - share),
-          delayMonths: (run.fraction * policy.delayWorkingDays.median) / WORKING_DAYS_PER_MONTH,
-          destinationMask: maskOf(ctx.shape.regionIds.length, destinations),
-          fromMonth: run.fromMonth, toMonth: run.toMonth,
-        });
+        for (const { productMask, magnetGradeCover } of parts) {
+          lists.extraterritorialRules.push({
+            issuer, contentMask, productMask, magnetGradeCover, minValueShare: policy.minValueShare,
+            // Pro rata within a partly active month.
+            permitShare: 1 - run.fraction * (1 - share),
+            delayMonths: (run.fraction * policy.delayWorkingDays.median) / WORKING_DAYS_PER_MONTH,
+            destinationMask: maskOf(ctx.shape.regionIds.length, destinations),
+            fromMonth: run.fromMonth, toMonth: run.toMonth,
+          });
+        }
       }
     }
   },
@@ -66,6 +76,9 @@ export const extraterritorialHandler: PolicyHandler<ExtraterritorialPolicy> = {
  * grades pass); "smco-magnet" covers SmCo grades. Empty when the rule names neither (plain "magnet" covers the
  * listed elements' magnet content whole).
  */
+/** Products an extraterritorial rule covers by magnet grade rather than whole. */
+const GRADE_PRODUCTS: readonly string[] = ["magnet-with-dy-tb", "smco-magnet"];
+
 function magnetGradeCoverOf(ctx: PolicyCompileContext, products: readonly string[]): Uint8Array {
   const withDyTb = products.includes("magnet-with-dy-tb");
   const smco = products.includes("smco-magnet");
