@@ -59,7 +59,11 @@ export interface SimulationResult {
   readonly inTransitTonnes: Float64Array;
   /** Prices, US$ per kg of element content; `[month][element][market]` (0 China domestic, 1 ex-China). */
   readonly pricesUsdPerKg: Float64Array;
-  /** Approved shipments (domestic on the diagonal), t, one entry per link and month that shipped (see `TradeRecord`). */
+  /**
+   * Approved shipments (domestic on the diagonal), t, one entry per link and month that shipped (see `TradeRecord`), in
+   * the month a shipment clears its licence and extraterritorial wait (departure + delay, rounded), as customs count
+   * exports; shipments clearing after the last month are not in it (they are in `inTransitTonnes`).
+   */
   readonly trade: TradeRecord;
   /** Requested shipments refused by permits, quotas or extraterritorial rules, t; `[month][element][form]`. */
   readonly blockedTonnes: Float64Array;

@@ -134,7 +134,7 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   initialiseState(model, s);
 
   const neutral = createNeutralConstraints(model);
-  const trade = new TradeRecorder(model.months, s.R * FORM_COUNT * s.E, options.recordTradeFlows ?? true, options.reuseBuffersOf?.trade);
+  const trade = new TradeRecorder(model.months, s.R * FORM_COUNT * s.E, options.recordTradeFlows ?? true, options.reuseBuffersOf?.trade, s.R * s.R * s.E * FORM_COUNT);
   const ctx: StepContext = { m: model, s, c: neutral, res, trade, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
   const spinUp = Math.max(0, Math.round(parameters["engine.spinUpMonths"]));
   for (let i = 0; i < spinUp; i++, ctx.tick++) stepMonth(ctx);

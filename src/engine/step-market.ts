@@ -869,11 +869,12 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
         const queued = whole === 0 ? shipped * late : shipped;
         inTransit[node]! += queued;
         inTransitByElement[e]! += queued;
-        // One write per month and link: the ship matrix already sums every round.
+        // One write per month and link (the ship matrix already sums every round), in the month the shipment clears its
+        // licence and extraterritorial wait, as customs count it.
         if (recordTrade) {
-          if (trade.count === trade.link.length) trade.grow();
-          trade.link[trade.count] = ((p * R + r) * E + e) * F + form;
-          trade.tonnes[trade.count++] = shipped;
+          const clearsIn = Math.round(delay);
+          if (clearsIn > 0) trade.later(t + clearsIn, ((p * R + r) * E + e) * F + form, shipped);
+          else trade.add(((p * R + r) * E + e) * F + form, shipped);
         }
         if (taxes && p !== r) {
           // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$); magnets with their making.

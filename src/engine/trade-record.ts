@@ -8,7 +8,7 @@
 import { FORM_COUNT } from "./constraints.js";
 
 /**
- * Approved shipments (domestic on the diagonal), t. Entries of month `m` are the indices
+ * Approved shipments (domestic on the diagonal), t, in the month they clear any licence queue. Entries of month `m` are the indices
  * `monthStart[m] … monthStart[m + 1] − 1`; each names its link once per month. Empty arrays when trade
  * was not recorded (`recorded` false).
  */
@@ -70,7 +70,8 @@ export function tradeTonnesOf(trade: TradeRecord, regions: number, elements: num
 /**
  * Appends entries during a run. Capacity starts at two entries per user node and month and doubles when
  * full (the only allocation a run may make after setup; rare, and none in the bundled world). Pages of the
- * capacity never written are never touched.
+ * capacity never written are never touched. A shipment held in a licence queue is recorded in the month it clears
+ * (`later`), as customs count it; entries of one link in one month are merged, so each link appears once a month.
  */
 export class TradeRecorder {
   /** Whether this run records trade. */
@@ -79,9 +80,20 @@ export class TradeRecorder {
   link: Int32Array;
   tonnes: Float32Array;
   count = 0;
+  /** [link] index of the link's entry in the month being recorded, −1 when it has none yet. */
+  readonly #entryOfLink: Int32Array;
+  /** Shipments waiting to clear: target month, link and tonnes (unordered; `#pending` in use). */
+  #pendingMonth: Int32Array;
+  #pendingLink: Int32Array;
+  #pendingTonnes: Float64Array;
+  #pending = 0;
 
-  constructor(months: number, nodesPerMonth: number, enabled: boolean, reuse?: TradeRecord) {
+  constructor(months: number, nodesPerMonth: number, enabled: boolean, reuse?: TradeRecord, links = 0) {
     this.enabled = enabled;
+    this.#entryOfLink = new Int32Array(enabled ? links : 0).fill(-1);
+    this.#pendingMonth = new Int32Array(enabled ? 256 : 0);
+    this.#pendingLink = new Int32Array(enabled ? 256 : 0);
+    this.#pendingTonnes = new Float64Array(enabled ? 256 : 0);
     if (!enabled) {
       this.monthStart = new Int32Array(0);
       this.link = new Int32Array(0);
@@ -110,9 +122,57 @@ export class TradeRecorder {
     this.tonnes = tonnes;
   }
 
-  /** Close month `month`: the entries appended since the last close belong to it. */
+  /**
+   * Record `tonnes` on `link` in the month being recorded, merged with an entry the link already has in it. Shipping
+   * writes each link once a month (its ship matrix sums every round), so only cleared shipments merge.
+   */
+  add(link: number, tonnes: number): void {
+    const known = this.#entryOfLink.length > link ? this.#entryOfLink[link]! : -1;
+    if (known >= 0) {
+      this.tonnes[known]! += tonnes;
+      return;
+    }
+    if (this.count === this.link.length) this.grow();
+    if (this.#entryOfLink.length > link) this.#entryOfLink[link] = this.count;
+    this.link[this.count] = link;
+    this.tonnes[this.count++] = tonnes;
+  }
+
+  /** Record a shipment in month `month` (a later month: when its licence clears). Months past the run are dropped. */
+  later(month: number, link: number, tonnes: number): void {
+    if (month >= this.monthStart.length - 1) return;
+    if (this.#pending === this.#pendingMonth.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.#pendingMonth = grow(this.#pendingMonth, (n) => new Int32Array(n));
+      this.#pendingLink = grow(this.#pendingLink, (n) => new Int32Array(n));
+      this.#pendingTonnes = grow(this.#pendingTonnes, (n) => new Float64Array(n));
+    }
+    this.#pendingMonth[this.#pending] = month;
+    this.#pendingLink[this.#pending] = link;
+    this.#pendingTonnes[this.#pending++] = tonnes;
+  }
+
+  /** Close month `month`: shipments clearing in it are added, and the entries appended since the last close belong to it. */
   closeMonth(month: number): void {
-    if (this.enabled) this.monthStart[month + 1] = this.count;
+    if (!this.enabled) return;
+    for (let k = 0; k < this.#pending; ) {
+      if (this.#pendingMonth[k] !== month) {
+        k++;
+        continue;
+      }
+      this.add(this.#pendingLink[k]!, this.#pendingTonnes[k]!);
+      // Swap-remove: the last pending entry takes this place (and is looked at next).
+      const last = --this.#pending;
+      this.#pendingMonth[k] = this.#pendingMonth[last]!;
+      this.#pendingLink[k] = this.#pendingLink[last]!;
+      this.#pendingTonnes[k] = this.#pendingTonnes[last]!;
+    }
+    for (let k = this.monthStart[month]!; k < this.count; k++) if (this.#entryOfLink.length > this.link[k]!) this.#entryOfLink[this.link[k]!] = -1;
+    this.monthStart[month + 1] = this.count;
   }
 
   /** The record of the run (views of the used part of the buffers). */

@@ -92,6 +92,15 @@ describe("ready-made scenarios", () => {
       expect(maxPriceGap(base, "Y", "2025-05", "2027-01")).toBeLessThan(0.3);
     });
 
+    it("shows China's magnet exports stopping while the licence queue holds them (Apr–May 2025) and back by July, as customs did", () => {
+      // Customs (scenario header): May 2025 −74 % y/y, June −38 %, July +6 %. Trade is recorded when a licence clears.
+      const exports = (r: SimulationResult, m: string) =>
+        ["EU", "US", "JP", "KR", "IN", "ROW", "VN"].reduce((t, to) => t + totalOver(r, { variable: "trade", from: "CN", to, form: "magnet" }, month(r, m), month(r, m) + 1), 0);
+      expect(exports(apr, "2025-05")).toBeLessThan(0.2 * exports(base, "2025-05"));
+      expect(exports(apr, "2025-07")).toBeGreaterThan(0.9 * exports(base, "2025-07"));
+      expect(exports(apr, "2025-03")).toBe(exports(base, "2025-03"));
+    });
+
     it("stops ex-China EV lines only while the licence queue holds magnets back (2025), not for years", () => {
       // 2025: one- to three-week stops at a few plants (Ford, Suzuki, European suppliers), none reported from July.
       const evs = (r: SimulationResult, variable: "end-products-lost" | "sector-demand", from: string, until: string) =>
@@ -183,7 +192,8 @@ describe("ready-made scenarios", () => {
     const e = run("heavy-ree-embargo");
     const apr = run("apr-2025");
     for (const to of IMPORTERS) {
-      expect(importsFromChina(e, "Dy", to, "2026-12", "2028-11")).toBeLessThan(1e-6);
+      // Trade counts when a licence clears: shipments licensed before 2026-11-10 clear up to three months later.
+      expect(importsFromChina(e, "Dy", to, "2027-03", "2028-11")).toBeLessThan(1e-6);
       // Ce is not controlled: importers use as much as under apr-2025 (where it comes from may shift a little:
       // a region that separates more of its own buys less Ce oxide).
       const ce = totalOver(e, { variable: "final-use", region: to, element: "Ce" }, month(e, "2026-12"), month(e, "2028-11"));
