@@ -48,10 +48,10 @@ function priceCard(report: RunReport): string {
     const cn = peakOf(report, p, "china");
     const ex = peakOf(report, p, "ex-china");
     const spread = maxSpread(p);
-    const spreadText = spread === undefined ? "–" : `${spread.usdPerKg >= 0 ? "+" : "−"}${formatUsdPerKg(Math.abs(spread.usdPerKg))} <span class="muted">(${spread.share >= 0 ? "+" : ""}${Math.round(100 * spread.share)}%)</span>`;
+    const spreadText = spread === undefined ? "–" : `${spread.share >= 0 ? "+" : ""}${Math.round(100 * spread.share)}% <span class="muted">(${spread.usdPerKg >= 0 ? "+" : "−"}${formatUsdPerKg(Math.abs(spread.usdPerKg))})</span>`;
     return `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${cn === undefined ? "–" : formatUsdPerKg(cn)}</td><td class="num">${ex === undefined ? "–" : formatUsdPerKg(ex)}</td><td class="num">${spreadText}</td></tr>`;
   });
-  return card("prices", "Peak prices, US$/kg", `<table class="compact"><thead><tr><th></th><th class="num">China</th><th class="num">ex-China</th><th class="num">Widest gap</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
+  return card("prices", "Peak prices, US$/kg", `<table class="compact"><thead><tr><th></th><th class="num">China</th><th class="num">ex-China</th><th class="num">Widest premium</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
 }
 
 function lossCard(report: RunReport): string {

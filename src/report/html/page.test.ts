@@ -53,7 +53,7 @@ describe("renderHtmlReport", () => {
     const answer = html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'));
     expect(answer).toContain("<strong>Dy · JP</strong> from 2026-06");
     expect(answer).toContain("45% <span class=\"unit\">of need</span>");
-    expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+\$666 <span class="muted">\(\+290%\)<\/span>/);
+    expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+290% <span class="muted">\(\+\$666\)<\/span>/);
     expect(answer).toContain("<strong>324,100</strong> vehicles");
   });
 
