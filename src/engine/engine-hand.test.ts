@@ -60,6 +60,25 @@ describe("hand-checked Nd world", () => {
     expect(Math.max(...massBalanceErrors(result))).toBeLessThan(1e-12);
   });
 
+  it("a lasting ex-China price rise makes non-magnet users thrift toward 1 − ratio^ε over the adjustment months, and not undo it", () => {
+    const { model } = setup({ useCoverMonths: 2 });
+    const banned = metalPermit(model, 0, 6);
+    const demand = (elasticity: number) =>
+      seriesFor(runSimulation(model, banned, { parameterOverrides: { "demand.longRunPriceElasticity": elasticity, "demand.longRunAdjustmentMonths": 12 } }), { variable: "sector-demand", region: "JP", sector: "sector:alloys" });
+    const price = seriesFor(runSimulation(model, banned, { parameterOverrides: { "demand.longRunPriceElasticity": -0.25, "demand.longRunAdjustmentMonths": 12 } }), { variable: "price", element: "Nd", market: "ex-china" });
+    const fixed = demand(0);
+    const thrifting = demand(-0.25);
+    // Before the ban nothing is dear: no thrift.
+    for (let t = 0; t < 6; t++) expect(thrifting[t]).toBeCloseTo(fixed[t]!, 9);
+    // Behind the ban Japan's Nd costs more than at calibration: its alloy makers use less, more as months pass.
+    expect(price[20]! / price[0]!).toBeGreaterThan(1.2);
+    expect(thrifting[20]!).toBeLessThan(fixed[20]!);
+    expect(thrifting[30]! / fixed[30]!).toBeLessThan(thrifting[12]! / fixed[12]!);
+    // Never below what the long-run target allows at the dearest price seen.
+    const dearest = Math.max(...Array.from(price).slice(0, 30)) / price[0]!;
+    expect(thrifting[30]! / fixed[30]!).toBeGreaterThanOrEqual(Math.pow(dearest, -0.25) - 1e-9);
+  });
+
   it("a permit share of 0.5 halves CN → JP metal flows at once when users hold no stock", () => {
     const { model } = setup();
     const result = runSimulation(model, metalPermit(model, 0.5, 6));

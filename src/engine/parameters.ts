@@ -45,6 +45,8 @@ export const PARAMETER_SPECS = {
   "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
   "price.magnetFabricationUsdPerKgContent": { fallback: 0, unit: "USD/kg element" },
+  "demand.longRunPriceElasticity": { fallback: 0, unit: "dimensionless" },
+  "demand.longRunAdjustmentMonths": { fallback: 24, unit: "months" },
   "demand.priceElasticity": { fallback: -0.05, unit: "dimensionless" },
   "response.signalLagMonths": { fallback: 6, unit: "months" },
   "response.shortfallStressPerShare": { fallback: 5, unit: "dimensionless" },

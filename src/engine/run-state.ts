@@ -138,6 +138,8 @@ export interface RunState {
   readonly gbdCut: Float64Array;
   readonly dyFreeShare: Float64Array;
   readonly substitutionShare: Float64Array;
+  /** [sector][market] share of a non-magnet sector's demand thrifted away in answer to its basket's price (irreversible). */
+  readonly nonMagnetThrift: Float64Array;
   /** Pr-for-Nd factor of magnet recipes per market (1 = the grades' own Nd:Pr split; below 1 = less Pr, more Nd); `[market]`. */
   readonly prForNd: Float64Array;
   /** Quota tonnes used in the current period and that period's index; `[quota]`. */
@@ -306,7 +308,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     floorPrice: f64(R * E),
     prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), months: f64(1) }, wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
-    stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), prForNd: f64(2).fill(1),
+    stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), nonMagnetThrift: f64(K * 2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
     segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (anyBelow(seg.exportPermitShare, 1) ? 1 : 0)),
     segmentDelays: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.licenceDelayMonths, 0) ? 1 : 0)),

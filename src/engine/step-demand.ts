@@ -92,7 +92,8 @@ export function computeDemand(ctx: StepContext): void {
         const basket0 = baskets0[market]!;
         priceFactor = basket0 > 0 && basket > 0 ? Math.pow(basket / basket0, elasticity) : 1;
       }
-      const substitution = isMagnet ? 1 - substitutionShare[market]! : 1;
+      // Magnet sectors lose demand to other motor types; non-magnet sectors thrift in answer to lasting prices.
+      const substitution = isMagnet ? 1 - substitutionShare[market]! : 1 - s.nonMagnetThrift[k * 2 + market]!;
       const units = base * growth * seg.demandMultiplier[r * K + k]! * priceFactor * substitution;
       demandUnits[r * K + k] = units;
       sectorDemandUnits[(t * R + r) * K + k]! += units;

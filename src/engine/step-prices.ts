@@ -174,6 +174,9 @@ export function updateResponses(ctx: StepContext): void {
       p["response.substitutionMaxShare"] * ramp(magnet, p["response.substitutionTriggerStress"]),
       p["response.substitutionAdoptionMonths"],
     );
+    // Non-magnet users thrift, reformulate and substitute when their basket stays dear (coatings, phosphors, catalysts,
+    // glass): a share 1 − ratio^ε of demand, ε the long-run elasticity, adopted over the adjustment months, kept.
+    thriftNonMagnetUses(ctx, market);
     // Nd and Pr substitute in (Nd,Pr)₂Fe₁₄B: makers shift toward the relatively cheaper one (reversible).
     if (nd >= 0 && pr >= 0) {
       const relative = (prices[pr * 2 + market]! / prices[nd * 2 + market]!) / (basePriceUsdPerKg[pr * 2 + market]! / basePriceUsdPerKg[nd * 2 + market]!);
@@ -263,6 +266,35 @@ export function recordMonthEnd(ctx: StepContext): void {
     responseShares[base] = gbdCut[market]!;
     responseShares[base + 1] = dyFreeShare[market]!;
     responseShares[base + 2] = substitutionShare[market]!;
+  }
+}
+
+/**
+ * Long-run response of non-magnet sectors in `market`: their basket's price ratio to calibration, r, sets a target
+ * thrift 1 − r^`demand.longRunPriceElasticity` (none while r ≤ 1), approached over `demand.longRunAdjustmentMonths`
+ * and never undone (reformulated products stay reformulated). Magnet sectors answer through GBD, Dy-free designs and
+ * motor substitution instead.
+ */
+function thriftNonMagnetUses(ctx: StepContext, market: number): void {
+  const { m, s } = ctx;
+  const { nonMagnetThrift, prices } = s;
+  const { basePriceUsdPerKg, sectorElementPerUnit, sectorIsMagnet } = m;
+  const { E, K } = s;
+  const elasticity = s.p["demand.longRunPriceElasticity"];
+  const months = s.p["demand.longRunAdjustmentMonths"];
+  for (let k = 0; k < K; k++) {
+    if (sectorIsMagnet[k] === 1) continue;
+    let basket = 0;
+    let basket0 = 0;
+    for (let e = 0; e < E; e++) {
+      const perUnit = sectorElementPerUnit[k * E + e]!;
+      if (perUnit === 0) continue;
+      basket += perUnit * prices[e * 2 + market]!;
+      basket0 += perUnit * basePriceUsdPerKg[e * 2 + market]!;
+    }
+    const ratio = basket0 > 0 ? basket / basket0 : 1;
+    const target = ratio > 1 ? 1 - Math.pow(ratio, elasticity) : 0;
+    nonMagnetThrift[k * 2 + market] = adopt(nonMagnetThrift[k * 2 + market]!, target, months);
   }
 }
 

@@ -194,11 +194,12 @@ describe("ready-made scenarios", () => {
     for (const to of IMPORTERS) {
       // Trade counts when a licence clears: shipments licensed before 2026-11-10 clear up to three months later.
       expect(importsFromChina(e, "Dy", to, "2027-03", "2028-11")).toBeLessThan(1e-6);
-      // Ce is not controlled: importers use as much as under apr-2025 (where it comes from may shift a little:
-      // a region that separates more of its own buys less Ce oxide).
+      // Ce is not controlled: importers use about as much as under apr-2025 (where it comes from may shift a little: a
+      // region that separates more of its own buys less Ce oxide; and uses that need a controlled element beside Ce,
+      // such as phosphors with Y and Eu, thrift as that element's ex-China price soars and take some Ce with them).
       const ce = totalOver(e, { variable: "final-use", region: to, element: "Ce" }, month(e, "2026-12"), month(e, "2028-11"));
       const ceApr = totalOver(apr, { variable: "final-use", region: to, element: "Ce" }, month(apr, "2026-12"), month(apr, "2028-11"));
-      expect(Math.abs(ce - ceApr)).toBeLessThanOrEqual(0.05 * Math.max(ceApr, 1));
+      expect(Math.abs(ce - ceApr)).toBeLessThanOrEqual(0.1 * Math.max(ceApr, 1));
     }
     // No Ce is refused in any form.
     const ce = e.elementSymbols.indexOf("Ce");
