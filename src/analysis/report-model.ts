@@ -57,6 +57,22 @@ export interface EndProductLoss {
   readonly peakMonth: string;
 }
 
+/**
+ * What an importing region got from China against the baseline run, over the whole horizon: magnets (t of element
+ * content) and Dy + Tb as oxide or metal (t), as customs count them (when a licence clears).
+ */
+export interface ChinaSupplyChange {
+  readonly region: string;
+  readonly magnetTonnes: number;
+  readonly magnetTonnesBaseline: number;
+  readonly heavyOxideMetalTonnes: number;
+  readonly heavyOxideMetalTonnesBaseline: number;
+  /** Months in which the region's magnets from China fell below half of the baseline's (0 when never). */
+  readonly magnetMonthsBelowHalf: number;
+  /** The first such month, `YYYY-MM`, if any. */
+  readonly firstMagnetMonthBelowHalf: string | undefined;
+}
+
 /** Who closed the gap: extra output against the baseline run, by region and stage. */
 export interface GapCloser {
   readonly region: string;
@@ -148,6 +164,8 @@ export interface RunReport {
   /** End products lost per month by sector, in the sector's unit. */
   readonly endProductsLostPaths: readonly MonthSeries[];
   readonly gapClosers: readonly GapCloser[];
+  /** Each importing region's magnets and Dy + Tb oxide/metal from China against the baseline (empty without a baseline). */
+  readonly chinaSupplyChanges: readonly ChinaSupplyChange[];
   /** Import duty paid and price-floor top-ups, by region (empty when the scenario has neither). */
   readonly policyCosts: readonly PolicyCost[];
   /** China-origin share of ex-China regions' use of the magnet elements (Nd, Pr, Dy, Tb), by region and element; empty when origins were not recorded. */

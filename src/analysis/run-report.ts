@@ -4,13 +4,13 @@
  * with): shortage episodes, price extremes and paths, end products lost, who closed the gap,
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
-import type { SimulationResult } from "../engine/index.js";
+import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import type {
-  ChinaOriginPeriods, ChinaOriginShare, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
 
@@ -47,6 +47,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLost: endProductLosses(result, world),
     endProductsLostPaths: endProductPaths(result, world),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result),
+    chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result),
     policyCosts: policyCosts(result),
     ...chinaOrigin(result),
     chinaShareByStage: chinaShareByStage(result),
@@ -310,6 +311,60 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
     }
   }
   return out.sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12);
+}
+
+/** Regions getting less than this from China over the run in both runs (magnets and Dy + Tb together) are left out, t. */
+const CHINA_SUPPLY_MIN_TONNES = 1;
+
+/**
+ * Each importing region's magnets (all elements' content) and Dy + Tb oxide and metal from China, over the run and in
+ * the baseline, with the months its magnets from China fell below half of the baseline's; largest baseline first.
+ */
+export function chinaSupplyChanges(result: SimulationResult, baseline: SimulationResult): ChinaSupplyChange[] {
+  const cn = result.regionIds.indexOf("CN");
+  if (cn < 0 || !result.trade.recorded || !baseline.trade.recorded) return [];
+  const months = Math.min(result.months, baseline.months);
+  const heavy = ["Dy", "Tb"].map((symbol) => result.elementSymbols.indexOf(symbol));
+  // Tonnes by [region][kind] per month: kind 0 magnets, 1 Dy + Tb oxide or metal.
+  const tally = (r: SimulationResult, m: number): Float64Array => {
+    const out = new Float64Array(r.regionIds.length * 2);
+    for (const x of tradeEntries(r.trade, r.regionIds.length, r.elementSymbols.length, m)) {
+      if (x.from !== cn || x.to === cn) continue;
+      if (x.form === 3) out[x.to * 2]! += x.tonnes;
+      else if ((x.form === 1 || x.form === 2) && heavy.includes(x.element)) out[x.to * 2 + 1]! += x.tonnes;
+    }
+    return out;
+  };
+  const R = result.regionIds.length;
+  const sums = new Float64Array(R * 4);
+  const below = new Int32Array(R);
+  const firstBelow = new Int32Array(R).fill(-1);
+  for (let m = 0; m < months; m++) {
+    const a = tally(result, m);
+    const b = tally(baseline, m);
+    for (let r = 0; r < R; r++) {
+      sums[r * 4]! += a[r * 2]!;
+      sums[r * 4 + 1]! += b[r * 2]!;
+      sums[r * 4 + 2]! += a[r * 2 + 1]!;
+      sums[r * 4 + 3]! += b[r * 2 + 1]!;
+      if (b[r * 2]! > 0 && a[r * 2]! < 0.5 * b[r * 2]!) {
+        below[r]!++;
+        if (firstBelow[r]! < 0) firstBelow[r] = m;
+      }
+    }
+  }
+  const out: ChinaSupplyChange[] = [];
+  for (let r = 0; r < R; r++) {
+    if (r === cn || sums[r * 4 + 1]! + sums[r * 4 + 3]! + sums[r * 4]! + sums[r * 4 + 2]! < CHINA_SUPPLY_MIN_TONNES) continue;
+    out.push({
+      region: result.regionIds[r] ?? "",
+      magnetTonnes: sums[r * 4]!, magnetTonnesBaseline: sums[r * 4 + 1]!,
+      heavyOxideMetalTonnes: sums[r * 4 + 2]!, heavyOxideMetalTonnesBaseline: sums[r * 4 + 3]!,
+      magnetMonthsBelowHalf: below[r]!,
+      firstMagnetMonthBelowHalf: firstBelow[r]! < 0 ? undefined : addMonths(result.startMonth, firstBelow[r]!),
+    });
+  }
+  return out.sort((a, b) => b.magnetTonnesBaseline + b.heavyOxideMetalTonnesBaseline - (a.magnetTonnesBaseline + a.heavyOxideMetalTonnesBaseline));
 }
 
 function stageTotals(result: SimulationResult, month: number, stage: number): number[] {

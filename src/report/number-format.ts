@@ -25,5 +25,13 @@ export function formatUsdMillions(usd: number): string {
   return millions.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A run's tonnes against the baseline's as a signed change: `(50, 100)` → `−50%`; "–" without a baseline amount. */
+export function formatChange(tonnes: number, baselineTonnes: number): string {
+  if (!(baselineTonnes > 0) || !Number.isFinite(tonnes)) return "–";
+  const change = tonnes / baselineTonnes - 1;
+  const pct = Math.round(change * 100);
+  return pct === 0 ? "±0%" : `${pct > 0 ? "+" : "−"}${Math.abs(pct)}%`;
+}
+
 /** What a policy cost kind is called in tables. */
 export const POLICY_COST_LABEL = { "import-duty": "import duty paid", "price-floor": "price-floor top-up received" } as const;

@@ -39,4 +39,13 @@ describe("terminal answer", () => {
     expect(sectionOf(text, "Where the content comes from")[0]).toContain("2026 → 2027");
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
+
+  it("shows each importer's supply from China against the baseline, with the change and the months magnets fell below half", () => {
+    const rows = sectionOf(renderRunText(sampleReport()), "Supply from China against");
+    const jp = rows.find((l) => l.startsWith("JP"))!.replace(/\s+/g, " ");
+    expect(jp).toBe("JP 1,210 −51% 95 −69% 9 2026-05");
+    expect(rows.find((l) => l.startsWith("EU"))!.replace(/\s+/g, " ")).toBe("EU 1,940 −5% 20 −52% 0 –");
+    // Without a baseline there is nothing to compare with: no section.
+    expect(renderRunText({ ...sampleReport(), baselineName: undefined, chinaSupplyChanges: [] })).not.toContain("Supply from China");
+  });
 });

@@ -5,7 +5,7 @@
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
 import type { RunReport } from "../analysis/report-model.js";
-import { formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
+import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 const MAX_ROWS = 12;
@@ -135,6 +135,15 @@ export function renderRunText(report: RunReport): string {
         const x = report.chinaOrigin.find((c) => c.region === region && c.element === element);
         return x === undefined ? "–" : `${formatShare(x.firstYearShare)} → ${formatShare(x.lastYearShare)}`;
       })]),
+    )));
+  }
+
+  if (report.baselineName !== undefined && report.chinaSupplyChanges.length > 0) {
+    parts.push(section(`Supply from China against ${report.baselineName} (over the run, t of element content, counted when licences clear)`, renderTextTable(
+      [{ header: "region" }, { header: "magnets t", align: "right" }, { header: "vs baseline", align: "right" },
+        { header: "Dy+Tb oxide/metal t", align: "right" }, { header: "vs baseline", align: "right" }, { header: "months magnets < half", align: "right" }, { header: "first" }],
+      report.chinaSupplyChanges.slice(0, MAX_ROWS).map((x) => [x.region, formatTonnes(x.magnetTonnes), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
+        formatTonnes(x.heavyOxideMetalTonnes), formatChange(x.heavyOxideMetalTonnes, x.heavyOxideMetalTonnesBaseline), String(x.magnetMonthsBelowHalf), x.firstMagnetMonthBelowHalf ?? "–"]),
     )));
   }
 

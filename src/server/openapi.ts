@@ -116,7 +116,7 @@ const runReportSchema = z.looseObject({
   monthLabels: z.array(text),
   timeline: z.array(z.looseObject({})), shortages: z.array(z.looseObject({})), prices: z.array(z.looseObject({})),
   pricePaths: z.array(z.looseObject({})), shortfallByElement: z.array(z.looseObject({})), shortfallByRegion: z.array(z.looseObject({})),
-  endProductsLost: z.array(z.looseObject({})), endProductsLostPaths: z.array(z.looseObject({})), gapClosers: z.array(z.looseObject({})), policyCosts: z.array(z.looseObject({})), chinaOrigin: z.array(z.looseObject({})), chinaOriginByRegion: z.array(z.looseObject({})), chinaOriginPeriods: z.object({ first: z.string(), last: z.string() }),
+  endProductsLost: z.array(z.looseObject({})), endProductsLostPaths: z.array(z.looseObject({})), gapClosers: z.array(z.looseObject({})), policyCosts: z.array(z.looseObject({})), chinaOrigin: z.array(z.looseObject({})), chinaOriginByRegion: z.array(z.looseObject({})), chinaOriginPeriods: z.object({ first: z.string(), last: z.string() }), chinaSupplyChanges: z.array(z.looseObject({})),
   chinaShareByStage: z.array(z.looseObject({})), concentration: z.array(z.looseObject({})), flowGraphs: z.array(flowGraphSchema),
   warnings: z.array(text),
 }).meta({ id: "RunReport", description: "see RunReport in src/analysis/report-model.ts" });

@@ -126,6 +126,9 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await expect(page.locator("[data-testid=shortfall-region] svg text").allTextContents()).resolves.toContain("t/month of element content");
     expect(await page.locator("[data-testid=episodes] tbody tr").count()).toBeGreaterThan(0);
     expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
+    // Supply from China against the baseline: Japan's magnets fell below half of the baseline's while the queue held them.
+    const japan = page.locator('table[aria-label="Supply from China"] tbody tr', { hasText: "JP" });
+    await expect(japan.locator("td").last().textContent()).resolves.toMatch(/^\d+ \(from 2025-0[45]\)$/);
     await shot("results", true);
 
     const before = await page.getByTestId("flow-month-label").textContent();

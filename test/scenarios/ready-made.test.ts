@@ -3,7 +3,7 @@
  * should (issue 4): effects show where they belong and nowhere else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { chinaOrigin, policyCosts } from "../../src/analysis/run-report.js";
+import { chinaOrigin, chinaSupplyChanges, policyCosts } from "../../src/analysis/run-report.js";
 import { runPreparedScenario } from "../../src/analysis/run-scenario.js";
 import { seriesFor, totalOver, type SimulationResult } from "../../src/engine/index.js";
 import { monthOffset } from "../../src/model/dates.js";
@@ -99,6 +99,19 @@ describe("ready-made scenarios", () => {
       expect(exports(apr, "2025-05")).toBeLessThan(0.2 * exports(base, "2025-05"));
       expect(exports(apr, "2025-07")).toBeGreaterThan(0.9 * exports(base, "2025-07"));
       expect(exports(apr, "2025-03")).toBe(exports(base, "2025-03"));
+    });
+
+    it("reports each importer's supply from China against the baseline: magnets cut while the queue held them, Dy and Tb oxide and metal about halved", () => {
+      const changes = chinaSupplyChanges(apr, base);
+      for (const region of IMPORTERS) {
+        const x = changes.find((c) => c.region === region)!;
+        expect(x.firstMagnetMonthBelowHalf).toBe("2025-04");
+        expect(x.magnetMonthsBelowHalf).toBeGreaterThanOrEqual(2);
+        expect(x.magnetMonthsBelowHalf).toBeLessThan(12);
+        // Materials approved at 0.5 (and the US defence denial): well below the baseline over the run.
+        expect(x.heavyOxideMetalTonnes).toBeLessThan(0.8 * x.heavyOxideMetalTonnesBaseline);
+      }
+      expect(chinaSupplyChanges(base, base).every((x) => x.magnetMonthsBelowHalf === 0 && x.magnetTonnes === x.magnetTonnesBaseline)).toBe(true);
     });
 
     it("stops ex-China EV lines only while the licence queue holds magnets back (2025), not for years", () => {

@@ -18,13 +18,17 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
     // The provenance table: first and last year per element, for each region.
     const origin = html.slice(html.indexOf('data-table="provenance"'), html.indexOf("</table>", html.indexOf('data-table="provenance"')));
     expect(origin).toMatch(/<td>JP<\/td><td[^>]*>98%<\/td><td[^>]*>71%<\/td><td[^>]*>93%<\/td><td[^>]*>86%<\/td><td[^>]*>–<\/td>/);
+    // Supply from China: each importer's tonnes, the baseline's and the change, and the months magnets fell below half.
+    const supply = html.slice(html.indexOf('data-table="china-supply"'), html.indexOf("</table>", html.indexOf('data-table="china-supply"')));
+    expect(supply).toMatch(/<td>JP<\/td><td[^>]*>1,210<\/td><td[^>]*>2,480<\/td><td[^>]*>−51%<\/td><td[^>]*>95<\/td><td[^>]*>310<\/td><td[^>]*>−69%<\/td><td[^>]*>9 \(from 2026-05\)<\/td>/);
+    expect(supply).toMatch(/<td>EU<\/td>.*<td[^>]*>none<\/td>/s);
     // The costs table: one row per payment and region, totals and each calendar year in US$ million.
     const costs = html.slice(html.indexOf('data-table="policy-costs"'), html.indexOf("</table>", html.indexOf('data-table="policy-costs"')));
     expect(costs).toMatch(/price-floor top-up received<\/td><td[^>]*>US<\/td><td[^>]*>413<\/td><td[^>]*>96\.0<\/td><td[^>]*>317<\/td>/);
@@ -106,6 +110,7 @@ describe("renderHtmlReport", () => {
       flows: "No flows were recorded for this run.",
       "china-share": "No concentration series in this run.",
       provenance: "Origins were not recorded for this run.",
+      "china-supply": "No baseline run to compare with.",
       "end-products": "No end products were lost in this run.",
       timeline: "No policies are in force in this run.",
       "policy-costs": "The scenario has no import tariff or price floor, so no duty or top-up was paid.",

@@ -9,7 +9,7 @@ import type { ChartLayout } from "./echarts-ssr.js";
 import { escapeHtml } from "./escape.js";
 import { renderConcentrationSection, renderOriginSection } from "./section-concentration.js";
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
-import { renderCostSection, renderGapSection, renderWarningSection } from "./section-gaps.js";
+import { renderChinaSupplySection, renderCostSection, renderGapSection, renderWarningSection } from "./section-gaps.js";
 import { renderPriceSection } from "./section-prices.js";
 import { renderProductSection } from "./section-products.js";
 import { renderShortfallSection } from "./section-shortfalls.js";
@@ -34,6 +34,7 @@ function sections(report: RunReport, layout: ChartLayout): Section[] {
     { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
     { id: "concentration", title: "Concentration by stage", intro: "China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the run.", body: renderConcentrationSection(report, layout) },
     { id: "provenance", title: "Where the content comes from", intro: "How much of each importing region's use of the magnet elements was separated in China — the provenance the model carries through every stage, and what an extraterritorial rule like MOFCOM Ann. 61/2025 tests.", body: renderOriginSection(report, layout) },
+    { id: "china-supply", title: "Supply from China", intro: "What each importing region got from China — magnets, and Dy and Tb as oxide or metal — against the baseline run, and how many months its magnets from China fell below half of the baseline's.", body: renderChinaSupplySection(report) },
     { id: "end-products", title: "End products lost", intro: "Products not built for lack of rare earths, in each sector's own unit, by importing region and month.", body: renderProductSection(report, layout) },
     { id: "timeline", title: "Policy timeline", intro: "When each policy of the scenario is in force; gaps between bars are suspensions.", body: renderTimelineSection(report, layout) },
     { id: "policy-costs", title: "What the measures cost", intro: "Money the scenario's tariffs and price floors move each year: duty importers paid, and top-ups paid to producers to bring their price up to a floor.", body: renderCostSection(report) },

@@ -4,7 +4,7 @@
  * cost" (import duty and price-floor top-ups) and "Warnings" (what the run itself flagged). Tables and lists only.
  */
 import type { RunReport } from "../report-model.js";
-import { formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
+import { formatChange, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
 import { escapeHtml } from "./escape.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
@@ -18,6 +18,22 @@ export function renderGapSection(report: RunReport): string {
   return renderHtmlTable(
     [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, US$ M", align: "right" }, { header: "Extra output, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
     rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}", valued at the run's first-month China prices (t of element content)` },
+  );
+}
+
+/** Body of the supply-from-China section: each importer's magnets and Dy + Tb oxide/metal from China against the baseline. */
+export function renderChinaSupplySection(report: RunReport): string {
+  if (report.baselineName === undefined) return emptyMessage("china-supply", "No baseline run to compare with.");
+  if (report.chinaSupplyChanges.length === 0) return emptyMessage("china-supply", "No region imports magnets or Dy and Tb from China in this run or the baseline.");
+  const rows = report.chinaSupplyChanges.map((x) => [
+    x.region, formatTonnes(x.magnetTonnes), formatTonnes(x.magnetTonnesBaseline), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
+    formatTonnes(x.heavyOxideMetalTonnes), formatTonnes(x.heavyOxideMetalTonnesBaseline), formatChange(x.heavyOxideMetalTonnes, x.heavyOxideMetalTonnesBaseline),
+    x.magnetMonthsBelowHalf === 0 ? "none" : `${x.magnetMonthsBelowHalf} (from ${x.firstMagnetMonthBelowHalf ?? "–"})`,
+  ]);
+  return renderHtmlTable(
+    [{ header: "Importer" }, { header: "Magnets, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" },
+      { header: "Dy + Tb oxide and metal, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" }, { header: "Months with magnets below half the baseline's" }],
+    rows, { key: "china-supply", caption: `Imports from China over the run against the baseline "${report.baselineName}", t of element content, counted in the month a licence clears` },
   );
 }
 

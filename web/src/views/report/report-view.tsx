@@ -10,7 +10,7 @@ import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/re
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
 import { SeriesExplorer } from "./series-explorer.js";
-import { ConcentrationSection, EndProductsSection, EpisodesTable, ChinaOriginTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
+import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodesTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
@@ -111,6 +111,13 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
           <h2 id="h-origin">Where the content comes from</h2>
           <p className="lede">Share of each importing region's use of Nd, Pr, Dy and Tb that was separated in China, over the first and the last 12 months — what an extraterritorial rule tests.</p>
           <ChinaOriginTable report={report} />
+        </section>
+      )}
+      {report.chinaSupplyChanges.length > 0 && (
+        <section className="section" aria-labelledby="h-china-supply">
+          <h2 id="h-china-supply">Supply from China</h2>
+          <p className="lede">What each importing region got from China over the run against {report.baselineName ?? "the baseline"}, t of element content counted when licences clear, and the months its magnets from China fell below half of the baseline's.</p>
+          <ChinaSupplyTable report={report} />
         </section>
       )}
       {report.policyCosts.length > 0 && (

@@ -10,7 +10,7 @@ import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
 import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
 import { endProductsBySector, groupByUnit, topSeries } from "../../lib/report-figures.js";
-import { formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
+import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
 
@@ -169,6 +169,26 @@ export function GapClosersTable({ report }: { report: RunReport }) {
       <tbody>
         {report.gapClosers.map((g) => (
           <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatUsdMillions(g.extraValueUsd)}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Each importer's magnets and Dy + Tb oxide/metal from China against the baseline, over the run. */
+export function ChinaSupplyTable({ report }: { report: RunReport }) {
+  if (report.chinaSupplyChanges.length === 0) return null;
+  return (
+    <table className="data" aria-label="Supply from China">
+      <thead><tr><th>importer</th><th className="num">magnets, t</th><th className="num">vs baseline</th><th className="num">Dy + Tb oxide and metal, t</th><th className="num">vs baseline</th><th>months with magnets below half</th></tr></thead>
+      <tbody>
+        {report.chinaSupplyChanges.map((x) => (
+          <tr key={x.region}>
+            <td><span className="swatch" style={{ background: regionColour(x.region) }} />{x.region}</td>
+            <td className="num">{formatTonnes(x.magnetTonnes)}</td><td className="num">{formatChange(x.magnetTonnes, x.magnetTonnesBaseline)}</td>
+            <td className="num">{formatTonnes(x.heavyOxideMetalTonnes)}</td><td className="num">{formatChange(x.heavyOxideMetalTonnes, x.heavyOxideMetalTonnesBaseline)}</td>
+            <td className="mono">{x.magnetMonthsBelowHalf === 0 ? "none" : `${x.magnetMonthsBelowHalf} (from ${x.firstMagnetMonthBelowHalf ?? "–"})`}</td>
+          </tr>
         ))}
       </tbody>
     </table>
