@@ -835,7 +835,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
         // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
         ship[row + r] = 0;
         if (shipped <= 0) continue;
-        const delay = p === r ? 0 : basketDelays ? s.basketDelay[p * R + r]! : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[(p * R + r) * E + e]!;
+        const delay = p === r || !(delays || etInForce) ? 0 : basketDelays ? s.basketDelay[p * R + r]! : (delays ? licenceDelay[((p * R + r) * E + e) * F + form]! : 0) + etDelay[(p * R + r) * E + e]!;
         const lead = leadTimeMonths[p * R + r]! + delay;
         const whole = Math.floor(lead);
         const late = lead - whole;
@@ -874,7 +874,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
         if (recordTrade) {
           const clearsIn = Math.round(delay);
           if (clearsIn > 0) trade.later(t + clearsIn, ((p * R + r) * E + e) * F + form, shipped);
-          else trade.add(((p * R + r) * E + e) * F + form, shipped);
+          else trade.append(((p * R + r) * E + e) * F + form, shipped);
         }
         if (taxes && p !== r) {
           // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$); magnets with their making.

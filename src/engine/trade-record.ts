@@ -80,8 +80,8 @@ export class TradeRecorder {
   link: Int32Array;
   tonnes: Float32Array;
   count = 0;
-  /** [link] index of the link's entry in the month being recorded, −1 when it has none yet. */
-  readonly #entryOfLink: Int32Array;
+  /** [link] index of the link's entry in the month being recorded, −1 when it has none yet (empty when links are not given). */
+  readonly entryOfLink: Int32Array;
   /** Shipments waiting to clear: target month, link and tonnes (unordered; `#pending` in use). */
   #pendingMonth: Int32Array;
   #pendingLink: Int32Array;
@@ -90,7 +90,7 @@ export class TradeRecorder {
 
   constructor(months: number, nodesPerMonth: number, enabled: boolean, reuse?: TradeRecord, links = 0) {
     this.enabled = enabled;
-    this.#entryOfLink = new Int32Array(enabled ? links : 0).fill(-1);
+    this.entryOfLink = new Int32Array(enabled ? links : 0).fill(-1);
     this.#pendingMonth = new Int32Array(enabled ? 256 : 0);
     this.#pendingLink = new Int32Array(enabled ? 256 : 0);
     this.#pendingTonnes = new Float64Array(enabled ? 256 : 0);
@@ -123,19 +123,21 @@ export class TradeRecorder {
   }
 
   /**
-   * Record `tonnes` on `link` in the month being recorded, merged with an entry the link already has in it. Shipping
-   * writes each link once a month (its ship matrix sums every round), so only cleared shipments merge.
+   * Record `tonnes` on `link` in the month being recorded, a link that has no entry in it yet: shipping writes each link
+   * once a month (its ship matrix sums every round). Shipments clearing later merge into it at the month's close.
    */
-  add(link: number, tonnes: number): void {
-    const known = this.#entryOfLink.length > link ? this.#entryOfLink[link]! : -1;
-    if (known >= 0) {
-      this.tonnes[known]! += tonnes;
-      return;
-    }
+  append(link: number, tonnes: number): void {
     if (this.count === this.link.length) this.grow();
-    if (this.#entryOfLink.length > link) this.#entryOfLink[link] = this.count;
+    if (link < this.entryOfLink.length) this.entryOfLink[link] = this.count;
     this.link[this.count] = link;
     this.tonnes[this.count++] = tonnes;
+  }
+
+  /** Record `tonnes` on `link` in the month being recorded, merged with the link's entry in it if it has one. */
+  add(link: number, tonnes: number): void {
+    const known = link < this.entryOfLink.length ? this.entryOfLink[link]! : -1;
+    if (known >= 0) this.tonnes[known]! += tonnes;
+    else this.append(link, tonnes);
   }
 
   /** Record a shipment in month `month` (a later month: when its licence clears). Months past the run are dropped. */
@@ -171,7 +173,7 @@ export class TradeRecorder {
       this.#pendingLink[k] = this.#pendingLink[last]!;
       this.#pendingTonnes[k] = this.#pendingTonnes[last]!;
     }
-    for (let k = this.monthStart[month]!; k < this.count; k++) if (this.#entryOfLink.length > this.link[k]!) this.#entryOfLink[this.link[k]!] = -1;
+    for (let k = this.monthStart[month]!; k < this.count; k++) if (this.link[k]! < this.entryOfLink.length) this.entryOfLink[this.link[k]!] = -1;
     this.monthStart[month + 1] = this.count;
   }
 
