@@ -769,7 +769,7 @@ function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: n
 /** Move every shipment: out of the supplier's stock (pro rata by origin) into the user's stock or the arrival ring. */
 function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: boolean): void {
   const { s, c, res, seg, t, tick } = ctx;
-  const { availInit, etDelay, inStock, inTransit, inTransitByElement, originList, originShare, outStock, quotaUsed, ring, ringUsed, ship } = s;
+  const { availInit, etDelay, inStock, inTotal, inTransit, inTransitByElement, originList, originShare, outStock, quotaUsed, ring, ringUsed, ship } = s;
   const { inHasOrigin, inOriginCount, inOrigins, outOriginCount, outOrigins } = s;
   const { leadTimeMonths } = s;
   const trade = ctx.trade;
@@ -849,23 +849,17 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
         const slotB = (node * L + monthB) * R;
         if (late > 0) ringUsed[node * L + monthB] = 1;
         if (whole > 0) ringUsed[node * L + monthA] = 1;
-        for (let k = 0; k < origins; k++) if (inHasOrigin[node * R + originList[k]!] === 0) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, originList[k]!);
-        if (whole === 0) {
-          for (let k = 0; k < origins; k++) {
-            const o = originList[k]!;
-            const v = originShare[k]! * shipped;
-            inStock[node * R + o]! += v * (1 - late);
-            if (late > 0) ring[slotB + o]! += v * late;
-          }
-        } else {
-          for (let k = 0; k < origins; k++) {
-            const o = originList[k]!;
-            const v = originShare[k]! * shipped;
-            ring[slotA + o]! += v * (1 - late);
-            if (late > 0) ring[slotB + o]! += v * late;
-          }
+        const onTime = 1 - late;
+        // Each origin: into the receiving stock's origin set, then its share now (stock or ring) and late (ring).
+        for (let k = 0; k < origins; k++) {
+          const o = originList[k]!;
+          if (inHasOrigin[node * R + o] === 0) addOriginHere(inOrigins, inOriginCount, inHasOrigin, node, R, o);
+          const v = originShare[k]! * shipped;
+          if (whole === 0) inStock[node * R + o]! += v * onTime;
+          else ring[slotA + o]! += v * onTime;
+          if (late > 0) ring[slotB + o]! += v * late;
         }
-        if (whole === 0) s.inTotal[node]! += shipped * (1 - late);
+        if (whole === 0) inTotal[node]! += shipped * onTime;
         const queued = whole === 0 ? shipped * late : shipped;
         inTransit[node]! += queued;
         inTransitByElement[e]! += queued;
