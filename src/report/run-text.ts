@@ -108,7 +108,7 @@ export function renderRunText(report: RunReport): string {
   }
 
   if (report.policyCosts.length > 0) {
-    parts.push(section("What the measures cost, US$ million (duty: paid by the importing region on the rare-earth content's value; floor top-up: paid to the region's producers)", renderTextTable(
+    parts.push(section("What the measures cost, US$ million (duty: paid by the importing region at the supplier's price, magnets with their making; floor top-up: paid to the region's producers)", renderTextTable(
       [{ header: "payment" }, { header: "region" }, { header: "total over run", align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
       report.policyCosts.slice(0, MAX_ROWS).map((c) => [
         POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd), c.peakYear, formatUsdMillions(c.byYear.find((y) => y.year === c.peakYear)?.usd ?? 0),
