@@ -82,7 +82,12 @@ export function produceMagnets(ctx: StepContext): void {
       const plantNeed = plantNeedNow[node]!;
       const sectorNeed = sectorNeedNow[node]!;
       const need = plantNeed + sectorNeed;
-      const met = need > 0 ? Math.min(1, available / need) : 1;
+      // Nothing needed here (no plan, no sector): nothing to make, record or move.
+      if (!(need > 0)) {
+        rho[r * E + e] = 1;
+        continue;
+      }
+      const met = Math.min(1, available / need);
       rho[r * E + e] = met;
       let content = 0;
       let alloy = 0;

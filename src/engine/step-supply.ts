@@ -387,7 +387,12 @@ export function produceMetal(ctx: StepContext): void {
       const plantNeed = plantNeedNow[node]!;
       const sectorNeed = sectorNeedNow[node]!;
       const need = plantNeed + sectorNeed;
-      const met = need > 0 ? Math.min(1, available / need) : 1;
+      // Nothing needed here (most region × element nodes): nothing to record or move.
+      if (!(need > 0)) {
+        rho[r * E + e] = 1;
+        continue;
+      }
+      const met = Math.min(1, available / need);
       rho[r * E + e] = met;
       const feed = plantNeed * met;
       const use = sectorNeed * met;
