@@ -247,6 +247,13 @@ export interface OrdersForNeed {
   readonly smoothed: Float64Array;
   /** [region][element] what a producing stage's buyers order from the region for current need (its share or more). */
   readonly byRegion: Float64Array;
+  /**
+   * [node] input a user node's plants need for output ordered for current need (the rest of their input plan rebuilds
+   * stocks down the chain), set by each stage's plan.
+   */
+  readonly plantInput: Float64Array;
+  /** [element][region] share of a request's current-need part that is for current need all the way down (scratch). */
+  readonly requestShare: Float64Array;
 }
 
 function groupFacilities(model: CompiledModel, R: number): { list: Int32Array; start: Int32Array } {
@@ -297,7 +304,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     inOrigins: new Int32Array(node * R), inOriginCount: new Int32Array(node), inHasOrigin: new Uint8Array(node * R),
     outOrigins: new Int32Array(node * R), outOriginCount: new Int32Array(node), outHasOrigin: new Uint8Array(node * R), outTotal: f64(node), inTotal: f64(node), strategic: f64(node * R), strategicTotal: f64(R * E), hasStrategicStock: new Uint8Array(R),
     ringMonths, ring: f64(ringMonths * node * R), ringUsed: new Uint8Array(ringMonths * node), inTransit: f64(node), inTransitByElement: f64(E), inTransitSmoothed: f64(node),
-    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycled: { now: f64(R * E), smoothed: f64(R * E) }, ordersForNeed: { now: f64(node), smoothed: f64(node), byRegion: f64(R * E) },
+    ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycled: { now: f64(R * E), smoothed: f64(R * E) }, ordersForNeed: { now: f64(node), smoothed: f64(node), byRegion: f64(R * E), plantInput: f64(node), requestShare: f64(E * R) },
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
     plan: f64(R * E), lostBasis: f64(R * E), orderedFeed: f64(R * E), magnetPlan: f64(R * T * E),

@@ -58,6 +58,8 @@ export function planMagnets(ctx: StepContext): void {
         s.lostBasis[r * E + e]! += (Math.min(wanted[e]!, s.ordersForNeed.byRegion[r * E + e]!) * typeShare[k * E + e]! * scale) / typeYield[k]!;
       }
     }
+    // Metal the plants need for magnets ordered for current need (the rest of their input rebuilds stocks).
+    for (let e = 0; e < E; e++) s.ordersForNeed.plantInput[(r * F + 2) * E + e] = s.lostBasis[r * E + e]!;
   }
 }
 

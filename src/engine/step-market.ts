@@ -50,6 +50,18 @@ export function computeRequests(ctx: StepContext, form: number): void {
   for (const change of c.stockChanges) {
     if (change.tonnesPerMonth > 0 && (change.form ?? 1) === form && t >= change.fromMonth && t < change.toMonth) request[change.element * R + change.region]! += change.tonnesPerMonth;
   }
+  // The share of each request's current-need part (request − restocking) that serves current need all the way down:
+  // sectors' need and the plants' input for output ordered for current need — not the plants' own restocking down the
+  // chain, nor strategic builds. Orders for need are tallied with it (production lost is counted against them).
+  const { plantInput, requestShare } = s.ordersForNeed;
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) {
+      const node = (r * F + form) * E + e;
+      const forNeed = sectorNeedNow[node]! + Math.min(plantNeedNow[node]!, plantInput[node]!);
+      const needPart = request[e * R + r]! - restockRequest[e * R + r]!;
+      requestShare[e * R + r] = needPart > 0 ? Math.min(1, forNeed / needPart) : 1;
+    }
+  }
 }
 
 /**
@@ -270,7 +282,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       if (own <= 0) continue;
       // Orders for current need (not restocking) are tallied apart: production lost is counted against them. A take
       // serves current need first (the restocking part stays requested whole, below).
-      s.ordersForNeed.now[(r * F + form) * E + e]! += Math.min(own, q - restockRequest[e * R + r]!);
+      s.ordersForNeed.now[(r * F + form) * E + e]! += Math.min(own, q - restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
       ship[(e * R + r) * R + r]! += own;
       s.shippedFrom[e * R + r] = 1;
       avail[e * R + r]! -= own;
@@ -371,7 +383,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           }
         }
         if (pool <= 0) {
-          if (round === 0) attributeUnservedOrders(ctx, form, e, q, needPart);
+          if (round === 0) attributeUnservedOrders(ctx, form, e, q, needPart * s.ordersForNeed.requestShare[e * R + r]!);
           continue;
         }
         for (let i = 0; i < nSuppliers; i++) {
@@ -384,7 +396,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           // Orders count once (first round); re-routed remainders are the same demand asked elsewhere.
           if (round === 0) {
             ordersNow[(p * F + form) * E + e]! += proposal;
-            s.ordersForNeed.now[(p * F + form) * E + e]! += (needPart * a) / pool;
+            s.ordersForNeed.now[(p * F + form) * E + e]! += ((needPart * a) / pool) * s.ordersForNeed.requestShare[e * R + r]!;
           }
           const share = permit[p * R + r]!;
           if (share < 1) {
@@ -464,8 +476,9 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       const q = request[e * R + r]!;
       if (q <= 0) continue;
       asking += q;
-      askingForNeed += q - s.restockRequest[e * R + r]!;
-      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q, q - s.restockRequest[e * R + r]!);
+      const forNeed = (q - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
+      askingForNeed += forNeed;
+      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q, forNeed);
     }
     let shippedAny = false;
     if (pool > 0 && asking > 0) {
@@ -715,7 +728,7 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         const shipped = wanted * permit;
         s.ordersNow[(p * F + 0) * E + e]! += wanted;
         // Serves current need first (the restocking part stays requested whole).
-        s.ordersForNeed.now[(p * F + 0) * E + e]! += Math.min(wanted, s.request[e * R + r]! - s.restockRequest[e * R + r]!);
+        s.ordersForNeed.now[(p * F + 0) * E + e]! += Math.min(wanted, s.request[e * R + r]! - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
         // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;

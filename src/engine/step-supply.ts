@@ -251,7 +251,12 @@ export function planSeparation(ctx: StepContext): void {
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
   // A price floor runs plants at capacity; only what buyers ordered counts as lost when feed is missing.
   for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.orderedFeed[i]!) s.lostBasis[i] = s.orderedFeed[i]!;
-  for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) {
+      plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
+      s.ordersForNeed.plantInput[(r * F + 0) * E + e] = s.lostBasis[r * E + e]!;
+    }
+  }
 }
 
 /**
@@ -363,7 +368,12 @@ export function planMetal(ctx: StepContext): void {
   limitByPlants(ctx, 2, null);
   // Production lost for lack of oxide counts only output ordered for current need.
   for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.ordersForNeed.byRegion[i]!) s.lostBasis[i] = s.ordersForNeed.byRegion[i]!;
-  for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) plantNeedNow[(r * F + 1) * E + e] = plan[r * E + e]! / yieldShare;
+  for (let r = 0; r < R; r++) {
+    for (let e = 0; e < E; e++) {
+      plantNeedNow[(r * F + 1) * E + e] = plan[r * E + e]! / yieldShare;
+      s.ordersForNeed.plantInput[(r * F + 1) * E + e] = s.lostBasis[r * E + e]! / yieldShare;
+    }
+  }
 }
 
 /**

@@ -189,6 +189,16 @@ describe("ready-made scenarios", () => {
     });
   });
 
+  it("kachin-cutoff: China's plants never lose more Dy output in a month than they made in the baseline (lost production is real output, not restocking)", () => {
+    const k = run("kachin-cutoff");
+    const base = run("baseline");
+    for (const stage of ["separation", "metal", "magnet"] as const) {
+      const lost = seriesFor(k, { variable: "shortfall", stage, region: "CN", element: "Dy" });
+      const made = seriesFor(base, { variable: "production", stage, region: "CN", element: "Dy" });
+      for (let m = 0; m < k.months; m++) expect(lost[m]!, `${stage} month ${m}`).toBeLessThanOrEqual(made[m]! * 1.05);
+    }
+  });
+
   it("kachin-cutoff: Myanmar's mines lose about 90 % and Dy gets dearer", () => {
     const base = run("baseline");
     const k = run("kachin-cutoff");
