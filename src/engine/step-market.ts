@@ -557,7 +557,8 @@ function bundleConcentrate(ctx: StepContext): void {
     const row = p * R;
     for (let e = 0; e < E; e++) {
       const held = availInit[e * R + p]!;
-      if (held <= DUST_TONNES) continue;
+      // An element the supplier shipped nothing of adds no share (its row of the ship matrix is all zero).
+      if (held <= DUST_TONNES || shippedFrom[e * R + p] === 0) continue;
       for (let r = 0; r < R; r++) {
         const taken = ship[(e * R + p) * R + r]! / held;
         if (taken > basketShare[row + r]!) basketShare[row + r] = taken;
