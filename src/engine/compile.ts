@@ -72,6 +72,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
   const gradeMagnetType = Int8Array.from(world.magnetGrades, (g) => MAGNET_TYPES.indexOf(g.magnetType));
   const gradeElementPerTonne = new Float64Array(G * E);
   const gradeYield = Float64Array.from(world.magnetGrades, (g) => g.yieldFinishedPerAlloy);
+  const gradeHeavyThrift = Uint8Array.from(world.magnetGrades, (g) => (g.heavyRareEarthThrift === false ? 0 : 1));
   world.magnetGrades.forEach((g, gi) => {
     for (const [symbol, pct] of Object.entries(g.elementsWeightPercent)) {
       const e = elementIndex[symbol];
@@ -161,7 +162,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
 
   const base = {
     regionIds, elementSymbols, facilityIds: facilities.facilityIds, sectorIds, gradeIds, months,
-    ...facilities.arrays, gradeMagnetType, gradeElementPerTonne, gradeYield, sectorIsMagnet, sectorForm, sectorGrade,
+    ...facilities.arrays, gradeMagnetType, gradeElementPerTonne, gradeYield, gradeHeavyThrift, sectorIsMagnet, sectorForm, sectorGrade,
     sectorElementPerUnit, demandBasePerMonth, parameters,
   };
   const baseOutputTonnes = compileBaselineOutput(base);
@@ -176,7 +177,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     regionIndex, elementIndex, facilityIndex: indexOf(facilities.facilityIds), sectorIndex,
     domesticMarketRegion, regionMarket, elementOxideFactor, isHeavyMagnetElement,
     ...facilities.arrays,
-    gradeMagnetType, gradeElementPerTonne, gradeYield,
+    gradeMagnetType, gradeElementPerTonne, gradeYield, gradeHeavyThrift,
     sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
     sectorEndProductUnit, demandBasePerMonth,
     leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,

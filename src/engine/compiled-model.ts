@@ -78,6 +78,8 @@ export interface CompiledModel extends ConstraintShape {
   readonly gradeElementPerTonne: Float64Array;
   /** Finished magnet per tonne of alloy (machining yield); `[grade]`. */
   readonly gradeYield: Float64Array;
+  /** [grade] 1 when the heavy-RE responses (GBD, Dy-free designs) apply to the grade, 0 when its Dy and Tb stay. */
+  readonly gradeHeavyThrift: Uint8Array;
 
   /** 1 for magnet sectors; `[sector]`. */
   readonly sectorIsMagnet: Uint8Array;

@@ -28,7 +28,7 @@ function updateRecipes(ctx: StepContext): void {
       const row = (market * G + g) * E;
       for (let e = 0; e < E; e++) {
         const base = gradeElementPerTonne[g * E + e]!;
-        gradeShareEff[row + e] = isHeavyMagnetElement[e] === 1 ? base * heavyFactor : base;
+        gradeShareEff[row + e] = isHeavyMagnetElement[e] === 1 && m.gradeHeavyThrift[g] === 1 ? base * heavyFactor : base;
       }
       if (nd < 0 || pr < 0 || x === 1) continue;
       const ndpr = gradeElementPerTonne[g * E + nd]! + gradeElementPerTonne[g * E + pr]!;

@@ -142,6 +142,11 @@ export const magnetGradeSchema = z.strictObject({
   elementsWeightPercent: elementPercentMapSchema,
   /** Finished magnet out per tonne of alloy in (machining and process yield), 0–1. */
   yieldFinishedPerAlloy: z.number().gt(0).max(1),
+  /**
+   * Whether makers can cut this grade's Dy and Tb by grain-boundary diffusion or a Dy-free redesign (the demand
+   * responses): false for thick bulk-alloyed blocks (wind generators) and the hottest duty (defence). @default true
+   */
+  heavyRareEarthThrift: z.boolean().optional(),
   ...sourcedFields,
 });
 
