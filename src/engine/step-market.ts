@@ -127,7 +127,7 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
 /**
  * The share of each element's magnet content that sits in magnets a rule covers (`magnetGradeCover`, see
  * `ExtraterritorialRule`), into `s.etCoveredShare[element]`: world magnet demand this month with `market`'s recipes
- * (every region's plants make the world's mix); NdFeB grades covered "as far as they hold Dy or Tb" leave out the
+ * (a grade mix no region's output is tracked by); NdFeB grades covered "as far as they hold Dy or Tb" leave out the
  * Dy-free share of their non-heavy content. An element no magnet holds counts as covered.
  */
 export function coveredMagnetShares(ctx: StepContext, cover: Uint8Array, market: number): void {
