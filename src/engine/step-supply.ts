@@ -278,8 +278,17 @@ export function produceSeparation(ctx: StepContext): void {
   const recovery = s.p["separation.recoveryShare"];
   const baseOf = s.scratchE;
   const extraOf = s.scratchE2;
+  const elementCapacity = s.scratchE3;
+  const { facilityElementMask } = m;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    // Capacity (t REO a month) of the region's plants that separate each element: no element is separated beyond
+    // the plants that can (a small heavy-RE circuit beside a large light-RE plant separates only its own load of Dy).
+    elementCapacity.fill(0);
+    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) elementCapacity[e]! += capNow[i]!;
+    }
     // The region's separable stock, its planned feed and input target, and its plants' capacity (t REO) this month.
     let separable = 0;
     let plannedFeed = 0;
@@ -317,7 +326,7 @@ export function produceSeparation(ctx: StepContext): void {
       const base = node * R;
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
-      const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale);
+      const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale, elementCapacity[e]! / elementOxideFactor[e]!);
       shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);

@@ -268,6 +268,29 @@ describe("ready-made scenarios", () => {
     expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods: { first: "2024", last: "2033" } });
   });
 
+  it("western-buildout: the US separates no more Dy than its plants that separate Dy can take (MP's heavy circuit is small)", () => {
+    const w = run("western-buildout");
+    const { scenario, world } = loadScenario("western-buildout");
+    const { model } = runPreparedScenario(prepareScenario(scenario, world));
+    const E = model.elementSymbols.length;
+    const dy = model.elementIndex.Dy!;
+    // Plants in the US able to separate Dy, with the month they may start at the earliest (their unslipped date).
+    const dyPlants = model.facilityIds.flatMap((id, i) =>
+      model.facilityStage[i] === 1 && model.regionIds[model.facilityRegion[i]!] === "US" && model.facilityElementMask[i * E + dy] === 1
+        ? [{ id, tonnesReoPerMonth: model.facilityCapacityPerMonth[i]!, from: month(w, world.separationPlants.find((p) => p.id === id)!.startMonth) }]
+        : []);
+    expect(dyPlants.map((p) => p.id)).toContain("plant:mp-mountain-pass-hree");
+    const dyOxidePerDy = world.elements.find((e) => e.symbol === "Dy")!.oxideMassPerElementMass;
+    const made = seriesFor(w, { variable: "production", stage: "separation", region: "US", element: "Dy" });
+    // Feed (t REO) = oxide made ÷ recovery × oxide factor; capacity is feed.
+    const recovery = w.parameters["separation.recoveryShare"];
+    for (let m = 0; m < w.months; m++) {
+      const capacity = dyPlants.filter((p) => p.from <= m).reduce((a, p) => a + p.tonnesReoPerMonth, 0);
+      expect((made[m]! / recovery) * dyOxidePerDy, `month ${m}`).toBeLessThanOrEqual(capacity * 1.000001);
+    }
+    expect(Math.max(...made)).toBeGreaterThan(0);
+  });
+
   it("western-buildout: the floored US plants separate NdPr only as the share of their feed it is (co-production)", () => {
     const w = run("western-buildout");
     const window = [month(w, "2027-01"), month(w, "2031-01")] as const;
