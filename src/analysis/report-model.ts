@@ -19,6 +19,8 @@ export interface TimelineEntry {
   readonly title: string;
   readonly reference: string;
   readonly windows: readonly { readonly from: string; readonly until: string | undefined }[];
+  /** What the policy does when its dates are not the point: a new-capacity policy's facility and the month it starts. */
+  readonly effect?: string;
 }
 
 /** A shortage episode: one element in one importing region at one stage. */

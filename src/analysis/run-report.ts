@@ -416,5 +416,16 @@ function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
   return scenario.policies.map((p) => ({
     id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
     windows: p.activeWindows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) ? day(w.untilDay) : undefined })),
+    ...(p.policy.kind === "new-capacity" ? { effect: newCapacityEffect(p.policy, p.activeWindows[0]?.fromDay) } : {}),
   }));
+}
+
+/**
+ * A new-capacity policy's effect in words: the facility and its start month (the policy's own, or the month it comes in
+ * force), with the status that sets any slip (planned and construction start later, by the slip parameters).
+ */
+function newCapacityEffect(policy: { facility: string; startMonth?: string | undefined; status?: string | undefined }, fromDay: number | undefined): string {
+  const start = policy.startMonth ?? (fromDay === undefined ? "–" : new Date(fromDay * 86_400_000).toISOString().slice(0, 7));
+  const slips = policy.status === "planned" || policy.status === "construction" || policy.status === undefined;
+  return `${policy.facility.replace(/^(plant|mine):/, "")} from ${start}${slips ? ` + ${policy.status ?? "construction"} slip` : ""}`;
 }

@@ -48,4 +48,13 @@ describe("terminal answer", () => {
     // Without a baseline there is nothing to compare with: no section.
     expect(renderRunText({ ...sampleReport(), baselineName: undefined, chinaSupplyChanges: [] })).not.toContain("Supply from China");
   });
+
+  it("shows what a new-capacity policy starts and when in the timeline, instead of its funding dates", () => {
+    const report: RunReport = {
+      ...sampleReport(),
+      timeline: [{ id: "us-mp-hree-on-time", kind: "new-capacity", title: "MP heavy circuit", reference: "", windows: [{ from: "2025-07-10", until: undefined }], effect: "mp-mountain-pass-hree from 2026-07" }],
+    };
+    const row = sectionOf(renderRunText(report), "Policy timeline").find((l) => l.startsWith("us-mp-hree-on-time"))!;
+    expect(row.replace(/\s+/g, " ")).toBe("us-mp-hree-on-time new-capacity mp-mountain-pass-hree from 2026-07");
+  });
 });

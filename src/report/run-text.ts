@@ -148,8 +148,8 @@ export function renderRunText(report: RunReport): string {
   }
 
   parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policies (baseline)" : renderTextTable(
-    [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force", maxWidth: 48 }],
-    report.timeline.map((t) => [t.id, t.kind, t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", ")]),
+    [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 48 }],
+    report.timeline.map((t) => [t.id, t.kind, t.effect ?? (t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", "))]),
   )));
   if (report.warnings.length > 0) parts.push(section("Model warnings", report.warnings.map((w) => wrapText(`- ${w}`, 100, 2)).join("\n")));
   return parts.join("\n");

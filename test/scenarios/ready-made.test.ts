@@ -3,7 +3,7 @@
  * should (issue 4): effects show where they belong and nowhere else.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { chinaOrigin, chinaSupplyChanges, policyCosts } from "../../src/analysis/run-report.js";
+import { buildRunReport, chinaOrigin, chinaSupplyChanges, policyCosts } from "../../src/analysis/run-report.js";
 import { runPreparedScenario } from "../../src/analysis/run-scenario.js";
 import { seriesFor, totalOver, type SimulationResult } from "../../src/engine/index.js";
 import { monthOffset } from "../../src/model/dates.js";
@@ -266,6 +266,13 @@ describe("ready-made scenarios", () => {
     const jp = chinaOrigin(run("baseline")).chinaOriginByRegion.find((s) => s.label === "JP")!;
     expect(jp.values.every((v) => v >= 0 && v <= 100)).toBe(true);
     expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods: { first: "2024", last: "2033" } });
+  });
+
+  it("western-buildout: the report's timeline says which plant each new-capacity policy starts and when", () => {
+    const { scenario, world } = loadScenario("western-buildout");
+    const report = buildRunReport(run("western-buildout"), { scenario, world });
+    expect(report.timeline.find((t) => t.id === "us-mp-hree-on-time")?.effect).toBe("mp-mountain-pass-hree from 2026-07");
+    expect(report.timeline.find((t) => t.id === "us-dod-ndpr-floor")?.effect).toBeUndefined();
   });
 
   it("western-buildout: the US separates no more Dy than its plants that separate Dy can take (MP's heavy circuit is small)", () => {

@@ -68,7 +68,7 @@ function timelineChart(report: RunReport, widthPx: number): string {
 
 function timelineTable(report: RunReport): string {
   const span = (w: { from: string; until: string | undefined }) => `${w.from} → ${formatWhen(w.until)}`;
-  const rows = report.timeline.map((t) => [t.title, t.kind.replace(/_/g, " "), t.windows.map(span).join("; ") || "never in this run", gaps(t).map(span).join("; ") || "–", linkifyText(t.reference || "–")]);
+  const rows = report.timeline.map((t) => [t.title, t.kind.replace(/_/g, " "), `${t.effect === undefined ? "" : `${t.effect}; policy `}${t.windows.map(span).join("; ") || "never in this run"}`, gaps(t).map(span).join("; ") || "–", linkifyText(t.reference || "–")]);
   return renderHtmlTable(
     [{ header: "Policy" }, { header: "Kind" }, { header: "In force (until is exclusive)" }, { header: "Suspended" }, { header: "Reference", html: true }],
     rows, { key: "policy-timeline", caption: "Policies and their references" },

@@ -113,7 +113,7 @@ export function PolicyTimeline({ report }: { report: RunReport }) {
               return to > from ? <div key={j} className="window" style={{ left: `${from}%`, width: `${to - from}%`, background: indexedColour(i) }} title={`${w.from} → ${w.until ?? "open-ended"}`} /> : null;
             })}
           </div>
-          <div className="when" role="cell">{p.windows.length === 0 ? "never in force" : p.windows.map((w) => `${w.from} → ${w.until ?? "open"}`).join(", ")}</div>
+          <div className="when" role="cell">{p.effect ?? (p.windows.length === 0 ? "never in force" : p.windows.map((w) => `${w.from} → ${w.until ?? "open"}`).join(", "))}</div>
         </div>
       ))}
       <div className="axis"><span>{first}</span><span>{report.monthLabels[Math.floor(report.monthLabels.length / 2)]}</span><span>{last}</span></div>
