@@ -60,10 +60,21 @@ export function compareReports(a: RunReport, b: RunReport): Differences {
     return { sector, sectorName: info.sectorName, unit: info.unit, aUnits: x?.units ?? 0, bUnits: y?.units ?? 0, deltaUnits: (x?.units ?? 0) - (y?.units ?? 0) };
   });
 
+  // By region: each sector × region that lost anything in either run.
+  const byRegion = (r: RunReport) => new Map(r.endProductsLost.map((x) => [`${x.sector}\u0000${x.region}`, x]));
+  const ra = byRegion(a);
+  const rb = byRegion(b);
+  const endProductsLostByRegion = [...new Set([...ra.keys(), ...rb.keys()])].map((key) => {
+    const x = ra.get(key);
+    const y = rb.get(key);
+    const info = (x ?? y)!;
+    return { sector: info.sector, sectorName: info.sectorName, region: info.region, unit: info.unit, aUnits: x?.totalUnits ?? 0, bUnits: y?.totalUnits ?? 0, deltaUnits: (x?.totalUnits ?? 0) - (y?.totalUnits ?? 0) };
+  }).sort((x, y) => Math.abs(y.deltaUnits) - Math.abs(x.deltaUnits) || x.sector.localeCompare(y.sector) || x.region.localeCompare(y.region));
+
   const chinaShareAtEnd = a.concentration.map((c) => {
     const other = b.concentration.find((x) => x.stage === c.stage)?.atEnd.chinaShare ?? 0;
     return { stage: c.stage, a: c.atEnd.chinaShare, b: other, delta: c.atEnd.chinaShare - other };
   });
-  return { shortfallByElement, peakPrices, endProductsLost, chinaShareAtEnd };
+  return { shortfallByElement, peakPrices, endProductsLost, endProductsLostByRegion, chinaShareAtEnd };
 }
 

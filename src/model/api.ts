@@ -176,6 +176,11 @@ export interface CompareEndProducts {
   readonly deltaUnits: number;
 }
 
+/** End products lost in one region for one sector in two runs (a − b), in the sector's unit. */
+export interface CompareEndProductsByRegion extends CompareEndProducts {
+  readonly region: string;
+}
+
 /** China's share of a stage at the end of the horizon in two runs, 0–1. */
 export interface CompareChinaShare {
   readonly stage: string;
@@ -195,6 +200,8 @@ export interface CompareResponse<Report = unknown> {
     readonly shortfallByElement: readonly CompareShortfall[];
     readonly peakPrices: readonly ComparePeakPrice[];
     readonly endProductsLost: readonly CompareEndProducts[];
+    /** The same by importing region, largest difference first (regions that lost nothing in either run left out). */
+    readonly endProductsLostByRegion: readonly CompareEndProductsByRegion[];
     readonly chinaShareAtEnd: readonly CompareChinaShare[];
   };
 }

@@ -50,6 +50,13 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
     [{ header: "sector", maxWidth: 44 }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
     d.endProductsLost.map((x) => [x.sectorName, x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
   ), "");
+  if (d.endProductsLostByRegion.length > 0) {
+    parts.push(`By importing region, largest difference first${d.endProductsLostByRegion.length > 12 ? " (12 shown)" : ""}`);
+    parts.push(renderTextTable(
+      [{ header: "sector", maxWidth: 36 }, { header: "region" }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
+      d.endProductsLostByRegion.slice(0, 12).map((x) => [x.sectorName, x.region, x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
+    ), "");
+  }
 
   parts.push("China's share by stage at the end of the horizon");
   parts.push(renderTextTable(

@@ -101,11 +101,17 @@ function Comparison({ data }: { data: CompareResponse<RunReport> }) {
       <div className="grid-2">
         <section className="section" aria-labelledby="h-cmp-products">
           <h2 id="h-cmp-products">End products not built</h2>
-          <p className="lede">Over the horizon, all regions, in each sector's unit.</p>
+          <p className="lede">Over the horizon, all regions, in each sector's unit; then by importing region, largest difference first.</p>
           {d.endProductsLost.length === 0 ? <p className="empty">None in either run.</p> : (
             <table className="data">
               <thead><tr><th>sector</th><th>unit</th><th className="num">A</th><th className="num">B</th><th className="num">A − B</th></tr></thead>
               <tbody>{d.endProductsLost.map((p) => <tr key={p.sector}><td title={p.sectorName}>{shortSectorName(p.sectorName)}</td><td>{pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.aUnits)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
+            </table>
+          )}
+          {d.endProductsLostByRegion.length > 0 && (
+            <table className="data" aria-label="End products not built by region">
+              <thead><tr><th>sector</th><th>region</th><th className="num">A</th><th className="num">B</th><th className="num">A − B</th></tr></thead>
+              <tbody>{d.endProductsLostByRegion.slice(0, 12).map((p) => <tr key={`${p.sector}-${p.region}`}><td title={p.sectorName}>{shortSectorName(p.sectorName)}</td><td>{p.region}</td><td className="num">{formatUnits(p.aUnits)} {pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
             </table>
           )}
         </section>
