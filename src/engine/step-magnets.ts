@@ -158,6 +158,14 @@ export function useMagnets(ctx: StepContext): void {
   const pools = poolHave.length;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    // A region without magnet demand (most of them) needs, uses and loses nothing here.
+    let demand = 0;
+    for (let e = 0; e < E; e++) demand += sectorNeedNow[(r * F + 3) * E + e]!;
+    for (let k = 0; k < K; k++) if (sectorIsMagnet[k] === 1) demand += demandUnits[r * K + k]!;
+    if (!(demand > 0)) {
+      for (let e = 0; e < E; e++) rho[r * E + e] = 1;
+      continue;
+    }
     poolHave.fill(0);
     poolWant.fill(0);
     poolUse.fill(0);
