@@ -3,12 +3,10 @@ import type { World } from "../model/world-schema.js";
 import { compileModel } from "./compile.js";
 import { createNeutralConstraints, type ExtraterritorialRule } from "./constraints.js";
 import { ndWorld } from "./fixtures/small-worlds.js";
-import { allocateResult } from "./result.js";
+import { stepContextFor } from "./fixtures/step-context.js";
 import { seriesFor } from "./results.js";
 import { runSimulation } from "./run.js";
-import { createRunState, type StepContext } from "./run-state.js";
 import { coveredMagnetShares } from "./step-market.js";
-import { TradeRecorder } from "./trade-record.js";
 
 const MONTHS = 36;
 
@@ -32,12 +30,8 @@ describe("an extraterritorial rule that covers magnets by grade (Ann. 61: NdFeB 
 
   it("counts the covered share of each element's magnet content by hand", () => {
     const model = compileModel(twoGradeWorld(), { startMonth: "2024-01", months: 1 });
-    const constraints = createNeutralConstraints(model);
-    const s = createRunState(model, constraints, model.parameters);
-    const ctx: StepContext = {
-      m: model, s, c: constraints, res: allocateResult(model, { seed: 1, sampledParameters: false, parameters: model.parameters }, {}),
-      trade: new TradeRecorder(1, 1, false), t: 0, tick: 0, seg: constraints.segments[0]!, spinningUp: false,
-    };
+    const ctx = stepContextFor(model);
+    const { s } = ctx;
     const { E, K, G } = s;
     const market = 1;
     const recipes = [{ Nd: 0.2, Pr: 0.06, Dy: 0.02, Tb: 0.02 }, { Nd: 0.23, Pr: 0.07 }] as const;
@@ -49,7 +43,7 @@ describe("an extraterritorial rule that covers magnets by grade (Ann. 61: NdFeB 
     s.demandUnits[model.regionIndex.JP! * K + model.sectorIds.indexOf("sector:cool")] = 10;
     s.dyFreeShare[market] = 0.25;
     coveredMagnetShares(ctx, Uint8Array.of(2, 0), market);
-    const share = (symbol: string) => s.etCoveredShare[model.elementIndex[symbol]!]!;
+    const share = (symbol: string) => s.etCoveredShare[market * E + model.elementIndex[symbol]!]!;
     // Nd: 2 t in the heavy grade, of which 3/4 still holds Dy or Tb; 2.3 t in the free grade → 1.5 / 4.3.
     expect(share("Nd")).toBeCloseTo(1.5 / 4.3, 12);
     expect(share("Pr")).toBeCloseTo((0.6 * 0.75) / 1.3, 12);

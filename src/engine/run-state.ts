@@ -182,7 +182,7 @@ export interface RunState {
   readonly etPermit: Float64Array; // [from][to][element] extraterritorial permit factor of the form being cleared
   readonly etDelay: Float64Array; // [from][to][element] extraterritorial delay, months
   readonly etSet: Uint8Array; // [1] 1 when etPermit / etDelay hold a rule's values (reset before the next form)
-  readonly etCoveredShare: Float64Array; // [element] share of the element's magnet content a rule covers (by grade)
+  readonly etCoveredShare: Float64Array; // [market][element] share of the element's magnet content a rule covers (by grade)
   readonly basketShare: Float64Array; // [from][to] share of the supplier's concentrate stock each buyer takes
   readonly basketPermit: Float64Array; // [from][to] permit of a concentrate shipment: the smallest of its elements'
   readonly basketDelay: Float64Array; // [from][to] licence + extraterritorial delay of a concentrate shipment: the longest of its elements', months
@@ -323,7 +323,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
     request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
-    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), etCoveredShare: f64(E), basketShare: f64(R * R), basketPermit: f64(R * R).fill(1), basketDelay: f64(R * R), weights: f64(R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), etCoveredShare: f64(2 * E), basketShare: f64(R * R), basketPermit: f64(R * R).fill(1), basketDelay: f64(R * R), weights: f64(R),
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),

@@ -87,6 +87,9 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
     for (let e = 0; e < E; e++) if (rule.productMask[e * F + form] === 1) coversForm = true;
     if (!coversForm) continue;
     inForce = true;
+    // Covered shares by grade depend on the rule and the market only: worked out once per market, when first needed.
+    const byGrade = form === 3 && rule.magnetGradeCover.length > 0;
+    let sharesReady = 0; // bit m: market m's shares are in s.etCoveredShare
     for (let p = 0; p < R; p++) {
       if (p === rule.issuer) continue;
       const market = regionMarket[p]!;
@@ -101,12 +104,14 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
         }
         // Value share over rare-earth content only (iron, boron, cobalt are not tracked): an upper bound.
         if (controlled <= 0 || controlled < rule.minValueShare * value) continue;
-        const byGrade = form === 3 && rule.magnetGradeCover.length > 0;
-        if (byGrade) coveredMagnetShares(ctx, rule.magnetGradeCover, market);
+        if (byGrade && (sharesReady & (1 << market)) === 0) {
+          coveredMagnetShares(ctx, rule.magnetGradeCover, market);
+          sharesReady |= 1 << market;
+        }
         for (let e = 0; e < E; e++) {
           if (rule.productMask[e * F + form] !== 1) continue;
           // Magnets by grade: only the covered share of the element's magnet content is refused and waits.
-          const covered = byGrade ? s.etCoveredShare[e]! : 1;
+          const covered = byGrade ? s.etCoveredShare[market * E + e]! : 1;
           if (covered > 0) restrictCell(ctx, rule.destinationMask, p, e, 1 - (1 - rule.permitShare) * covered, rule.delayMonths * covered);
         }
       } else {
@@ -126,7 +131,7 @@ function applyExtraterritorial(ctx: StepContext, form: number): boolean {
 
 /**
  * The share of each element's magnet content that sits in magnets a rule covers (`magnetGradeCover`, see
- * `ExtraterritorialRule`), into `s.etCoveredShare[element]`: world magnet demand this month with `market`'s recipes
+ * `ExtraterritorialRule`), into `s.etCoveredShare[market][element]`: world magnet demand this month with `market`'s recipes
  * (a grade mix no region's output is tracked by); NdFeB grades covered "as far as they hold Dy or Tb" leave out the
  * Dy-free share of their non-heavy content. An element no magnet holds counts as covered.
  */
@@ -136,7 +141,8 @@ export function coveredMagnetShares(ctx: StepContext, cover: Uint8Array, market:
   const { isHeavyMagnetElement, sectorGrade, sectorIsMagnet } = m;
   const { R, E, K, G } = s;
   const all = scratchE3;
-  etCoveredShare.fill(0);
+  const at = market * E;
+  etCoveredShare.fill(0, at, at + E);
   all.fill(0);
   const heavyFree = dyFreeShare[market]!;
   for (let k = 0; k < K; k++) {
@@ -151,11 +157,11 @@ export function coveredMagnetShares(ctx: StepContext, cover: Uint8Array, market:
       const content = units * gradeShareEff[recipe + e]!;
       if (content <= 0) continue;
       all[e]! += content;
-      if (how === 1) etCoveredShare[e]! += content;
-      else if (how === 2) etCoveredShare[e]! += isHeavyMagnetElement[e] === 1 ? content : content * (1 - heavyFree);
+      if (how === 1) etCoveredShare[at + e]! += content;
+      else if (how === 2) etCoveredShare[at + e]! += isHeavyMagnetElement[e] === 1 ? content : content * (1 - heavyFree);
     }
   }
-  for (let e = 0; e < E; e++) etCoveredShare[e] = all[e]! > 0 ? etCoveredShare[e]! / all[e]! : 1;
+  for (let e = 0; e < E; e++) etCoveredShare[at + e] = all[e]! > 0 ? etCoveredShare[at + e]! / all[e]! : 1;
 }
 
 /** Apply one rule's permit share and delay to exporter `p`'s shipments of element `e` to every covered destination. */
