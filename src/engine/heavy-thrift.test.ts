@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { World } from "../model/world-schema.js";
 import { compileModel } from "./compile.js";
-import { createNeutralConstraints } from "./constraints.js";
 import { ndWorld } from "./fixtures/small-worlds.js";
-import { allocateResult } from "./result.js";
-import { createRunState, type StepContext } from "./run-state.js";
+import { stepContextFor } from "./fixtures/step-context.js";
 import { computeDemand } from "./step-demand.js";
-import { TradeRecorder } from "./trade-record.js";
 
 /** The Nd world with Dy, a thin GBD-able grade and a thick wind-type grade whose Dy the responses cannot cut. */
 function world(): World {
@@ -26,12 +23,8 @@ function world(): World {
 describe("heavy-RE responses by grade", () => {
   it("cut Dy in grades that can take grain-boundary diffusion or a Dy-free design, and leave thick wind-type blocks heavy", () => {
     const model = compileModel(world(), { startMonth: "2024-01", months: 1 });
-    const constraints = createNeutralConstraints(model);
-    const s = createRunState(model, constraints, model.parameters);
-    const ctx: StepContext = {
-      m: model, s, c: constraints, res: allocateResult(model, { seed: 1, sampledParameters: false, parameters: model.parameters }, {}),
-      trade: new TradeRecorder(1, 1, false), t: 0, tick: 0, seg: constraints.segments[0]!, spinningUp: false,
-    };
+    const ctx = stepContextFor(model);
+    const { s } = ctx;
     const dy = model.elementIndex.Dy!;
     const { E, G } = s;
     for (let market = 0; market < 2; market++) {

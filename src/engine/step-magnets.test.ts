@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { World } from "../model/world-schema.js";
 import { compileModel } from "./compile.js";
-import { createNeutralConstraints } from "./constraints.js";
 import { ndWorld } from "./fixtures/small-worlds.js";
-import { allocateResult } from "./result.js";
-import { createRunState, type StepContext } from "./run-state.js";
+import { stepContextFor } from "./fixtures/step-context.js";
 import { useMagnets } from "./step-magnets.js";
-import { TradeRecorder } from "./trade-record.js";
 
 /** The hand-checked Nd world with Pr, Dy and Tb added and a motor grade of Nd 20, Pr 6, Dy 2, Tb 2 wt%. */
 function fourElementWorld(): World {
@@ -26,10 +23,8 @@ function fourElementWorld(): World {
 function drawJapan(stock: Record<"Nd" | "Pr" | "Dy" | "Tb", number>, tbDyEquivalence = 1.5) {
   const model = compileModel(fourElementWorld(), { startMonth: "2024-01", months: 1 });
   const parameters = { ...model.parameters, "magnet.tbDyEquivalence": tbDyEquivalence };
-  const constraints = createNeutralConstraints(model);
-  const s = createRunState(model, constraints, parameters);
-  const res = allocateResult(model, { seed: 1, sampledParameters: false, parameters }, {});
-  const ctx: StepContext = { m: model, s, c: constraints, res, trade: new TradeRecorder(1, 1, false), t: 0, tick: 0, seg: constraints.segments[0]!, spinningUp: false };
+  const ctx = stepContextFor(model, parameters);
+  const { s, res } = ctx;
   const { R, E, K, G } = s;
   const jp = model.regionIndex.JP!;
   const motors = model.sectorIds.indexOf("sector:motors");
