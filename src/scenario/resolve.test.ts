@@ -203,4 +203,12 @@ describe("parameter bounds", () => {
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 1e5)).toContain("from 0 to 20");
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 5)).toBeUndefined();
   });
+
+  it("keeps this session's new parameters physical: Tb's pool weight positive, the long-run elasticity at most 0, months positive", () => {
+    expect(parameterBoundProblem("magnet.tbDyEquivalence", "t Dy per t Tb", 0)).toBe("a positive number of t Dy per t Tb");
+    expect(parameterBoundProblem("magnet.tbDyEquivalence", "t Dy per t Tb", 1.5)).toBeUndefined();
+    expect(parameterBoundProblem("demand.longRunPriceElasticity", "dimensionless", 0.3)).toBe("a price elasticity of demand of 0 or less");
+    expect(parameterBoundProblem("demand.longRunAdjustmentMonths", "months", 0)).toBe("a positive number of months");
+    expect(parameterBoundProblem("price.magnetFabricationUsdPerKgContent", "USD/kg element", -1)).toBe("a number of 0 or more (USD/kg element)");
+  });
 });
