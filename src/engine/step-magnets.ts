@@ -101,8 +101,10 @@ export function produceMagnets(ctx: StepContext): void {
         magnetTonnesProduced[t * R + r]! += c / typeContentPerTonne[k]!;
       }
       const use = sectorNeed * met;
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += Math.min(plantNeed, s.lostBasis[r * E + e]!) * (1 - met);
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
+      // Result arrays are written only where something is short: a write of 0 would still touch (fault in) the page.
+      const plantShort = Math.min(plantNeed, s.lostBasis[r * E + e]!) * (1 - met);
+      if (plantShort !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 3]! += plantShort;
+      if (sectorNeed - use !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;
       if (alloy + use <= 0 || available <= 0) continue;
@@ -120,7 +122,7 @@ export function produceMagnets(ctx: StepContext): void {
         outStock[oxideBase + o]! += back * share;
         if (s.outHasOrigin[((r * F + 3) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 3) * E + e, R, o);
         if (s.outHasOrigin[((r * F + 1) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, o);
-        if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        if (recordOrigins && use !== 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
       }
@@ -183,7 +185,7 @@ export function useMagnets(ctx: StepContext): void {
       // A pooled element's need is met as far as its pool's is: Pr on hand stands in for missing Nd.
       const met = pool >= 0 ? (poolWant[pool]! > 0 ? Math.min(1, poolHave[pool]! / poolWant[pool]!) : 1) : need > 0 ? Math.min(1, s.inTotal[node]! / need) : 1;
       rho[r * E + e] = met;
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += need * (1 - met);
+      if (need * (1 - met) !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += need * (1 - met);
       useNeed[market * E + e]! += need;
       useShort[market * E + e]! += need * (1 - met);
       consumed[e] = 0;
@@ -206,7 +208,7 @@ export function useMagnets(ctx: StepContext): void {
       magnetUnits[market]! += units;
       magnetUnitsShort[market]! += units * (1 - built);
       const kgPerUnit = sectorMagnetKgPerUnit[k]!;
-      if (kgPerUnit > 0) endProductsLost[(t * K + k) * R + r]! += (units * (1 - built) * 1000) / kgPerUnit;
+      if (kgPerUnit > 0 && built !== 1) endProductsLost[(t * K + k) * R + r]! += (units * (1 - built) * 1000) / kgPerUnit;
     }
     // A pool's use comes out of its elements in proportion to their weighted stock: each gives the same share of what it holds.
     for (let e = 0; e < E; e++) {

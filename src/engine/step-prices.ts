@@ -253,7 +253,8 @@ export function recordMonthEnd(ctx: StepContext): void {
       }
     }
     for (let e = 0; e < E; e++) {
-      strategicStockTonnes[(t * R + r) * E + e] = s.strategicTotal[r * E + e]!;
+      // Result arrays start at zero: a region without strategic stock leaves its pages untouched.
+      if (s.strategicTotal[r * E + e] !== 0) strategicStockTonnes[(t * R + r) * E + e] = s.strategicTotal[r * E + e]!;
     }
   }
   for (let e = 0; e < E; e++) {

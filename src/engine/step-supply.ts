@@ -327,7 +327,9 @@ export function produceSeparation(ctx: StepContext): void {
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
       const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale, elementCapacity[e]! / elementOxideFactor[e]!);
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
+      // Written only where something is short (a write of 0 would still fault in the result's page).
+      const feedShort = Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
+      if (feedShort !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += feedShort;
       if (feed > 0) {
         const keep = Math.max(0, 1 - feed / available);
         let left = 0;
@@ -416,8 +418,10 @@ export function produceMetal(ctx: StepContext): void {
       const feed = plantNeed * met;
       const use = sectorNeed * met;
       // Lost for lack of oxide: the ordered part of the plan (without new plants' minimum load) not made.
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 2]! += Math.min(plantNeed, s.lostBasis[r * E + e]! / yieldShare) * (1 - met);
-      shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
+      // Written only where something is short (a write of 0 would still fault in the result's page).
+      const plantShort = Math.min(plantNeed, s.lostBasis[r * E + e]! / yieldShare) * (1 - met);
+      if (plantShort !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 2]! += plantShort;
+      if (sectorNeed - use !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;
       if (feed + use <= 0 || available <= 0) continue;
@@ -431,7 +435,7 @@ export function produceMetal(ctx: StepContext): void {
         if (share === 0) continue;
         outStock[metalBase + o]! += metal * share;
         if (s.outHasOrigin[((r * F + 2) * E + e) * R + o] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 2) * E + e, R, o);
-        if (recordOrigins) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
+        if (recordOrigins && use !== 0) useByOriginTonnes[((t * R + r) * E + e) * R + o]! += use * share;
         inStock[base + o]! *= keep;
         left += inStock[base + o]!;
       }

@@ -125,8 +125,9 @@ export class RunManager {
       minThreads: 0,
       maxThreads: this.#limits.maxConcurrentRuns,
       idleTimeout: 60_000,
-      // A .ts worker needs tsx's loader; resolved to a URL so it works from any working directory.
-      execArgv: WORKER_EXT === ".ts" ? ["--import", import.meta.resolve("tsx")] : [],
+      // A .ts worker needs tsx's loader; resolved to a URL so it works from any working directory. Only its ESM
+      // loader (`tsx/esm`, as bin/chokepoint.js uses): tsx's CommonJS hooks slow the engine by ~20 % (docs/performance.md).
+      execArgv: WORKER_EXT === ".ts" ? ["--import", import.meta.resolve("tsx/esm")] : [],
     });
     return this.#pool;
   }
