@@ -200,9 +200,15 @@ export interface RunState {
   readonly captiveShare: Float64Array; // [from][to] captive concentrate share this month
   readonly captiveRegionRate: Float64Array; // [region] mine output rate, t REO/month
   readonly captivePlantCapacity: Float64Array; // [facility] capacity of the mine owner's separation plants
-  /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
   /** Elements that stand in for each other at the use stage (Nd + Pr, Dy + Tb). */
   readonly magnetPools: MagnetPools;
+  /** Static index lists that let loops skip what is always empty. */
+  readonly lists: IndexLists;
+}
+
+/** Index lists fixed for a run. */
+export interface IndexLists {
+  /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
   readonly facilitiesByStageRegion: Int32Array;
   readonly facilityGroupStart: Int32Array;
 }
@@ -327,7 +333,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
-    facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start,
+    lists: { facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start },
     magnetPools: { ...magnetPools(model, p), have: f64(MAGNET_POOLS.length), want: f64(MAGNET_POOLS.length), use: f64(MAGNET_POOLS.length) },
   };
 }

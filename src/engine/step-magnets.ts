@@ -32,8 +32,8 @@ export function planMagnets(ctx: StepContext): void {
     for (let e = 0; e < E; e++) wanted[e] = plan[r * E + e]!;
     capByType.fill(0);
     minByType.fill(0);
-    for (let g = s.facilityGroupStart[3 * R + r]!; g < s.facilityGroupStart[3 * R + r + 1]!; g++) {
-      const i = s.facilitiesByStageRegion[g]!;
+    for (let g = s.lists.facilityGroupStart[3 * R + r]!; g < s.lists.facilityGroupStart[3 * R + r + 1]!; g++) {
+      const i = s.lists.facilitiesByStageRegion[g]!;
       const type = facilityMagnetType[i]!;
       capByType[type]! += capNow[i]!;
       if (facilityIsEstablished[i] !== 1) minByType[type]! += capNow[i]! * utilisation;

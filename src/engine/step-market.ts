@@ -619,7 +619,8 @@ function bundleConcentrate(ctx: StepContext): void {
     }
   }
   // Each buyer's intake of what it can separate, within a month of capacity plus the room to its stock target (t REO).
-  const { capNow, facilitiesByStageRegion, facilityGroupStart, inTransit, targetIn } = s;
+  const { capNow, inTransit, targetIn } = s;
+  const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
   for (let r = 0; r < R; r++) {
     let intake = 0;
     for (let p = 0; p < R; p++) {

@@ -180,7 +180,7 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
   const worldOrders = s.scratchE3;
   worldOrders.fill(0);
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) worldOrders[e]! += ordersSmoothed[(r * F + stage) * E + e]!;
-  const { facilitiesByStageRegion, facilityGroupStart } = s;
+  const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
   for (let r = 0; r < R; r++) {
     eligible.fill(0);
     planned.fill(0);
@@ -271,7 +271,8 @@ export function planSeparation(ctx: StepContext): void {
  */
 export function produceSeparation(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
-  const { capable, capNow, facilitiesByStageRegion, facilityGroupStart, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow, targetIn } = s;
+  const { capable, capNow, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow, targetIn } = s;
+  const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
   const { elementOxideFactor, regionMarket } = m;
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
   const { R, E } = s;
