@@ -40,9 +40,10 @@ interface Pending {
   readonly input: RunRequestInput;
 }
 
-// Under tsx/vitest this file is .ts and so is the worker; compiled, both are .js.
-const WORKER_EXT = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-const WORKER_FILE = new URL(`./run-worker${WORKER_EXT}`, import.meta.url).href;
+// Under tsx/vitest this file is .ts and so is the worker, which then starts through a small loader that registers tsx's
+// ESM loader (a .ts worker needs it; resolved next to this file, so it works from any working directory); compiled,
+// both are .js.
+const WORKER_FILE = import.meta.url.endsWith(".ts") ? new URL("./run-worker-loader.mjs", import.meta.url).href : new URL("./run-worker.js", import.meta.url).href;
 
 class RunTimeout extends Error {}
 /** Why a run's worker was stopped by `cancel`. */
@@ -125,9 +126,6 @@ export class RunManager {
       minThreads: 0,
       maxThreads: this.#limits.maxConcurrentRuns,
       idleTimeout: 60_000,
-      // A .ts worker needs tsx's loader; resolved to a URL so it works from any working directory. Only its ESM
-      // loader (`tsx/esm`, as bin/chokepoint.js uses): tsx's CommonJS hooks slow the engine by ~20 % (docs/performance.md).
-      execArgv: WORKER_EXT === ".ts" ? ["--import", import.meta.resolve("tsx/esm")] : [],
     });
     return this.#pool;
   }
