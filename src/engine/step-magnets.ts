@@ -28,12 +28,23 @@ export function planMagnets(ctx: StepContext): void {
   const minByType = s.scratchT2;
   const wanted = s.scratchE;
   desiredOutputByShare(ctx, 3, cover);
+  const { facilityGroupStart, facilitiesByStageRegion } = s.lists;
   for (let r = 0; r < R; r++) {
+    if (facilityGroupStart[3 * R + r] === facilityGroupStart[3 * R + r + 1]) {
+      // No magnet plants: nothing is planned (what the loop below would compute to exactly 0).
+      magnetPlan.fill(0, r * T * E, (r + 1) * T * E);
+      for (let e = 0; e < E; e++) {
+        plantNeedNow[(r * F + 2) * E + e] = 0;
+        s.lostBasis[r * E + e] = 0;
+        s.ordersForNeed.plantInput[(r * F + 2) * E + e] = 0;
+      }
+      continue;
+    }
     for (let e = 0; e < E; e++) wanted[e] = plan[r * E + e]!;
     capByType.fill(0);
     minByType.fill(0);
-    for (let g = s.lists.facilityGroupStart[3 * R + r]!; g < s.lists.facilityGroupStart[3 * R + r + 1]!; g++) {
-      const i = s.lists.facilitiesByStageRegion[g]!;
+    for (let g = facilityGroupStart[3 * R + r]!; g < facilityGroupStart[3 * R + r + 1]!; g++) {
+      const i = facilitiesByStageRegion[g]!;
       const type = facilityMagnetType[i]!;
       capByType[type]! += capNow[i]!;
       if (facilityIsEstablished[i] !== 1) minByType[type]! += capNow[i]! * utilisation;
