@@ -1,12 +1,13 @@
 /**
  * @module report/compare-text
  * The terminal view of `chokepoint compare a b`: the two runs side by side — shortfall by element,
- * peak prices and the ex-China premium, end products lost, China's share by stage — from the
- * differences `analysis/compare-reports` computes. Computes nothing of its own.
+ * peak prices and the widest ex-China premium (`report/premium`), end products lost, China's share by stage — from
+ * the differences `analysis/compare-reports` computes.
  */
 import { compareReports } from "../analysis/compare-reports.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { formatShare, formatTonnes } from "./number-format.js";
+import { widestPremium } from "./premium.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 const MAGNET_AND_HEAVY = ["Nd", "Pr", "Dy", "Tb", "Sm", "Gd", "Ho", "Y"];
@@ -33,15 +34,19 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
   ), "");
 
   const peak = (element: string, market: "china" | "ex-china") => d.peakPrices.find((p) => p.element === element && p.market === market);
-  const premium = (china: number | undefined, ex: number | undefined) => (china !== undefined && china > 0 && ex !== undefined ? formatShare(ex / china - 1) : "–");
-  parts.push("Peak prices, US$/kg of element, and the ex-China premium at the peak");
+  // The widest premium as the run view reports it: the largest ex-China mark-up over China's price in one month.
+  const premium = (report: RunReport, element: string) => {
+    const widest = widestPremium(report, element);
+    return widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}`;
+  };
+  parts.push("Peak prices, US$/kg of element, and the widest ex-China premium (largest mark-up over China's price in one month)");
   parts.push(renderTextTable(
-    [{ header: "element" }, { header: "A China", align: "right" }, { header: "A ex-China", align: "right" }, { header: "A premium", align: "right" },
-      { header: "B China", align: "right" }, { header: "B ex-China", align: "right" }, { header: "B premium", align: "right" }],
+    [{ header: "element" }, { header: "A China", align: "right" }, { header: "A ex-China", align: "right" }, { header: "A widest premium", align: "right" },
+      { header: "B China", align: "right" }, { header: "B ex-China", align: "right" }, { header: "B widest premium", align: "right" }],
     MAGNET_AND_HEAVY.filter((e) => peak(e, "china") !== undefined).map((e) => {
       const cn = peak(e, "china");
       const ex = peak(e, "ex-china");
-      return [e, money(cn?.aUsdPerKg ?? 0), money(ex?.aUsdPerKg ?? 0), premium(cn?.aUsdPerKg, ex?.aUsdPerKg), money(cn?.bUsdPerKg ?? 0), money(ex?.bUsdPerKg ?? 0), premium(cn?.bUsdPerKg, ex?.bUsdPerKg)];
+      return [e, money(cn?.aUsdPerKg ?? 0), money(ex?.aUsdPerKg ?? 0), premium(a, e), money(cn?.bUsdPerKg ?? 0), money(ex?.bUsdPerKg ?? 0), premium(b, e)];
     }),
   ), "");
 

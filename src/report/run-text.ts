@@ -4,6 +4,7 @@
  * prices and the ex-China premium; end products lost; who closes the gap; concentration; the
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
+import { widestPremium } from "./premium.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderTextTable, wrapText } from "./text-table.js";
@@ -73,21 +74,11 @@ export function renderRunText(report: RunReport): string {
   }
   const priceRows = [...byElement].map(([element, { china, ex }]) => {
     // The largest ex-China premium in any one month (not the ratio of two peaks that may fall in different months).
-    const cnPath = report.pricePaths.find((p) => p.label === `${element} China`)?.values ?? [];
-    const exPath = report.pricePaths.find((p) => p.label === `${element} ex-China`)?.values ?? [];
-    let widest = 0;
-    let widestMonth = "";
-    cnPath.forEach((cn, m) => {
-      const premium = cn > 0 ? (exPath[m] ?? 0) / cn - 1 : 0;
-      if (premium > widest) {
-        widest = premium;
-        widestMonth = report.monthLabels[m] ?? "";
-      }
-    });
+    const widest = widestPremium(report, element);
     // A peak in the last month is the end of the run, still rising: say so.
     const lastMonth = report.monthLabels[report.monthLabels.length - 1];
     const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth;
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest > 0 ? `${formatShare(widest)} ${widestMonth}` : "–", money(ex?.endUsdPerKg ?? 0)];
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}`, money(ex?.endUsdPerKg ?? 0)];
   });
   parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },

@@ -6,7 +6,8 @@
  */
 import type { RunReport } from "../report-model.js";
 import { formatShare, formatTonnes } from "../number-format.js";
-import { deepestShortage, firstShortages, lossesBySector, MAGNET_ELEMENTS, maxSpread, pricePairs, type PricePair } from "./derive.js";
+import { widestPremium } from "../premium.js";
+import { deepestShortage, finalDemandMet, firstShortages, lossesBySector, MAGNET_ELEMENTS, pricePairs, type PricePair } from "./derive.js";
 import { escapeHtml } from "./escape.js";
 import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./format.js";
 
@@ -19,16 +20,21 @@ function firstShortageCard(report: RunReport): string {
   const magnet = (e: { element: string }) => (MAGNET_ELEMENTS.includes(e.element) ? 0 : 1);
   const firsts = firstShortages(report).sort((a, b) => magnet(a) - magnet(b));
   if (firsts.length === 0) return card("first-shortage", "First shortage", none("No shortfall in this run."));
+  // With final demand met everywhere the list is of plants short of input, and says so (the terminal reports no shortage).
+  const title = finalDemandMet(report) ? "Final demand met everywhere · first plants short of input" : "First shortage, by element and region (magnet elements first)";
   const items = firsts.slice(0, MAX_FIRST_SHORTAGES).map((e) =>
     `<li><strong>${escapeHtml(e.element)} · ${escapeHtml(e.region)}</strong> from ${escapeHtml(e.startMonth)} <span class="muted">(${escapeHtml(e.stage)})</span></li>`);
   const more = firsts.length > MAX_FIRST_SHORTAGES ? `<p class="muted">+${firsts.length - MAX_FIRST_SHORTAGES} more element–region pairs</p>` : "";
-  return card("first-shortage", "First shortage, by element and region (magnet elements first)", `<ul class="plain">${items.join("")}</ul>${more}`);
+  return card("first-shortage", title, `<ul class="plain">${items.join("")}</ul>${more}`);
 }
 
 function deepestCard(report: RunReport): string {
   const e = deepestShortage(report);
   if (e === undefined) return card("deepest-shortage", "Deepest shortage", none("No shortfall in this run."));
-  return card("deepest-shortage", "Deepest shortage", `<p class="big">${formatShare(e.peakShareOfDemand)} <span class="unit">of need</span></p>
+  const plantsOnly = finalDemandMet(report);
+  const title = plantsOnly ? "Deepest plant-input shortage (final demand met)" : "Deepest shortage of final demand";
+  const unit = plantsOnly ? "of the plants' need" : "of need";
+  return card("deepest-shortage", title, `<p class="big">${formatShare(e.peakShareOfDemand)} <span class="unit">${unit}</span></p>
 <p>${escapeHtml(e.element)} in ${escapeHtml(e.region)} (${escapeHtml(e.stage)}): ${formatTonnes(e.peakTonnesPerMonth)} t short in the worst month; episode ${escapeHtml(e.startMonth)} → ${escapeHtml(e.endMonth)}, ${e.durationMonths} months, ${formatTonnes(e.totalTonnes)} t in all.</p>`);
 }
 
@@ -47,8 +53,9 @@ function priceCard(report: RunReport): string {
   const rows = list.map((p) => {
     const cn = peakOf(report, p, "china");
     const ex = peakOf(report, p, "ex-china");
-    const spread = maxSpread(p);
-    const spreadText = spread === undefined ? "–" : `${spread.share >= 0 ? "+" : ""}${Math.round(100 * spread.share)}% <span class="muted">(${spread.usdPerKg >= 0 ? "+" : "−"}${formatUsdPerKg(Math.abs(spread.usdPerKg))})</span>`;
+    // The largest mark-up in one month, its gap that month and the month (peaks may fall in other months).
+    const spread = widestPremium(report, p.element);
+    const spreadText = spread === undefined ? "–" : `+${Math.round(100 * spread.share)}% <span class="muted">(+${formatUsdPerKg(spread.usdPerKg)} in ${escapeHtml(spread.monthLabel)})</span>`;
     return `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${cn === undefined ? "–" : formatUsdPerKg(cn)}</td><td class="num">${ex === undefined ? "–" : formatUsdPerKg(ex)}</td><td class="num">${spreadText}</td></tr>`;
   });
   return card("prices", "Peak prices, US$/kg", `<table class="compact"><thead><tr><th></th><th class="num">China</th><th class="num">ex-China</th><th class="num">Widest premium</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../../../test/fixtures/report/sample-report.js";
-import { deepestShortage, firstShortages, lossesBySector, maxSpread, orderElements, parsePriceLabel, pricePairs } from "./derive.js";
+import { deepestShortage, firstShortages, lossesBySector, orderElements, parsePriceLabel, pricePairs } from "./derive.js";
 import { formatUnits, formatUsdPerKg, monthPosition, pluralUnit, shortSectorName } from "./format.js";
 import { formatAxisNumber } from "./echarts-ssr.js";
 import { linkifyText, slugify } from "./escape.js";
@@ -16,13 +16,6 @@ describe("derive", () => {
   it("reads element and market from price path labels", () => {
     expect(parsePriceLabel("Dy ex-China")).toEqual({ element: "Dy", market: "ex-china" });
     expect(parsePriceLabel("Dy China")).toEqual({ element: "Dy", market: "china" });
-  });
-
-  it("finds the widest ex-China premium (largest share of the China price, as the terminal reports it), its gap and month", () => {
-    expect(maxSpread({ element: "X", china: [10, 10, 8], exChina: [12, 20, 16] })).toEqual({ usdPerKg: 10, share: 1, month: 1 });
-    // A larger dollar gap on a higher China price is not the widest premium: month 2 (+150 %), not month 1 (+$20).
-    expect(maxSpread({ element: "X", china: [10, 40, 4], exChina: [12, 60, 10] })).toEqual({ usdPerKg: 6, share: 1.5, month: 2 });
-    expect(maxSpread({ element: "X", china: undefined, exChina: [1] })).toBeUndefined();
   });
 
   it("keeps the first final-demand shortage per element and region, earliest first", () => {

@@ -39,25 +39,14 @@ export function pricePairs(report: RunReport): PricePair[] {
 }
 
 /**
- * Widest ex-China premium over China in one month — the largest share of the China price, as the terminal's "widest
- * premium" column — with its US$/kg gap and month index.
- */
-export function maxSpread(pair: PricePair): { usdPerKg: number; share: number; month: number } | undefined {
-  if (pair.china === undefined || pair.exChina === undefined) return undefined;
-  let best: { usdPerKg: number; share: number; month: number } | undefined;
-  pair.exChina.forEach((ex, m) => {
-    const cn = pair.china?.[m];
-    if (cn === undefined || !Number.isFinite(ex - cn)) return;
-    const share = cn > 0 ? (ex - cn) / cn : 0;
-    if (best === undefined || share > best.share) best = { usdPerKg: ex - cn, share, month: m };
-  });
-  return best;
-}
-
-/**
  * The episodes the answer leads with: final demand unmet in importing regions when there is any
  * (that is what users feel); plants short of input only when final demand is always met.
  */
+/** Whether every region's final demand is met over the run (the answer then leads with plants short of input). */
+export function finalDemandMet(report: RunReport): boolean {
+  return !report.shortages.some((e) => e.stage === "use");
+}
+
 function headlineEpisodes(report: RunReport): readonly ShortageEpisode[] {
   const use = report.shortages.filter((e) => e.stage === "use");
   return use.length > 0 ? use : report.shortages;

@@ -57,7 +57,7 @@ describe("renderHtmlReport", () => {
     const answer = html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'));
     expect(answer).toContain("<strong>Dy · JP</strong> from 2026-06");
     expect(answer).toContain("45% <span class=\"unit\">of need</span>");
-    expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+290% <span class="muted">\(\+\$666\)<\/span>/);
+    expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+290% <span class="muted">\(\+\$666 in 2026-09\)<\/span>/);
     expect(answer).toContain("<strong>324,100</strong> vehicles");
   });
 
@@ -134,5 +134,11 @@ describe("renderHtmlReport", () => {
     expect(page).toContain('data-empty="shortfall-series"');
     expect(page).toContain('data-table="shortage-episodes"');
     expect(figures(page).has("shortfall-by-element")).toBe(false);
+    // The answer says final demand was met and that its shortages are plants' input (the terminal reports none).
+    const answer = page.slice(page.indexOf('data-section="answer"'), page.indexOf('data-section="prices"'));
+    expect(answer).toContain("Final demand met everywhere · first plants short of input");
+    expect(answer).toContain("<h3>Deepest plant-input shortage (final demand met)</h3>");
+    expect(answer).not.toContain("Deepest shortage of final demand");
+    expect(html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'))).toContain("<h3>Deepest shortage of final demand</h3>");
   });
 });
