@@ -285,7 +285,11 @@ function endProductPaths(result: SimulationResult, world: World): MonthSeries[] 
     .filter((s) => s.values.some((v) => v > 1e-9));
 }
 
-/** Extra output against the baseline by region and stage, largest first. */
+/**
+ * Extra output against the baseline by region and stage, largest value first: region-stages that made more tonnes
+ * and more value (at start prices) than in the baseline. One that made fewer tonnes of a dearer mix opened a gap,
+ * it did not close one, and is left out.
+ */
 export function gapClosers(result: SimulationResult, baseline: SimulationResult): GapCloser[] {
   const out: GapCloser[] = [];
   const months = Math.min(result.months, baseline.months);
@@ -306,7 +310,7 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
       for (let e = 0; e < E; e++) value += (production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e])) * usdPerTonne[e]!;
       if (from === undefined && a - b > 0.01 * Math.max(b, 1)) from = m;
     }
-    if (value > 1) {
+    if (value > 1 && extra > 0) {
       out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
     }
   }

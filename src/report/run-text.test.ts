@@ -30,7 +30,7 @@ describe("terminal answer", () => {
   it("ranks gap closers by value, not tonnes, and says what the costs and shares cover", () => {
     const text = renderRunText(sampleReport());
     const gap = sectionOf(text, "Who closes the gap");
-    expect(gap.join(" ")).toContain("by value at start prices");
+    expect(gap.join(" ").replace(/\s+/g, " ")).toContain("ranked by their value at start prices");
     const firstRow = gap.findIndex((l) => l.startsWith("──")) + 1;
     expect(gap[firstRow]).toMatch(/^AU\s+separation\s+182\s+3,420\s+2026-07$/);
     expect(gap[firstRow + 1]).toMatch(/^MY\s/);

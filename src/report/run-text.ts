@@ -92,7 +92,7 @@ export function renderRunText(report: RunReport): string {
   )));
 
   if (report.baselineName !== undefined) {
-    parts.push(section(`Who closes the gap (extra output against ${report.baselineName}, by value at start prices; a dearer mix can add value with fewer tonnes)`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
+    parts.push(section(`Who closes the gap (extra output against ${report.baselineName}, more tonnes, ranked by their value at start prices)`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
       [{ header: "region" }, { header: "stage" }, { header: "extra US$ M over run", align: "right" }, { header: "extra t over run", align: "right" }, { header: "from" }],
       [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     )));
