@@ -39,7 +39,7 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
     const widest = widestPremium(report, element);
     return widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}`;
   };
-  parts.push("Peak prices, US$/kg of element, and the widest ex-China premium (largest mark-up over China's price in one month)");
+  parts.push("Peak prices, US$/kg of element, and the widest ex-China premium (largest one-month mark-up)");
   parts.push(renderTextTable(
     [{ header: "element" }, { header: "A China", align: "right" }, { header: "A ex-China", align: "right" }, { header: "A widest premium", align: "right" },
       { header: "B China", align: "right" }, { header: "B ex-China", align: "right" }, { header: "B widest premium", align: "right" }],

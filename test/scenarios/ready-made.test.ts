@@ -238,15 +238,18 @@ describe("ready-made scenarios", () => {
     expect(exChina(w, "magnet")).toBeGreaterThan(exChina(base, "magnet"));
   });
 
-  it("heavy-ree-embargo: the report's provenance shows Japan, the EU and the US using less China-separated Dy than in the baseline", () => {
+  it("heavy-ree-embargo: the report's provenance shows Japan and the EU on less China-separated Dy while the embargo lasts, the US for good", () => {
     const lastYear = (name: string, region: string, element: string) =>
       chinaOrigin(run(name)).chinaOrigin.find((x) => x.region === region && x.element === element)!.lastYearShare;
-    for (const region of IMPORTERS) {
-      expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeLessThan(lastYear("baseline", region, "Dy"));
-      expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeGreaterThanOrEqual(0);
-    }
+    // The report's last year (2033) is five years after the embargo: the US, which separates Dy of its own by then,
+    // still takes far less from China; Japan and the EU, which separate little Dy themselves, are back within two
+    // points of the baseline.
+    expect(lastYear("heavy-ree-embargo", "US", "Dy")).toBeLessThan(lastYear("baseline", "US", "Dy") - 0.1);
+    for (const region of IMPORTERS) expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeGreaterThanOrEqual(0);
+    for (const region of ["JP", "EU"]) expect(Math.abs(lastYear("heavy-ree-embargo", region, "Dy") - lastYear("baseline", region, "Dy"))).toBeLessThanOrEqual(0.02);
     // While the embargo lasts (2027-01 to 2028-10), Japan and the EU, which separate little Dy themselves, by more
-    // than twenty points.
+    // than ten points (since MP's concentrate stays in the US from 2025-04: JP ≈ 98 → 83 %, EU ≈ 97 → 79 %; before,
+    // both fell by more than twenty).
     const chinaShareOfUse = (r: SimulationResult, region: string) => {
       const R = r.regionIds.length;
       const E = r.elementSymbols.length;
@@ -261,7 +264,7 @@ describe("ready-made scenarios", () => {
       }
       return china / all;
     };
-    for (const region of ["JP", "EU"]) expect(chinaShareOfUse(run("heavy-ree-embargo"), region)).toBeLessThan(chinaShareOfUse(run("baseline"), region) - 0.2);
+    for (const region of ["JP", "EU"]) expect(chinaShareOfUse(run("heavy-ree-embargo"), region)).toBeLessThan(chinaShareOfUse(run("baseline"), region) - 0.1);
     // The series by region agrees with the table: 100 % China-origin Dy and Tb in the first months of the baseline.
     const jp = chinaOrigin(run("baseline")).chinaOriginByRegion.find((s) => s.label === "JP")!;
     expect(jp.values.every((v) => v >= 0 && v <= 100)).toBe(true);
