@@ -54,7 +54,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--out <dir>", "also write index.html (report with charts), series.csv (tidy), series-iamc.csv and run.json into <dir>")
     .option("--format <format>", `what to print: ${FORMATS.join(", ")}`, "table")
     .option("--from <YYYY-MM>", "first month of the printed/written series")
-    .option("--to <YYYY-MM>", "last month of the printed/written series")
+    .option("--to <YYYY-MM>", "last month of the run: the series and every summary end there")
     .option("--world <dir>", "world folder (default: the scenario's, else the bundled 2024 world)")
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
@@ -67,6 +67,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const run = runScenarioForCli(ref, {
         ...(options.world === undefined ? {} : { world: options.world }),
         baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
+        ...(options.to === undefined ? {} : { lastMonth: options.to }),
         onStep: bar.step,
       });
       const window = monthWindow(run.result, options.from, options.to);

@@ -33,6 +33,11 @@ export interface RunRequest {
   readonly baseline?: string | false;
   /** Run over this horizon instead of the scenario's own (to compare like with like). */
   readonly horizon?: { readonly startMonth: string; readonly months: number };
+  /**
+   * End the run at this month (`YYYY-MM`, inclusive; `--to`): a run is causal, so it equals the full run up to then,
+   * and every summary (peaks, provenance's last year, concentration's end, end products lost) ends there too.
+   */
+  readonly lastMonth?: string;
   /** A baseline already run (skips running it again). */
   readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
   /** Called as work advances: a description and the share done so far (0–1). */
@@ -44,7 +49,8 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   const step = request.onStep ?? (() => {});
   step(`loading ${ref}`, 0);
   const asLoaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: checkedWorldDir(request.world) });
-  const loaded = request.horizon === undefined ? asLoaded : { ...asLoaded, scenario: { ...asLoaded.scenario, ...request.horizon } };
+  const horizon = request.horizon ?? (request.lastMonth === undefined ? undefined : horizonEndingAt(asLoaded, request.lastMonth));
+  const loaded = horizon === undefined ? asLoaded : { ...asLoaded, scenario: { ...asLoaded.scenario, ...horizon } };
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
   const baselineRef = request.baseline === undefined ? "baseline" : request.baseline;
@@ -63,6 +69,14 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   return { loaded, result, report, baseline };
 }
 
+/** The scenario's horizon cut at `lastMonth` (inclusive), or a usage error when that month is outside it. */
+function horizonEndingAt(loaded: LoadedScenario, lastMonth: string): { startMonth: string; months: number } {
+  const { startMonth, months } = loaded.scenario;
+  const cut = monthOffset(startMonth, lastMonth) + 1;
+  if (cut < 1 || cut > months) throw new UsageError(`--to ${lastMonth}: expected a month inside the run (${startMonth} + ${months} months)`);
+  return { startMonth, months: cut };
+}
+
 /** A `--world` folder that exists, or a usage error (exit 2). */
 export function checkedWorldDir(dir: string): string {
   const full = resolve(dir);
@@ -75,6 +89,7 @@ export function checkMonthFlags(from: string | undefined, to: string | undefined
   for (const [flag, month] of [["--from", from], ["--to", to]] as const) {
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`${flag} ${month}: expected a month written YYYY-MM`);
   }
+  if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${to}: expected a month not before --from ${from}`);
 }
 
 /** Month-index window of `--from`/`--to` (inclusive `YYYY-MM`), checked against the run. */

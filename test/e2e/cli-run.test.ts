@@ -125,6 +125,22 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect(json.baseline).toBeNull();
     expect(json.rows.length).toBeGreaterThan(100);
   });
+
+  it("ends the run and every summary at --to (a run is causal: the months before are the full run's)", () => {
+    const full = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json");
+    const cut = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json", "--to", "2024-09");
+    expect(cut.code).toBe(0);
+    type Doc = { scenario: { months: number }; report: { monthLabels: string[] }; rows: [string, ...unknown[]][] };
+    const a = JSON.parse(full.out) as Doc;
+    const b = JSON.parse(cut.out) as Doc;
+    expect(b.scenario.months).toBe(9);
+    expect(b.report.monthLabels.at(-1)).toBe("2024-09");
+    // The rows up to 2024-09 are the full run's, value for value.
+    expect(b.rows).toEqual(a.rows.filter((r) => r[0] <= "2024-09"));
+    // The table's summaries end there too.
+    const table = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--to", "2024-09").out;
+    expect(table.replace(/\s+/g, " ")).toContain("separated in China, 2024-01 – 2024-04 → 2024-06 – 2024-09");
+  });
 });
 
 describe("chokepoint run: bad input", () => {
@@ -142,6 +158,12 @@ describe("chokepoint run: bad input", () => {
     const outside = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2030-01");
     expect(outside.code).toBe(2);
     expect(outside.err).toContain("--from 2030-01: outside the run (2024-01 + 24 months)");
+    const late = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--to", "2026-01");
+    expect(late.code).toBe(2);
+    expect(late.err).toContain("--to 2026-01: expected a month inside the run (2024-01 + 24 months)");
+    const reversed = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2025-01", "--to", "2024-06");
+    expect(reversed.code).toBe(2);
+    expect(reversed.err).toContain("--to 2024-06: expected a month not before --from 2025-01");
   });
 
   it("lists every problem of an invalid scenario with file:line:column and writes nothing (exit 1)", () => {
