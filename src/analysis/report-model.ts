@@ -57,6 +57,13 @@ export interface EndProductLoss {
   readonly region: string;
   readonly totalUnits: number;
   readonly peakMonth: string;
+  /**
+   * Why: the elements of the sector's magnet recipe most short at the region's use stage in the months it lost units
+   * (those within a point of the largest; Dy and Tb, or Nd and Pr, are drawn as pools and run short together), and
+   * that share of their need unmet over those months. Empty when no element of the recipe was recorded short.
+   */
+  readonly shortOf: readonly string[];
+  readonly unmetShareOfNeed: number;
 }
 
 /**

@@ -249,6 +249,7 @@ function sectorNames(world: World): Map<string, { name: string; unit: string }> 
 
 function endProductLosses(result: SimulationResult, world: World): EndProductLoss[] {
   const names = sectorNames(world);
+  const recipes = magnetRecipes(result, world);
   const K = result.sectorIds.length;
   const R = result.regionIds.length;
   const out: EndProductLoss[] = [];
@@ -264,9 +265,49 @@ function endProductLosses(result: SimulationResult, world: World): EndProductLos
     if (total <= 1e-9) continue;
     const id = result.sectorIds[k] ?? "";
     const info = names.get(id);
-    out.push({ sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "", totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth) });
+    const why = bindingElements(result, recipes.get(id) ?? [], k, r);
+    out.push({
+      sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
+      totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth), shortOf: why.elements, unmetShareOfNeed: why.share,
+    });
   }
   return out.sort((a, b) => b.totalUnits - a.totalUnits);
+}
+
+/** Element indices of each magnet sector's grade recipe, by sector id. */
+function magnetRecipes(result: SimulationResult, world: World): Map<string, number[]> {
+  const grades = new Map(world.magnetGrades.map((g) => [g.id, g]));
+  const out = new Map<string, number[]>();
+  for (const s of world.sectors) {
+    if (s.use !== "magnet") continue;
+    const grade = grades.get(s.magnetGrade);
+    if (grade === undefined) continue;
+    out.set(s.id, Object.entries(grade.elementsWeightPercent).filter(([, v]) => (v ?? 0) > 0).map(([symbol]) => result.elementSymbols.indexOf(symbol)).filter((e) => e >= 0));
+  }
+  return out;
+}
+
+/**
+ * The recipe elements most short at region `r`'s use stage over the months sector `k` lost units there, and that share
+ * of their need unmet (need = final use + shortfall at the use stage; magnets and other uses of the element together).
+ */
+function bindingElements(result: SimulationResult, recipe: readonly number[], k: number, r: number): { elements: string[]; share: number } {
+  const K = result.sectorIds.length;
+  const R = result.regionIds.length;
+  const shares = recipe.map((e) => {
+    let short = 0;
+    let used = 0;
+    for (let m = 0; m < result.months; m++) {
+      if (!((result.endProductsLost[(m * K + k) * R + r] ?? 0) > 0)) continue;
+      short += shortfall(result, m, e, r, 4);
+      used += finalUse(result, m, r, e);
+    }
+    return { e, share: short + used > 0 ? short / (short + used) : 0 };
+  });
+  const top = Math.max(0, ...shares.map((s) => s.share));
+  if (!(top > 0)) return { elements: [], share: 0 };
+  const elements = shares.filter((s) => s.share >= top - 0.01).map((s) => result.elementSymbols[s.e] ?? "");
+  return { elements, share: top };
 }
 
 function endProductPaths(result: SimulationResult, world: World): MonthSeries[] {

@@ -86,9 +86,9 @@ export function renderRunText(report: RunReport): string {
     priceRows,
   )}`));
 
-  parts.push(section("End products not built for lack of magnets", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
-    [{ header: "sector", maxWidth: 40 }, { header: "region" }, { header: "units lost over run", align: "right" }, { header: "unit" }, { header: "worst month" }],
-    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth]),
+  parts.push(section("End products not built for lack of magnets (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
+    [{ header: "sector", maxWidth: 30 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
+    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, x.shortOf.length === 0 ? "–" : `${x.shortOf.join(", ")} ${formatShare(x.unmetShareOfNeed)}`]),
   )));
 
   if (report.baselineName !== undefined) {

@@ -271,6 +271,21 @@ describe("ready-made scenarios", () => {
     expect(chinaOrigin({ ...run("baseline"), useByOriginTonnes: new Float32Array(0) })).toEqual({ chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods: { first: "2024", last: "2033" } });
   });
 
+  it("oct-2025-returns: the report says what the US's lost vehicles were short of (Dy and Tb, drawn as one pool)", () => {
+    const { scenario, world } = loadScenario("oct-2025-returns");
+    const report = buildRunReport(run("oct-2025-returns"), { scenario, world });
+    const usEvs = report.endProductsLost.find((x) => x.sector === "sector:ev-traction" && x.region === "US")!;
+    expect(usEvs.totalUnits).toBeGreaterThan(100_000);
+    expect([...usEvs.shortOf].sort()).toEqual(["Dy", "Tb"]);
+    expect(usEvs.unmetShareOfNeed).toBeGreaterThan(0.02);
+    expect(usEvs.unmetShareOfNeed).toBeLessThan(0.5);
+    // Every loss names the elements it was short of, all of them in the sector's magnet recipe.
+    for (const loss of report.endProductsLost) {
+      expect(loss.shortOf.length).toBeGreaterThan(0);
+      for (const element of loss.shortOf) expect(["Nd", "Pr", "Dy", "Tb", "Sm", "Gd", "Ho", "Co"]).toContain(element);
+    }
+  });
+
   it("western-buildout: the report's timeline says which plant each new-capacity policy starts and when", () => {
     const { scenario, world } = loadScenario("western-buildout");
     const report = buildRunReport(run("western-buildout"), { scenario, world });

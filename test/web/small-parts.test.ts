@@ -49,9 +49,9 @@ describe("report figures", () => {
   });
   it("sums end products lost over regions by sector", () => {
     const out = endProductsBySector([
-      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 10, peakMonth: "2025-01" },
-      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "EU", totalUnits: 30, peakMonth: "2025-02" },
-      { sector: "sector:wind", sectorName: "Wind", unit: "MW", region: "US", totalUnits: 5, peakMonth: "2025-01" },
+      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 10, peakMonth: "2025-01", shortOf: [], unmetShareOfNeed: 0 },
+      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "EU", totalUnits: 30, peakMonth: "2025-02", shortOf: [], unmetShareOfNeed: 0 },
+      { sector: "sector:wind", sectorName: "Wind", unit: "MW", region: "US", totalUnits: 5, peakMonth: "2025-01", shortOf: [], unmetShareOfNeed: 0 },
     ]);
     expect(out.map((x) => [x.sector, x.totalUnits, x.regions.map((r) => r.region)])).toEqual([["sector:wind", 5, ["US"]], ["sector:ev", 40, ["EU", "US"]]]);
   });

@@ -29,6 +29,10 @@ describe("renderHtmlReport", () => {
     const supply = html.slice(html.indexOf('data-table="china-supply"'), html.indexOf("</table>", html.indexOf('data-table="china-supply"')));
     expect(supply).toMatch(/<td>JP<\/td><td[^>]*>1,210<\/td><td[^>]*>2,480<\/td><td[^>]*>−51%<\/td><td[^>]*>95<\/td><td[^>]*>310<\/td><td[^>]*>−69%<\/td><td[^>]*>9 \(from 2026-05\)<\/td>/);
     expect(supply).toMatch(/<td>EU<\/td>.*<td[^>]*>none<\/td>/s);
+    // The loss table says what each region was short of while it lost units.
+    const losses = html.slice(html.indexOf('data-table="end-products-lost"'), html.indexOf("</table>", html.indexOf('data-table="end-products-lost"')));
+    expect(losses).toContain("Short of (share of need unmet while losing)");
+    expect(losses).toMatch(/<td>JP<\/td>.*?<td[^>]*>Dy, Tb 31%<\/td>/s);
     // The costs table: one row per payment and region, totals and each calendar year in US$ million.
     const costs = html.slice(html.indexOf('data-table="policy-costs"'), html.indexOf("</table>", html.indexOf('data-table="policy-costs"')));
     expect(costs).toMatch(/price-floor top-up received<\/td><td[^>]*>US<\/td><td[^>]*>413<\/td><td[^>]*>96\.0<\/td><td[^>]*>317<\/td>/);

@@ -3,6 +3,7 @@
  * Section "End products lost": for each unit (vehicles, MW, …) a bar chart by sector and region
  * and a chart of the monthly losses, then the table. Sectors with different units never share an axis.
  */
+import { formatShare } from "../number-format.js";
 import type { MonthSeries, RunReport } from "../report-model.js";
 import { lossesBySector, type SectorLoss } from "./derive.js";
 import { chartFigure, legendHeightPx, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
@@ -72,11 +73,16 @@ function pathChart(group: UnitGroup, labels: readonly string[], widthPx: number,
   });
 }
 
+/** "Dy, Tb 16 %": the recipe elements most short in the region while it lost units, and their unmet share of need. */
+export function shortOfText(loss: { readonly shortOf: readonly string[]; readonly unmetShareOfNeed: number }): string {
+  return loss.shortOf.length === 0 ? "–" : `${loss.shortOf.join(", ")} ${formatShare(loss.unmetShareOfNeed)}`;
+}
+
 function lossTable(report: RunReport): string {
   const rows = lossesBySector(report).flatMap((s) =>
-    s.byRegion.map((r) => [shortSectorName(s.sectorName), r.region, formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth]));
+    s.byRegion.map((r) => [shortSectorName(s.sectorName), r.region, formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
   return renderHtmlTable(
-    [{ header: "Sector" }, { header: "Region" }, { header: "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }],
+    [{ header: "Sector" }, { header: "Region" }, { header: "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
     rows, { key: "end-products-lost", caption: "End products not built for lack of magnets or materials" },
   );
 }
