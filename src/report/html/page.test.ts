@@ -132,6 +132,15 @@ describe("renderHtmlReport", () => {
     expect(figures(page).get("flows-0")).toContain("Flows in 2026-01");
   });
 
+  it("says when a price peaks in the run's last month (the horizon, not a turning point)", () => {
+    const base = sampleReport();
+    const last = base.monthLabels[base.monthLabels.length - 1]!;
+    const page = renderHtmlReport({ ...base, prices: base.prices.map((p, i) => (i === 0 ? { ...p, peakMonth: last } : p)) });
+    const table = page.slice(page.indexOf('data-table="prices"'), page.indexOf("</table>", page.indexOf('data-table="prices"')));
+    expect(table).toContain(`${last} (end: still rising)`);
+    expect(html.slice(html.indexOf('data-table="prices"'), html.indexOf("</table>", html.indexOf('data-table="prices"')))).not.toContain("still rising");
+  });
+
   it("keeps the episode table when only intermediate stages ran short", () => {
     const base = sampleReport();
     const page = renderHtmlReport({ ...base, shortfallByElement: [], shortfallByRegion: [], shortages: base.shortages.filter((e) => e.stage === "magnet") });

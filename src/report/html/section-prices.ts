@@ -41,10 +41,13 @@ function otherElementsChart(pairs: readonly PricePair[], labels: readonly string
 
 function priceTable(report: RunReport): string {
   const order = orderElements(report.prices.map((p) => p.element));
+  // A peak in the run's last month is the horizon, not a turning point: the price was still rising (as the terminal says).
+  const lastMonth = report.monthLabels[report.monthLabels.length - 1];
   const rows = [...report.prices]
     .sort((a, b) => order.indexOf(a.element) - order.indexOf(b.element) || a.market.localeCompare(b.market))
     .map((p) => [
-      p.element, p.market === "china" ? "China domestic" : "ex-China", formatUsdPerKg(p.startUsdPerKg), formatUsdPerKg(p.peakUsdPerKg), p.peakMonth,
+      p.element, p.market === "china" ? "China domestic" : "ex-China", formatUsdPerKg(p.startUsdPerKg), formatUsdPerKg(p.peakUsdPerKg),
+      p.peakMonth === lastMonth ? `${p.peakMonth} (end: still rising)` : p.peakMonth,
       formatUsdPerKg(p.endUsdPerKg), p.startUsdPerKg > 0 ? `${p.endUsdPerKg >= p.startUsdPerKg ? "+" : ""}${Math.round((100 * (p.endUsdPerKg - p.startUsdPerKg)) / p.startUsdPerKg)}%` : "–",
     ]);
   return renderHtmlTable(
