@@ -200,7 +200,8 @@ export function ownerKey(owner: string): string {
 }
 /**
  * Captive concentrate links: every mine paired with every separation plant (not cancelled) of the same
- * owner key. Facility indices follow `compileFacilities` (mines first, then separation plants).
+ * owner key, and with the plants it has an offtake contract with (`offtakePlants`). Facility indices follow
+ * `compileFacilities` (mines first, then separation plants).
  */
 function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Array } {
   const mine: number[] = [];
@@ -208,8 +209,9 @@ function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Arra
   const firstPlant = world.mines.length;
   world.mines.forEach((m, i) => {
     const key = ownerKey(m.owner);
+    const offtakes = new Set(m.offtakePlants ?? []);
     world.separationPlants.forEach((p, j) => {
-      if (p.status === "cancelled" || ownerKey(p.owner) !== key) return;
+      if (p.status === "cancelled" || (ownerKey(p.owner) !== key && !offtakes.has(p.id))) return;
       mine.push(i);
       plant.push(firstPlant + j);
     });

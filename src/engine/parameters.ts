@@ -36,6 +36,7 @@ export const PARAMETER_SPECS = {
   "inventory.smoothingMonths": { fallback: 3, unit: "months" },
   "trade.domesticLeadTimeMonths": { fallback: 0.25, unit: "months" },
   "trade.defaultDomesticPriorityShare": { fallback: 0.5, unit: "share" },
+  "concentrate.minDrivingShare": { fallback: 0, unit: "share" },
   "price.coverResponsePerMonth": { fallback: 0.08, unit: "1/month" },
   "price.unmetResponsePerMonth": { fallback: 0.6, unit: "1/month" },
   "price.reversionPerMonth": { fallback: 0.03, unit: "1/month" },

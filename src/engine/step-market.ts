@@ -555,16 +555,22 @@ function bundleConcentrate(ctx: StepContext): void {
   const { elementOxideFactor } = m;
   const { R, E } = s;
   const captivePart = s.scratchR2;
+  const minDrivingShare = s.p["concentrate.minDrivingShare"];
   basketShare.fill(0);
   for (let p = 0; p < R; p++) {
     let shipped = false;
     for (let e = 0; e < E; e++) if (shippedFrom[e * R + p] === 1) shipped = true;
     if (!shipped) continue;
     const row = p * R;
+    // A trace element (under `concentrate.minDrivingShare` of the basket's tonnes) does not set a buyer's share:
+    // nobody buys a whole bastnäsite basket for its 0.05 % of Dy.
+    let basketTonnes = 0;
+    if (minDrivingShare > 0) for (let e = 0; e < E; e++) basketTonnes += availInit[e * R + p]!;
     for (let e = 0; e < E; e++) {
       const held = availInit[e * R + p]!;
       // An element the supplier shipped nothing of adds no share (its row of the ship matrix is all zero).
       if (held <= DUST_TONNES || shippedFrom[e * R + p] === 0) continue;
+      if (minDrivingShare > 0 && held < minDrivingShare * basketTonnes) continue;
       for (let r = 0; r < R; r++) {
         const taken = ship[(e * R + p) * R + r]! / held;
         if (taken > basketShare[row + r]!) basketShare[row + r] = taken;

@@ -99,6 +99,11 @@ export const mineSchema = z.strictObject({
   profile: prefixedIdSchema("profile"),
   capacityTonnesReoPerYear: nonNegative,
   output2024TonnesReo: nonNegative.optional(),
+  /**
+   * Separation plants with a contract for the mine's concentrate (e.g. a take-or-pay offtake): they get the mine's
+   * output first, through any export permit, as an owner's plants do. @default []
+   */
+  offtakePlants: z.array(prefixedIdSchema("plant")).optional(),
   ...facilityCommon,
 });
 

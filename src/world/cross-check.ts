@@ -100,8 +100,12 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
       }
     });
   }
+  const separationIds = new Set(world.separationPlants.map((p) => p.id));
   world.mines.forEach((m, i) => {
     if (complete("deposit-profiles.yaml") && !profileIds.has(m.profile)) report("mines", [i, "profile"], unknownRef("deposit profile", m.profile, "deposit-profiles.yaml"));
+    (m.offtakePlants ?? []).forEach((id, k) => {
+      if (complete("separation-plants.yaml") && !separationIds.has(id)) report("mines", [i, "offtakePlants", k], unknownRef("separation plant", id, "separation-plants.yaml"));
+    });
   });
   world.sectors.forEach((s, i) => {
     if (s.use === "magnet" && complete("magnet-grades.yaml") && !gradeIds.has(s.magnetGrade)) report("sectors", [i, "magnetGrade"], unknownRef("magnet grade", s.magnetGrade, "magnet-grades.yaml"));

@@ -61,6 +61,14 @@ describe("parseWorld", () => {
     `);
   });
 
+  it("rejects an offtake to a separation plant that does not exist, naming file, line and field", () => {
+    const files = tinyWith("mines.yaml", (t) => t.replace("profile: profile:heavy-clay", "profile: profile:heavy-clay\n    offtakePlants: [plant:cn-sep, plant:nowhere]"));
+    const out = problems(files);
+    expect(out).toMatch(/world\/mines\.yaml:\d+:\d+  mines\[1\]\.offtakePlants\[1\]/);
+    expect(out).toContain('unknown separation plant "plant:nowhere"; expected one defined in separation-plants.yaml');
+    expect(out).toContain("1 problem found");
+  });
+
   it("rejects a duplicate id and says where the first one is", () => {
     const files = tinyWith("mines.yaml", (t) => t.replace("id: mine:cn-clay", "id: mine:cn-rock"));
     expect(problems(files)).toMatchInlineSnapshot(`

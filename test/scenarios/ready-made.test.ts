@@ -229,6 +229,27 @@ describe("ready-made scenarios", () => {
     for (let m = month(e, "2026-12"); m < month(e, "2028-11"); m++) for (let f = 0; f < 4; f++) expect(e.blockedTonnes[(m * e.elementSymbols.length + ce) * 4 + f]).toBe(0);
   });
 
+  it("baseline: MP's offtake carries Mountain Pass concentrate to China every year, and US NdPr separation does not swing", () => {
+    const b = run("baseline");
+    const nd = b.elementSymbols.indexOf("Nd");
+    for (let year = 2024; year <= 2029; year++) {
+      const from = month(b, `${year}-01`);
+      const to = month(b, `${year + 1}-01`);
+      // MP sold 32,703 t REO of concentrate to Shenghe in 2024 (≈ 28,000 t of element).
+      const toChina = totalOver(b, { variable: "trade", from: "US", to: "CN", form: "concentrate" }, from, to);
+      expect(toChina, `${year}`).toBeGreaterThan(25_000);
+      expect(toChina, `${year}`).toBeLessThan(50_000);
+      // US Nd separation month by month stays within a factor of two of its 2024 average until new plants start
+      // (a small heavy circuit once pulled the whole basket home: 75 → 325 → 60 t a month).
+      const nd2024 = totalOver(b, { variable: "production", stage: "separation", region: "US", element: "Nd" }, month(b, "2024-01"), month(b, "2025-01")) / 12;
+      for (let m = from; m < to; m++) {
+        const v = b.productionTonnes[((m * 4 + 1) * b.regionIds.length + b.regionIds.indexOf("US")) * b.elementSymbols.length + nd]!;
+        expect(v, `${year} month ${m}`).toBeLessThan(2 * nd2024);
+        expect(v, `${year} month ${m}`).toBeGreaterThan(0.5 * nd2024);
+      }
+    }
+  });
+
   it("western-buildout: more separation and magnets outside China than the baseline by 2030", () => {
     const w = run("western-buildout");
     const base = run("baseline");
@@ -241,12 +262,11 @@ describe("ready-made scenarios", () => {
   it("heavy-ree-embargo: the report's provenance shows Japan and the EU on less China-separated Dy while the embargo lasts, the US for good", () => {
     const lastYear = (name: string, region: string, element: string) =>
       chinaOrigin(run(name)).chinaOrigin.find((x) => x.region === region && x.element === element)!.lastYearShare;
-    // The report's last year (2033) is five years after the embargo: the US, which separates Dy of its own by then,
-    // still takes far less from China; Japan and the EU, which separate little Dy themselves, are back within two
-    // points of the baseline.
+    // The report's last year (2033) is five years after the embargo: the US, which keeps Mountain Pass concentrate and
+    // separates Dy of its own by then, still takes far less from China (≈ 47 % against ≈ 75 %). Where Japan's and the
+    // EU's Dy comes from by then depends on where ex-China Dy goes, not on the embargo: only its months are checked.
     expect(lastYear("heavy-ree-embargo", "US", "Dy")).toBeLessThan(lastYear("baseline", "US", "Dy") - 0.1);
     for (const region of IMPORTERS) expect(lastYear("heavy-ree-embargo", region, "Dy")).toBeGreaterThanOrEqual(0);
-    for (const region of ["JP", "EU"]) expect(Math.abs(lastYear("heavy-ree-embargo", region, "Dy") - lastYear("baseline", region, "Dy"))).toBeLessThanOrEqual(0.02);
     // While the embargo lasts (2027-01 to 2028-10), Japan and the EU, which separate little Dy themselves, by more
     // than ten points (since MP's concentrate stays in the US from 2025-04: JP ≈ 98 → 83 %, EU ≈ 97 → 79 %; before,
     // both fell by more than twenty).
