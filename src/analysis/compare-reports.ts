@@ -32,6 +32,16 @@ function endProductTotals(report: RunReport): Map<string, { sectorName: string; 
   return out;
 }
 
+function shortfallByRegionElement(report: RunReport): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of report.shortages) {
+    if (s.stage !== "use") continue;
+    const key = `${s.region}\u0000${s.element}`;
+    out.set(key, (out.get(key) ?? 0) + s.totalTonnes);
+  }
+  return out;
+}
+
 /** The differences between two reports, a − b. */
 export function compareReports(a: RunReport, b: RunReport): Differences {
   const sa = shortfallTotals(a);
@@ -75,6 +85,14 @@ export function compareReports(a: RunReport, b: RunReport): Differences {
     const other = b.concentration.find((x) => x.stage === c.stage)?.atEnd.chinaShare ?? 0;
     return { stage: c.stage, a: c.atEnd.chinaShare, b: other, delta: c.atEnd.chinaShare - other };
   });
-  return { shortfallByElement, peakPrices, endProductsLost, endProductsLostByRegion, chinaShareAtEnd };
+  const ga = shortfallByRegionElement(a);
+  const gb = shortfallByRegionElement(b);
+  const shortfallByRegion = [...new Set([...ga.keys(), ...gb.keys()])].map((key) => {
+    const [region = "", element = ""] = key.split("\u0000");
+    const aTonnes = ga.get(key) ?? 0;
+    const bTonnes = gb.get(key) ?? 0;
+    return { region, element, aTonnes, bTonnes, deltaTonnes: aTonnes - bTonnes };
+  }).sort((x, y) => Math.abs(y.deltaTonnes) - Math.abs(x.deltaTonnes) || x.region.localeCompare(y.region) || x.element.localeCompare(y.element));
+  return { shortfallByElement, shortfallByRegion, peakPrices, endProductsLost, endProductsLostByRegion, chinaShareAtEnd };
 }
 

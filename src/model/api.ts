@@ -181,6 +181,15 @@ export interface CompareEndProductsByRegion extends CompareEndProducts {
   readonly region: string;
 }
 
+/** Final-demand shortfall of one element in one region over the horizon in two runs, t. */
+export interface CompareRegionShortfall {
+  readonly region: string;
+  readonly element: string;
+  readonly aTonnes: number;
+  readonly bTonnes: number;
+  readonly deltaTonnes: number;
+}
+
 /** China's share of a stage at the end of the horizon in two runs, 0–1. */
 export interface CompareChinaShare {
   readonly stage: string;
@@ -198,6 +207,8 @@ export interface CompareResponse<Report = unknown> {
   readonly b: { readonly run: RunStatus; readonly report: Report };
   readonly differences: {
     readonly shortfallByElement: readonly CompareShortfall[];
+    /** Final-demand shortfall by importing region and element, largest difference first (pairs short in either run). */
+    readonly shortfallByRegion: readonly CompareRegionShortfall[];
     readonly peakPrices: readonly ComparePeakPrice[];
     readonly endProductsLost: readonly CompareEndProducts[];
     /** The same by importing region, largest difference first (regions that lost nothing in either run left out). */

@@ -33,6 +33,14 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
     d.shortfallByElement.map((s) => [s.element, formatTonnes(s.aTonnes), s.aFirstMonth ?? "–", formatTonnes(s.bTonnes), s.bFirstMonth ?? "–", signed(s.deltaTonnes, formatTonnes)]),
   ), "");
 
+  if (d.shortfallByRegion.length > 0) {
+    parts.push(`Final-demand shortfall by importing region and element, t over the horizon, largest difference first${d.shortfallByRegion.length > 12 ? " (12 shown)" : ""}`);
+    parts.push(renderTextTable(
+      [{ header: "region" }, { header: "element" }, { header: "A total t", align: "right" }, { header: "B total t", align: "right" }, { header: "A − B", align: "right" }],
+      d.shortfallByRegion.slice(0, 12).map((s) => [s.region, s.element, formatTonnes(s.aTonnes), formatTonnes(s.bTonnes), signed(s.deltaTonnes, formatTonnes)]),
+    ), "");
+  }
+
   const peak = (element: string, market: "china" | "ex-china") => d.peakPrices.find((p) => p.element === element && p.market === market);
   // The widest premium as the run view reports it: the largest ex-China mark-up over China's price in one month.
   const premium = (report: RunReport, element: string) => {

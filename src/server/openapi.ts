@@ -126,6 +126,7 @@ const compareSchema = documenting<CompareResponse<RunReport>>()(z.object({
   b: z.object({ run: runStatusSchema, report: runReportSchema }),
   differences: z.object({
     shortfallByElement: z.array(z.object({ element: text, aTonnes: z.number(), bTonnes: z.number(), deltaTonnes: z.number(), aFirstMonth: optionalText, bFirstMonth: optionalText })),
+    shortfallByRegion: z.array(z.object({ region: text, element: text, aTonnes: z.number(), bTonnes: z.number(), deltaTonnes: z.number() })),
     peakPrices: z.array(z.object({ element: text, market: z.enum(["china", "ex-china"]), aUsdPerKg: z.number(), bUsdPerKg: z.number(), deltaUsdPerKg: z.number() })),
     endProductsLost: z.array(z.object({ sector: text, sectorName: text, unit: text, aUnits: z.number(), bUnits: z.number(), deltaUnits: z.number() })),
     endProductsLostByRegion: z.array(z.object({ sector: text, sectorName: text, region: text, unit: text, aUnits: z.number(), bUnits: z.number(), deltaUnits: z.number() })),
