@@ -200,6 +200,13 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await page.getByTestId("comparison").waitFor({ timeout: 30_000 });
     await chartDrawn("[data-testid=compare-prices]");
     await chartDrawn("[data-testid=compare-shortfall]", 3);
+    // The shortfall by importing region and element, as the API computes it (up to 12 rows).
+    const api = await (await fetch(`${server.url}/api/compare?a=${encodeURIComponent(runId)}&b=${encodeURIComponent(started.id)}`)).json() as { differences: { shortfallByRegion: { region: string; element: string }[] } };
+    expect(api.differences.shortfallByRegion.length).toBeGreaterThan(0);
+    const table = page.getByRole("table", { name: "Final-use shortfall by importing region and element" });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(Math.min(12, api.differences.shortfallByRegion.length));
+    const first = api.differences.shortfallByRegion[0]!;
+    await expect(table.locator("tbody tr").first().textContent()).resolves.toContain(`${first.region}${first.element}`);
     await shot("compare", true);
   }, 150_000);
 

@@ -88,6 +88,12 @@ function Comparison({ data }: { data: CompareResponse<RunReport> }) {
           <h2 id="h-cmp-sf">Final-use shortfall by element</h2>
           <p className="lede">Over the horizon, t of element content.</p>
           {d.shortfallByElement.length === 0 ? <p className="empty">Neither run is short.</p> : <Chart option={shortfallBars} height={Math.max(200, 60 + 34 * Math.min(10, d.shortfallByElement.length))} label="Final-use shortfall by element in runs A and B, tonnes" testId="compare-shortfall" />}
+          {d.shortfallByRegion.length > 0 && (
+            <table className="data" aria-label="Final-use shortfall by importing region and element">
+              <thead><tr><th>region</th><th>element</th><th className="num">A, t</th><th className="num">B, t</th><th className="num">A − B</th></tr></thead>
+              <tbody>{d.shortfallByRegion.slice(0, 12).map((s) => <tr key={`${s.region}-${s.element}`}><td>{s.region}</td><td>{s.element}</td><td className="num">{formatTonnes(s.aTonnes)}</td><td className="num">{formatTonnes(s.bTonnes)}</td><td className="num">{formatSigned(s.deltaTonnes, formatTonnes)}</td></tr>)}</tbody>
+            </table>
+          )}
         </section>
         <section className="section" aria-labelledby="h-cmp-peaks">
           <h2 id="h-cmp-peaks">Peak prices ex-China</h2>
