@@ -37,6 +37,11 @@ export interface ShortageEpisode {
   /** Largest monthly shortfall as a share of that month's need, 0–1. */
   readonly peakShareOfDemand: number;
   readonly totalTonnes: number;
+  /**
+   * True when the comparison run (the baseline) is short of the same element in the same region and stage in an
+   * overlapping period: the episode is not the scenario's doing. Undefined without a comparison run.
+   */
+  readonly alsoInBaseline?: boolean;
 }
 
 /** Price extremes for one element in one market. */

@@ -28,7 +28,7 @@ export interface RunReportContext {
 export function buildRunReport(result: SimulationResult, context: RunReportContext): RunReport {
   const { scenario, world } = context;
   const labels = monthLabels(result);
-  const shortages = shortageEpisodes(result);
+  const shortages = context.baseline === undefined ? shortageEpisodes(result) : markBaselineEpisodes(shortageEpisodes(result), shortageEpisodes(context.baseline.result));
   return {
     title: scenario.name,
     scenario: {
@@ -160,6 +160,14 @@ function firstActiveMonth(result: SimulationResult): number {
 }
 
 /** Contiguous runs of months in which an element's shortfall in a region and stage exceeds the threshold. */
+/** Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping period. */
+export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: readonly ShortageEpisode[]): ShortageEpisode[] {
+  return episodes.map((e) => ({
+    ...e,
+    alsoInBaseline: baseline.some((b) => b.element === e.element && b.region === e.region && b.stage === e.stage && b.startMonth <= e.endMonth && e.startMonth <= b.endMonth),
+  }));
+}
+
 export function shortageEpisodes(result: SimulationResult): ShortageEpisode[] {
   const R = result.regionIds.length;
   const E = result.elementSymbols.length;

@@ -40,6 +40,18 @@ describe("terminal answer", () => {
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 
+  it("says which shortage episodes the baseline had too, only when there is a comparison run", () => {
+    const base = sampleReport();
+    const marked = { ...base, shortages: base.shortages.map((s) => ({ ...s, alsoInBaseline: s.element === "Dy" && s.region === "JP" })) };
+    const table = sectionOf(renderRunText(marked), "Shortages of final demand");
+    expect(table.join("\n")).toContain("in baseline");
+    const rows = table.filter((l) => /^(Dy|Tb|Nd|Pr|Y)\s/.test(l));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "also" : "–"), row).toBe(true);
+    expect(rows.some((l) => /^Dy\s+JP\s/.test(l))).toBe(true);
+    expect(sectionOf(renderRunText(base), "Shortages of final demand").join("\n")).not.toContain("in baseline");
+  });
+
   it("shows each importer's supply from China against the baseline, with the change and the months magnets fell below half", () => {
     const rows = sectionOf(renderRunText(sampleReport()), "Supply from China against");
     const jp = rows.find((l) => l.startsWith("JP"))!.replace(/\s+/g, " ");

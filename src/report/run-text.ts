@@ -42,6 +42,10 @@ export function renderRunText(report: RunReport): string {
   if (s.description.trim() !== "") parts.push(wrapText(s.description.trim(), 100, 2));
   parts.push("");
 
+  // With a comparison run, each episode says whether the baseline had it too (then it is not the scenario's doing).
+  const compared = report.baselineName !== undefined && report.shortages.some((x) => x.alsoInBaseline !== undefined);
+  const inBaselineColumn = compared ? [{ header: "in baseline" }] : [];
+  const inBaseline = (x: (typeof report.shortages)[number]) => (compared ? [x.alsoInBaseline === true ? "also" : "–"] : []);
   const useEpisodes = report.shortages.filter((x) => x.stage === "use");
   const shortages = largestWithEachElement(useEpisodes, MAX_ROWS);
   parts.push(section(
@@ -49,8 +53,8 @@ export function renderRunText(report: RunReport): string {
       + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
     shortages.length === 0 ? "  none: every region's final demand is met in every month" : renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
-        { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }],
-      shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes)]),
+        { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }, ...inBaselineColumn],
+      shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes), ...inBaseline(x)]),
     ),
   ));
   const productionEpisodes = report.shortages.filter((x) => x.stage !== "use");
@@ -60,8 +64,8 @@ export function renderRunText(report: RunReport): string {
       `Plants short of input (production lost) — ${productionEpisodes.length} episodes`
         + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
       `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
-      [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }],
-      production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand)]),
+      [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }, ...inBaselineColumn],
+      production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...inBaseline(x)]),
     )}`));
   }
 

@@ -30,15 +30,19 @@ function stackedArea(id: string, title: string, series: readonly MonthSeries[], 
 }
 
 function episodeTable(report: RunReport): string {
+  // With a comparison run, whether the baseline had the episode too (then it is not the scenario's doing).
+  const compared = report.baselineName !== undefined && report.shortages.some((e) => e.alsoInBaseline !== undefined);
   const rows = [...report.shortages]
     .sort((a, b) => a.startMonth.localeCompare(b.startMonth) || b.totalTonnes - a.totalTonnes)
     .map((e) => [
       e.element, e.region, e.stage, e.startMonth, e.endMonth, String(e.durationMonths),
       formatTonnes(e.peakTonnesPerMonth), formatShare(e.peakShareOfDemand), formatTonnes(e.totalTonnes),
+      ...(compared ? [e.alsoInBaseline === true ? "also" : "–"] : []),
     ]);
   return renderHtmlTable(
     [{ header: "Element" }, { header: "Region" }, { header: "Stage" }, { header: "Start" }, { header: "End" }, { header: "Months", align: "right" },
-      { header: "Peak, t/month", align: "right" }, { header: "Peak, % of need", align: "right" }, { header: "Total, t", align: "right" }],
+      { header: "Peak, t/month", align: "right" }, { header: "Peak, % of need", align: "right" }, { header: "Total, t", align: "right" },
+      ...(compared ? [{ header: `In ${report.baselineName ?? "baseline"} too` }] : [])],
     rows, { key: "shortage-episodes", caption: "Shortage episodes (t of element content; stage 'use' is final demand unmet)", maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
   );
 }
