@@ -464,13 +464,22 @@ function flowGraphMonths(result: SimulationResult): number[] {
   return [...new Set([first, worst, result.months - 1])].sort((a, b) => a - b);
 }
 
+/**
+ * Each policy's windows in force within the run (a run cut short by `--to` leaves out what starts after it, and a
+ * window running past the run's end is open-ended: "→ end").
+ */
 function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
   const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  return scenario.policies.map((p) => ({
-    id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
-    windows: p.activeWindows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) ? day(w.untilDay) : undefined })),
-    ...(p.policy.kind === "new-capacity" ? { effect: newCapacityEffect(p.policy, p.activeWindows[0]?.fromDay) } : {}),
-  }));
+  const [year = 0, month = 1] = scenario.startMonth.split("-").map(Number);
+  const runEndDay = Date.UTC(year, month - 1 + scenario.months, 1) / 86_400_000;
+  return scenario.policies
+    .map((p) => ({ p, windows: p.activeWindows.filter((w) => w.fromDay < runEndDay) }))
+    .filter(({ windows }) => windows.length > 0)
+    .map(({ p, windows }) => ({
+      id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
+      windows: windows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) && w.untilDay < runEndDay ? day(w.untilDay) : undefined })),
+      ...(p.policy.kind === "new-capacity" ? { effect: newCapacityEffect(p.policy, windows[0]?.fromDay) } : {}),
+    }));
 }
 
 /**

@@ -145,5 +145,18 @@ describe("import tariffs (a price wedge that diverts trade)", () => {
     // The duty rate the US pays on its magnets is the tariff, whatever the making adds to their value.
     const markup = seriesFor(result, { variable: "tariff-markup", region: "US", form: "magnet", element: "Nd" });
     expect(markup[MONTHS - 1]).toBeCloseTo(RATE, 12);
+
+    // Japan is outside China: with price.exChinaMagnetFabricationMarkup its magnets' making is dearer, and so their duty.
+    const dearer = runSimulation(model, constraints, { parameterOverrides: { "price.magnetFabricationUsdPerKgContent": making, "price.exChinaMagnetFabricationMarkup": 0.5 } });
+    const shippedDearer = seriesFor(dearer, { variable: "trade", from: "JP", to: "US", form: "magnet" });
+    const priceDearer = seriesFor(dearer, { variable: "price", element: "Nd", market: "ex-china" });
+    const dutyDearer = seriesFor(dearer, { variable: "tariff-paid", region: "US" });
+    let checkedDearer = 0;
+    for (let t = FROM; t < MONTHS; t++) {
+      if (!(shippedDearer[t]! > 0)) continue;
+      expect(dutyDearer[t]! / (shippedDearer[t]! * (priceDearer[t - 1]! + making * 1.5) * RATE * 1000)).toBeCloseTo(1, 9);
+      checkedDearer++;
+    }
+    expect(checkedDearer).toBeGreaterThan(12);
   });
 });

@@ -684,20 +684,20 @@ function deferTaxedSuppliers(ctx: StepContext, form: number, e: number, r: numbe
   const offer = s.scratchR2;
   const R = s.R;
   // Magnets are landed with the value of making them (their duty is charged on it too), dearer outside China.
-  const madeChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
-  const madeExChina = madeChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
+  const makingUsdPerKgChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
+  const makingUsdPerKgExChina = makingUsdPerKgChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
   for (let i = 0; i < nSuppliers; i++) {
     const p = supplierList[i]!;
     deferred[p] = 0;
     const rate = tariffE[p * R + r]!;
     if (rate <= 0 || ok[p * R + r] !== 1 || !(offer[p]! > DUST_TONNES)) continue;
-    const landed = (prices[e * 2 + m.regionMarket[p]!]! + (m.regionMarket[p] === 1 ? madeExChina : madeChina)) * (1 + rate);
+    const landed = (prices[e * 2 + m.regionMarket[p]!]! + (m.regionMarket[p] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina)) * (1 + rate);
     for (let k = 0; k < nSuppliers; k++) {
       const q = supplierList[k]!;
       // A supplier left with rounding dust is not an alternative.
       if (q === p || ok[q * R + r] !== 1 || !(offer[q]! > DUST_TONNES)) continue;
       const other = tariffE[q * R + r]!;
-      if (other < rate && (prices[e * 2 + m.regionMarket[q]!]! + (m.regionMarket[q] === 1 ? madeExChina : madeChina)) * (1 + other) < landed) {
+      if (other < rate && (prices[e * 2 + m.regionMarket[q]!]! + (m.regionMarket[q] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina)) * (1 + other) < landed) {
         deferred[p] = 1;
         break;
       }
@@ -810,8 +810,8 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
   const { prices, taxedDuty, taxedValue } = s;
   const regionMarket = ctx.m.regionMarket;
   // A magnet is worth its rare-earth content plus the making of it (t of content × US$/kg of content).
-  const madeChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
-  const madeExChina = madeChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
+  const makingUsdPerKgChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
+  const makingUsdPerKgExChina = makingUsdPerKgChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
   // Spin-up months are not recorded.
   const recordTrade = trade.enabled && !ctx.spinningUp;
   const quotas = c.exportQuotas;
@@ -903,7 +903,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
           // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$); magnets with their making.
           const rate = tariffRate[((p * R + r) * E + e) * F + form]!;
           if (rate > 0) {
-            const value = shipped * (prices[e * 2 + regionMarket[p]!]! + (regionMarket[p] === 1 ? madeExChina : madeChina));
+            const value = shipped * (prices[e * 2 + regionMarket[p]!]! + (regionMarket[p] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina));
             taxedValue[node]! += value;
             taxedDuty[node]! += value * rate;
             res.tariffPaidUsd[t * R + r]! += value * rate * 1000;

@@ -4,9 +4,10 @@
  * prices and the ex-China premium; end products lost; who closes the gap; concentration; the
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
-import { widestPremium } from "./premium.js";
 import type { RunReport } from "../analysis/report-model.js";
+import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
+import { widestPremium } from "./premium.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 const MAX_ROWS = 12;
@@ -92,7 +93,7 @@ export function renderRunText(report: RunReport): string {
 
   parts.push(section("End products not built for lack of magnets (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
     [{ header: "sector", maxWidth: 30 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
-    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, x.shortOf.length === 0 ? "–" : `${x.shortOf.join(", ")} ${formatShare(x.unmetShareOfNeed)}`]),
+    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
   )));
 
   if (report.baselineName !== undefined) {
@@ -142,7 +143,7 @@ export function renderRunText(report: RunReport): string {
     )));
   }
 
-  parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policies (baseline)" : renderTextTable(
+  parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
     [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 48 }],
     report.timeline.map((t) => [t.id, t.kind, t.effect ?? (t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", "))]),
   )));

@@ -123,6 +123,8 @@ export class RunManager {
   #poolFor(): Piscina<RunTask, RunTaskResult> {
     this.#pool ??= new Piscina<RunTask, RunTaskResult>({
       filename: WORKER_FILE,
+      // No inherited flags: a .ts worker registers tsx's ESM loader itself (run-worker-loader.mjs).
+      execArgv: [],
       minThreads: 0,
       maxThreads: this.#limits.maxConcurrentRuns,
       idleTimeout: 60_000,

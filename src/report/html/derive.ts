@@ -38,15 +38,15 @@ export function pricePairs(report: RunReport): PricePair[] {
   return orderElements(byElement.keys()).map((element) => ({ element, china: byElement.get(element)?.china, exChina: byElement.get(element)?.exChina }));
 }
 
-/**
- * The episodes the answer leads with: final demand unmet in importing regions when there is any
- * (that is what users feel); plants short of input only when final demand is always met.
- */
 /** Whether every region's final demand is met over the run (the answer then leads with plants short of input). */
 export function finalDemandMet(report: RunReport): boolean {
   return !report.shortages.some((e) => e.stage === "use");
 }
 
+/**
+ * The episodes the answer leads with: final demand unmet in importing regions when there is any
+ * (that is what users feel); plants short of input only when final demand is always met.
+ */
 function headlineEpisodes(report: RunReport): readonly ShortageEpisode[] {
   const use = report.shortages.filter((e) => e.stage === "use");
   return use.length > 0 ? use : report.shortages;

@@ -3,7 +3,7 @@
  * Section "End products lost": for each unit (vehicles, MW, …) a bar chart by sector and region
  * and a chart of the monthly losses, then the table. Sectors with different units never share an axis.
  */
-import { formatShare } from "../number-format.js";
+import { shortOfText } from "../end-products.js";
 import type { MonthSeries, RunReport } from "../report-model.js";
 import { lossesBySector, type SectorLoss } from "./derive.js";
 import { chartFigure, legendHeightPx, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
@@ -71,11 +71,6 @@ function pathChart(group: UnitGroup, labels: readonly string[], widthPx: number,
       series: group.paths.map((p, i) => ({ type: "line" as const, name: names[i] ?? p.label, data: [...p.values], symbol: "none", color: indexedColour(i), lineStyle: { width: 2 } })),
     },
   });
-}
-
-/** "Dy, Tb 16 %": the recipe elements most short in the region while it lost units, and their unmet share of need. */
-export function shortOfText(loss: { readonly shortOf: readonly string[]; readonly unmetShareOfNeed: number }): string {
-  return loss.shortOf.length === 0 ? "–" : `${loss.shortOf.join(", ")} ${formatShare(loss.unmetShareOfNeed)}`;
 }
 
 function lossTable(report: RunReport): string {
