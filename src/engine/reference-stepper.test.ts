@@ -31,6 +31,8 @@ function compare([world, seed, policies]: [World, number, boolean]): void {
   expect(worstDifference(fast.stockTonnes, slow.stocks)).toBeLessThan(1e-7);
   expect(worstDifference(fast.pricesUsdPerKg, slow.prices)).toBeLessThan(1e-7);
   expect(worstDifference(fast.blockedTonnes, slow.blocked)).toBeLessThan(1e-7);
+  // Duty paid: the value of taxed imports (magnets with their making, dearer outside China) × the rate.
+  expect(worstDifference(fast.tariffPaidUsd, slow.tariffPaid)).toBeLessThan(1e-7);
 }
 
 describe("the fast engine matches the simple reference stepper", () => {
