@@ -12,6 +12,7 @@ import { renderRunText } from "../report/run-text.js";
 import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { buildRunReport } from "../analysis/run-report.js";
+import type { RunReport } from "../analysis/report-model.js";
 import { checkMonthFlags, monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
@@ -26,6 +27,21 @@ interface RunOptions {
   world?: string;
   baseline: string | boolean;
   quiet?: boolean;
+  region?: string;
+}
+
+/** The report with only `region`'s rows in its region tables, and a note saying so (the terminal's `--region`). */
+function regionOnly(report: RunReport, region: string): RunReport {
+  return {
+    ...report,
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, end products, supply from China, provenance and gap closers.` },
+    shortages: report.shortages.filter((s) => s.region === region),
+    endProductsLost: report.endProductsLost.filter((x) => x.region === region),
+    chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
+    chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
+    chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
+    gapClosers: report.gapClosers.filter((x) => x.region === region),
+  };
 }
 
 /**
@@ -59,8 +75,10 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, end products, supply from China, provenance, gap closers)")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
+      if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");
       const format = options.format as Format;
       checkMonthFlags(options.from, options.to);
       const bar = progress(io, options.quiet);
@@ -71,6 +89,9 @@ export function registerRunCommands(program: Command, io: CliIo): void {
         onStep: bar.step,
       });
       const window = monthWindow(run.result, options.from, options.to);
+      if (options.region !== undefined && !run.result.regionIds.includes(options.region)) {
+        throw new UsageError(`--region ${options.region}: not a region of this world; expected one of ${run.result.regionIds.join(", ")}`);
+      }
       if (options.out !== undefined) {
         bar.step(`writing ${options.out}`, 0.9);
         writeOutputAtomically(options.out, runOutputFiles(run, window));
@@ -79,7 +100,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const rows = () => [...tidyRows(run.result, window)];
       if (format === "table") {
         const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
-        io.out(`${renderRunText(inWindow)}\n`);
+        io.out(`${renderRunText(options.region === undefined ? inWindow : regionOnly(inWindow, options.region))}\n`);
         if (options.out !== undefined) {
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.`, 100, 2)}\n`);
         }

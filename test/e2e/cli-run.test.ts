@@ -126,6 +126,27 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect(json.rows.length).toBeGreaterThan(100);
   });
 
+  it("prints one region's rows with --region, and rejects a region the world does not have (exit 2, nothing written)", () => {
+    const all = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline");
+    const jp = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "JP");
+    expect(jp.code).toBe(0);
+    expect(jp.out).toContain("Showing JP only (--region)");
+    const rows = (text: string) => {
+      const lines = text.split("\n");
+      const start = lines.findIndex((l) => l.startsWith("Shortages of final demand"));
+      return lines.slice(start + 3).filter((l) => /^[A-Z][a-z]?\s+[A-Z]{2,3}\s/.test(l)).slice(0, 40);
+    };
+    expect(rows(jp.out).length).toBeGreaterThan(0);
+    for (const row of rows(jp.out)) expect(row.split(/\s+/)[1], row).toBe("JP");
+    expect(rows(all.out).some((r) => r.split(/\s+/)[1] !== "JP")).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-region-"));
+    const bad = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "XX", "--out", join(dir, "out"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--region XX: not a region of this world; expected one of /);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    expect(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "JP", "--format", "csv").err).toContain("--region: only with the table format");
+  });
+
   it("ends the run and every summary at --to (a run is causal: the months before are the full run's)", () => {
     const full = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json");
     const cut = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json", "--to", "2024-09");
