@@ -49,11 +49,15 @@ describe("report figures", () => {
   });
   it("sums end products lost over regions by sector", () => {
     const out = endProductsBySector([
-      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 10, peakMonth: "2025-01", shortOf: [], unmetShareOfNeed: 0 },
+      { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 10, peakMonth: "2025-01", shortOf: ["Dy", "Tb"], unmetShareOfNeed: 0.12 },
       { sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "EU", totalUnits: 30, peakMonth: "2025-02", shortOf: [], unmetShareOfNeed: 0 },
       { sector: "sector:wind", sectorName: "Wind", unit: "MW", region: "US", totalUnits: 5, peakMonth: "2025-01", shortOf: [], unmetShareOfNeed: 0 },
     ]);
     expect(out.map((x) => [x.sector, x.totalUnits, x.regions.map((r) => r.region)])).toEqual([["sector:wind", 5, ["US"]], ["sector:ev", 40, ["EU", "US"]]]);
+    // What each region was short of travels with it (a saved run from before the field has none).
+    expect(out[1]!.regions.find((r) => r.region === "US")).toMatchObject({ shortOf: ["Dy", "Tb"], unmetShareOfNeed: 0.12 });
+    const old = endProductsBySector([{ sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 1, peakMonth: "2025-01" } as unknown as Parameters<typeof endProductsBySector>[0][number]]);
+    expect(old[0]!.regions[0]).toMatchObject({ shortOf: [], unmetShareOfNeed: 0 });
   });
   it("offers key elements first", () => {
     const prices = ["La", "Tb", "Dy", "Er"].map((element) => ({ element, market: "china" as const, startUsdPerKg: 1, peakUsdPerKg: 1, peakMonth: "2024-01", endUsdPerKg: 1 }));

@@ -38,12 +38,13 @@ export function priceRise(report: RunReport, element: string, market: "china" | 
 }
 
 /** End products lost summed over regions, by sector, largest first within each unit. */
-export function endProductsBySector(losses: readonly EndProductLoss[]): { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number }[] }[] {
-  const bySector = new Map<string, { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number }[] }>();
+export function endProductsBySector(losses: readonly EndProductLoss[]): { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[] }[] {
+  const bySector = new Map<string, { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[] }>();
   for (const l of losses) {
     const entry = bySector.get(l.sector) ?? { sector: l.sector, sectorName: l.sectorName, unit: l.unit, totalUnits: 0, regions: [] };
     entry.totalUnits += l.totalUnits;
-    entry.regions.push({ region: l.region, units: l.totalUnits });
+    // What the region was short of while it lost units (older saved runs have no `shortOf`).
+    entry.regions.push({ region: l.region, units: l.totalUnits, shortOf: l.shortOf ?? [], unmetShareOfNeed: l.unmetShareOfNeed ?? 0 });
     bySector.set(l.sector, entry);
   }
   for (const e of bySector.values()) e.regions.sort((a, b) => b.units - a.units);

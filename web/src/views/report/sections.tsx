@@ -66,14 +66,14 @@ export function EndProductsSection({ report }: { report: RunReport }) {
   return (
     <>
       <table className="data" aria-label="End products lost">
-        <thead><tr><th>sector</th><th className="num">not built</th><th>unit</th><th>regions hit (largest first)</th></tr></thead>
+        <thead><tr><th>sector</th><th className="num">not built</th><th>unit</th><th>regions hit (largest first; short of, share of need unmet while losing)</th></tr></thead>
         <tbody>
           {sectors.map((s) => (
             <tr key={s.sector}>
               <td title={s.sectorName}>{shortSectorName(s.sectorName)}</td>
               <td className="num">{formatUnits(s.totalUnits)}</td>
               <td>{pluralUnit(s.unit)}</td>
-              <td className="small">{s.regions.slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
+              <td className="small">{s.regions.slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}${r.shortOf.length > 0 ? ` (${r.shortOf.join(", ")} ${formatShare(r.unmetShareOfNeed)})` : ""}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
             </tr>
           ))}
         </tbody>
