@@ -39,7 +39,7 @@ export interface ShortageEpisode {
   readonly totalTonnes: number;
   /**
    * True when the comparison run (the baseline) is short of the same element in the same region and stage in an
-   * overlapping period: the episode is not the scenario's doing. Undefined without a comparison run.
+   * overlapping period, at least half as deep: the episode is not the scenario's doing. Undefined without a comparison run.
    */
   readonly alsoInBaseline?: boolean;
 }

@@ -36,10 +36,17 @@ describe("who closes the gap", () => {
 describe("episodes the baseline had too", () => {
   it("are marked when the baseline is short of the same element, region and stage in an overlapping period", async () => {
     const { markBaselineEpisodes } = await import("./run-report.js");
-    const episode = (element: string, region: string, stage: string, startMonth: string, endMonth: string) =>
-      ({ element, region, stage, startMonth, endMonth, durationMonths: 1, peakTonnesPerMonth: 1, peakShareOfDemand: 0.1, totalTonnes: 1 });
-    const run = [episode("Ce", "EU", "separation", "2024-01", "2026-05"), episode("Dy", "JP", "use", "2025-06", "2026-01"), episode("Y", "JP", "use", "2025-06", "2033-12")];
-    const baseline = [episode("Ce", "EU", "separation", "2024-01", "2025-11"), episode("Dy", "JP", "separation", "2025-06", "2026-01"), episode("Y", "JP", "use", "2034-01", "2034-02")];
-    expect(markBaselineEpisodes(run, baseline).map((e) => e.alsoInBaseline)).toEqual([true, false, false]);
+    const episode = (element: string, region: string, stage: string, startMonth: string, endMonth: string, peakShareOfDemand = 0.1) =>
+      ({ element, region, stage, startMonth, endMonth, durationMonths: 1, peakTonnesPerMonth: 1, peakShareOfDemand, totalTonnes: 1 });
+    const run = [
+      episode("Ce", "EU", "separation", "2024-01", "2026-05"), episode("Dy", "JP", "use", "2025-06", "2026-01"), episode("Y", "JP", "use", "2025-06", "2033-12"),
+      episode("Dy", "CN", "separation", "2024-11", "2027-08", 0.48),
+    ];
+    const baseline = [
+      episode("Ce", "EU", "separation", "2024-01", "2025-11"), episode("Dy", "JP", "separation", "2025-06", "2026-01"), episode("Y", "JP", "use", "2034-01", "2034-02"),
+      // Overlapping but far shallower (kachin-cutoff: 48 % against the baseline's 5.5 %): not inherited.
+      episode("Dy", "CN", "separation", "2024-12", "2025-07", 0.055),
+    ];
+    expect(markBaselineEpisodes(run, baseline).map((e) => e.alsoInBaseline)).toEqual([true, false, false, false]);
   });
 });

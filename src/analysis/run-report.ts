@@ -160,11 +160,14 @@ function firstActiveMonth(result: SimulationResult): number {
 }
 
 /** Contiguous runs of months in which an element's shortfall in a region and stage exceeds the threshold. */
-/** Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping period. */
+/**
+ * Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping
+ * period, at least half as deep (a small baseline episode does not make a deep one inherited).
+ */
 export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: readonly ShortageEpisode[]): ShortageEpisode[] {
   return episodes.map((e) => ({
     ...e,
-    alsoInBaseline: baseline.some((b) => b.element === e.element && b.region === e.region && b.stage === e.stage && b.startMonth <= e.endMonth && e.startMonth <= b.endMonth),
+    alsoInBaseline: baseline.some((b) => b.element === e.element && b.region === e.region && b.stage === e.stage && b.startMonth <= e.endMonth && e.startMonth <= b.endMonth && b.peakShareOfDemand >= 0.5 * e.peakShareOfDemand),
   }));
 }
 
@@ -363,7 +366,8 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
       out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
     }
   }
-  return out.sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12);
+  // All of them (the views show the largest 12; a view of one region filters the full list).
+  return out.sort((a, b) => b.extraValueUsd - a.extraValueUsd);
 }
 
 /** Regions getting less than this from China over the run in both runs (magnets and Dy + Tb together) are left out, t. */
@@ -465,8 +469,8 @@ function flowGraphMonths(result: SimulationResult): number[] {
 }
 
 /**
- * Each policy's windows in force within the run (a run cut short by `--to` leaves out what starts after it, and a
- * window running past the run's end is open-ended: "→ end").
+ * Each policy's windows that start within the run (a run cut short by `--to` leaves out what starts after it; a window
+ * keeps its own end date even when that falls after the run's end).
  */
 function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
   const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
@@ -477,7 +481,7 @@ function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
     .filter(({ windows }) => windows.length > 0)
     .map(({ p, windows }) => ({
       id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
-      windows: windows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) && w.untilDay < runEndDay ? day(w.untilDay) : undefined })),
+      windows: windows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) ? day(w.untilDay) : undefined })),
       ...(p.policy.kind === "new-capacity" ? { effect: newCapacityEffect(p.policy, windows[0]?.fromDay) } : {}),
     }));
 }

@@ -34,7 +34,7 @@ interface RunOptions {
 function regionOnly(report: RunReport, region: string): RunReport {
   return {
     ...report,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, end products, supply from China, provenance and gap closers.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, end products, supply from China, provenance and gap closers; a section with no ${region} row is left out.` },
     shortages: report.shortages.filter((s) => s.region === region),
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
@@ -100,7 +100,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const rows = () => [...tidyRows(run.result, window)];
       if (format === "table") {
         const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
-        io.out(`${renderRunText(options.region === undefined ? inWindow : regionOnly(inWindow, options.region))}\n`);
+        io.out(`${options.region === undefined ? renderRunText(inWindow) : renderRunText(regionOnly(inWindow, options.region), { region: options.region })}\n`);
         if (options.out !== undefined) {
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.`, 100, 2)}\n`);
         }

@@ -34,7 +34,7 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
   ), "");
 
   if (d.shortfallByRegion.length > 0) {
-    parts.push(`Final-demand shortfall by importing region and element, t over the horizon, largest difference first${d.shortfallByRegion.length > 12 ? " (12 shown)" : ""}`);
+    parts.push(wrapText(`Final-demand shortfall by importing region and element, t in shortage episodes (months above 1 % of need), largest difference first${d.shortfallByRegion.length > 12 ? " (12 shown)" : ""}`, 100, 2));
     parts.push(renderTextTable(
       [{ header: "region" }, { header: "element" }, { header: "A total t", align: "right" }, { header: "B total t", align: "right" }, { header: "A − B", align: "right" }],
       d.shortfallByRegion.slice(0, 12).map((s) => [s.region, s.element, formatTonnes(s.aTonnes), formatTonnes(s.bTonnes), signed(s.deltaTonnes, formatTonnes)]),

@@ -33,7 +33,9 @@ function largestWithEachElement<T extends { readonly element: string; readonly t
 }
 
 /** Render a run report for the terminal. */
-export function renderRunText(report: RunReport): string {
+export function renderRunText(report: RunReport, options: { readonly region?: string } = {}): string {
+  // With `--region`, empty tables speak of that region, not the world.
+  const where = options.region === undefined ? "every region's" : `${options.region}'s`;
   const s = report.scenario;
   const end = report.monthLabels[report.monthLabels.length - 1] ?? "";
   const parts: string[] = [];
@@ -52,7 +54,7 @@ export function renderRunText(report: RunReport): string {
   parts.push(section(
     `Shortages of final demand (more than 1 % of need unmet) — ${useEpisodes.length} episodes`
       + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
-    shortages.length === 0 ? "  none: every region's final demand is met in every month" : renderTextTable(
+    shortages.length === 0 ? `  none: ${where} final demand is met in every month` : renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
         { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }, ...inBaselineColumn],
       shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes), ...inBaseline(x)]),
@@ -83,7 +85,7 @@ export function renderRunText(report: RunReport): string {
     // A peak in the last month is the end of the run, still rising: say so.
     const lastMonth = report.monthLabels[report.monthLabels.length - 1];
     const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth;
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}`, money(ex?.endUsdPerKg ?? 0)];
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
   });
   parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
@@ -99,7 +101,7 @@ export function renderRunText(report: RunReport): string {
   if (report.baselineName !== undefined) {
     parts.push(section(`Who closes the gap (extra output against ${report.baselineName}, more tonnes, ranked by their value at start prices)`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
       [{ header: "region" }, { header: "stage" }, { header: "extra US$ M over run", align: "right" }, { header: "extra t over run", align: "right" }, { header: "from" }],
-      [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+      [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     )));
   }
 
@@ -144,7 +146,7 @@ export function renderRunText(report: RunReport): string {
   }
 
   parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
-    [{ header: "policy", maxWidth: 28 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 48 }],
+    [{ header: "policy", maxWidth: 36 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 44 }],
     report.timeline.map((t) => [t.id, t.kind, t.effect ?? (t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", "))]),
   )));
   if (report.warnings.length > 0) parts.push(section("Model warnings", report.warnings.map((w) => wrapText(`- ${w}`, 100, 2)).join("\n")));

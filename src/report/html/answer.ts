@@ -32,10 +32,12 @@ function deepestCard(report: RunReport): string {
   const e = deepestShortage(report);
   if (e === undefined) return card("deepest-shortage", "Deepest shortage", none("No shortfall in this run."));
   const plantsOnly = finalDemandMet(report);
-  const title = plantsOnly ? "Deepest plant-input shortage (final demand met)" : "Deepest shortage of final demand";
+  // Among episodes of at least 5 % of the largest episode's tonnes (a fraction of a tonne of Yb does not lead).
+  const title = plantsOnly ? "Deepest plant-input shortage (final demand met)" : "Deepest large shortage of final demand";
   const unit = plantsOnly ? "of the plants' need" : "of need";
   return card("deepest-shortage", title, `<p class="big">${formatShare(e.peakShareOfDemand)} <span class="unit">${unit}</span></p>
-<p>${escapeHtml(e.element)} in ${escapeHtml(e.region)} (${escapeHtml(e.stage)}): ${formatTonnes(e.peakTonnesPerMonth)} t short in the worst month; episode ${escapeHtml(e.startMonth)} → ${escapeHtml(e.endMonth)}, ${e.durationMonths} months, ${formatTonnes(e.totalTonnes)} t in all.</p>`);
+<p>${escapeHtml(e.element)} in ${escapeHtml(e.region)} (${escapeHtml(e.stage)}): ${formatTonnes(e.peakTonnesPerMonth)} t short in the worst month; episode ${escapeHtml(e.startMonth)} → ${escapeHtml(e.endMonth)}, ${e.durationMonths} months, ${formatTonnes(e.totalTonnes)} t in all.</p>
+<p class="muted">Among episodes of at least 5 % of the largest one's tonnes; the shortage table lists every episode.</p>`);
 }
 
 function peakOf(report: RunReport, pair: PricePair, market: "china" | "ex-china"): number | undefined {

@@ -151,7 +151,7 @@ describe("renderHtmlReport", () => {
     const answer = page.slice(page.indexOf('data-section="answer"'), page.indexOf('data-section="prices"'));
     expect(answer).toContain("Final demand met everywhere · first plants short of input");
     expect(answer).toContain("<h3>Deepest plant-input shortage (final demand met)</h3>");
-    expect(answer).not.toContain("Deepest shortage of final demand");
-    expect(html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'))).toContain("<h3>Deepest shortage of final demand</h3>");
+    expect(answer).not.toContain("Deepest large shortage of final demand");
+    expect(html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'))).toContain("<h3>Deepest large shortage of final demand</h3>");
   });
 });

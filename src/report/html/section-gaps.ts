@@ -14,6 +14,7 @@ export function renderGapSection(report: RunReport): string {
   if (report.gapClosers.length === 0) return emptyMessage("gap-closers", `No region raised output against the baseline "${report.baselineName}".`);
   const rows = [...report.gapClosers]
     .sort((a, b) => b.extraValueUsd - a.extraValueUsd)
+    .slice(0, 12)
     .map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
   return renderHtmlTable(
     [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, US$ M", align: "right" }, { header: "Extra output, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
