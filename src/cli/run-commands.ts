@@ -100,7 +100,9 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const rows = () => [...tidyRows(run.result, window)];
       if (format === "table") {
         const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
-        io.out(`${options.region === undefined ? renderRunText(inWindow) : renderRunText(regionOnly(inWindow, options.region), { region: options.region })}\n`);
+        // --from trims the shortage tables (their headings say so); the other summaries cover the run from its start.
+        const view = { ...(options.region === undefined ? {} : { region: options.region }), ...(options.from === undefined ? {} : { from: options.from }) };
+        io.out(`${renderRunText(options.region === undefined ? inWindow : regionOnly(inWindow, options.region), view)}\n`);
         if (options.out !== undefined) {
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.`, 100, 2)}\n`);
         }

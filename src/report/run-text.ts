@@ -33,13 +33,14 @@ function largestWithEachElement<T extends { readonly element: string; readonly t
 }
 
 /** Render a run report for the terminal. */
-export function renderRunText(report: RunReport, options: { readonly region?: string } = {}): string {
+export function renderRunText(report: RunReport, options: { readonly region?: string; readonly from?: string } = {}): string {
   // With `--region`, empty tables speak of that region, not the world.
   const where = options.region === undefined ? "every region's" : `${options.region}'s`;
   const s = report.scenario;
   const end = report.monthLabels[report.monthLabels.length - 1] ?? "";
   const parts: string[] = [];
-  const head = `${s.name} — ${s.months} months from ${s.startMonth} to ${end}, seed ${s.seed}, ${report.dataset.name} ${report.dataset.version}`
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const head = `${s.name} — ${plural(s.months, "month")} from ${s.startMonth} to ${end}, seed ${s.seed}, ${report.dataset.name} ${report.dataset.version}`
     + (report.baselineName === undefined ? "" : `; compared with ${report.baselineName}`);
   parts.push(wrapText(head, 100, 2));
   if (s.description.trim() !== "") parts.push(wrapText(s.description.trim(), 100, 2));
@@ -52,7 +53,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   const useEpisodes = report.shortages.filter((x) => x.stage === "use");
   const shortages = largestWithEachElement(useEpisodes, MAX_ROWS);
   parts.push(section(
-    `Shortages of final demand (more than 1 % of need unmet) — ${useEpisodes.length} episodes`
+    `Shortages of final demand (more than 1 % of need unmet) — ${plural(useEpisodes.length, "episode")}${options.from === undefined ? "" : ` overlapping ${options.from} or later`}`
       + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
     shortages.length === 0 ? `  none: ${where} final demand is met in every month` : renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
@@ -64,7 +65,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   const production = largestWithEachElement(productionEpisodes, 6);
   if (production.length > 0) {
     parts.push(section(
-      `Plants short of input (production lost) — ${productionEpisodes.length} episodes`
+      `Plants short of input (production lost) — ${plural(productionEpisodes.length, "episode")}${options.from === undefined ? "" : ` overlapping ${options.from} or later`}`
         + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
       `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }, ...inBaselineColumn],

@@ -161,6 +161,10 @@ describe("chokepoint run on the tiny fixture world", () => {
     // The table's summaries end there too.
     const table = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--to", "2024-09").out;
     expect(table.replace(/\s+/g, " ")).toContain("separated in China, 2024-01 – 2024-04 → 2024-06 – 2024-09");
+    // --from trims only the shortage tables, and their headings say so.
+    const from = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--from", "2024-08", "--to", "2024-09").out.replace(/\s+/g, " ");
+    expect(from).toMatch(/Shortages of final demand \(more than 1 % of need unmet\) — \d+ episodes? overlapping 2024-08 or later/);
+    expect(from).toContain("— 9 months from 2024-01 to 2024-09");
   });
 });
 
