@@ -5,7 +5,7 @@
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
 import { tradeEntries, type SimulationResult } from "../engine/index.js";
-import { addMonths } from "../model/dates.js";
+import { addMonths, dayNumberOf } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
@@ -474,8 +474,7 @@ function flowGraphMonths(result: SimulationResult): number[] {
  */
 function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
   const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  const [year = 0, month = 1] = scenario.startMonth.split("-").map(Number);
-  const runEndDay = Date.UTC(year, month - 1 + scenario.months, 1) / 86_400_000;
+  const runEndDay = dayNumberOf(addMonths(scenario.startMonth, scenario.months));
   return scenario.policies
     .map((p) => ({ p, windows: p.activeWindows.filter((w) => w.fromDay < runEndDay) }))
     .filter(({ windows }) => windows.length > 0)
