@@ -46,7 +46,7 @@ export const PARAMETER_SPECS = {
   "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
   "price.magnetFabricationUsdPerKgContent": { fallback: 0, unit: "USD/kg element" },
-  "price.exChinaMagnetFabricationMarkup": { fallback: 0, unit: "share" },
+  "price.exChinaMagnetFabricationMarkup": { fallback: 0, unit: "dimensionless" },
   "demand.longRunPriceElasticity": { fallback: 0, unit: "dimensionless" },
   "demand.longRunAdjustmentMonths": { fallback: 24, unit: "months" },
   "demand.priceElasticity": { fallback: -0.05, unit: "dimensionless" },

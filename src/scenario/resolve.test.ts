@@ -207,6 +207,11 @@ describe("parameter bounds", () => {
   it("keeps this session's new parameters physical: Tb's pool weight positive, the long-run elasticity at most 0, months positive", () => {
     expect(parameterBoundProblem("magnet.tbDyEquivalence", "t Dy per t Tb", 0)).toBe("a positive number of t Dy per t Tb");
     expect(parameterBoundProblem("magnet.tbDyEquivalence", "t Dy per t Tb", 1.5)).toBeUndefined();
+    // This session's parameters: a markup on China's making cost may exceed 100 % but not go below 0; a trace
+    // threshold is a share of the basket.
+    expect(parameterBoundProblem("price.exChinaMagnetFabricationMarkup", "dimensionless", 1.1)).toBeUndefined();
+    expect(parameterBoundProblem("price.exChinaMagnetFabricationMarkup", "dimensionless", -0.1)).toBe("a number of 0 or more (dimensionless)");
+    expect(parameterBoundProblem("concentrate.minDrivingShare", "share", 1.5)).toBe("a share between 0 and 1");
     expect(parameterBoundProblem("demand.longRunPriceElasticity", "dimensionless", 0.3)).toBe("a price elasticity of demand of 0 or less");
     expect(parameterBoundProblem("demand.longRunAdjustmentMonths", "months", 0)).toBe("a positive number of months");
     expect(parameterBoundProblem("price.magnetFabricationUsdPerKgContent", "USD/kg element", -1)).toBe("a number of 0 or more (USD/kg element)");
