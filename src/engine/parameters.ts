@@ -37,6 +37,7 @@ export const PARAMETER_SPECS = {
   "trade.domesticLeadTimeMonths": { fallback: 0.25, unit: "months" },
   "trade.defaultDomesticPriorityShare": { fallback: 0.5, unit: "share" },
   "concentrate.minDrivingShare": { fallback: 0, unit: "share" },
+  "concentrate.unsoldCoverMultiple": { fallback: 2, unit: "dimensionless" },
   "price.coverResponsePerMonth": { fallback: 0.08, unit: "1/month" },
   "price.unmetResponsePerMonth": { fallback: 0.6, unit: "1/month" },
   "price.reversionPerMonth": { fallback: 0.03, unit: "1/month" },

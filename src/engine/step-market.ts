@@ -625,24 +625,37 @@ function bundleConcentrate(ctx: StepContext): void {
     }
   }
   // Each buyer's intake of what it can separate, within a month of capacity plus the room to its stock target (t REO).
+  // An element counts at most up to a month of the capacity of the plants that separate it plus its own room, so a
+  // small circuit for one element (a Ce line beside a large NdPr plant) does not make the whole basket's Ce count.
   const { capNow, inTransit, targetIn } = s;
   const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
+  const { facilityElementMask } = m;
+  const intakeOf = s.scratchE;
+  const elementCapacity = s.scratchE2;
   for (let r = 0; r < R; r++) {
-    let intake = 0;
+    intakeOf.fill(0);
     for (let p = 0; p < R; p++) {
       const share = basketShare[p * R + r]!;
       if (share <= 0) continue;
-      for (let e = 0; e < E; e++) if (capable[r * E + e] === 1) intake += share * availInit[e * R + p]! * elementOxideFactor[e]!;
+      for (let e = 0; e < E; e++) if (capable[r * E + e] === 1) intakeOf[e]! += share * availInit[e * R + p]! * elementOxideFactor[e]!;
     }
-    if (intake <= 0) continue;
+    elementCapacity.fill(0);
     let capacityReo = 0;
-    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
+    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      capacityReo += capNow[i]!;
+      for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) elementCapacity[e]! += capNow[i]!;
+    }
+    let intake = 0;
     let room = 0;
     for (let e = 0; e < E; e++) {
       if (capable[r * E + e] !== 1) continue;
       const node = (r * F + 0) * E + e;
-      room += (targetIn[node]! - s.inTotal[node]! - inTransit[node]!) * elementOxideFactor[e]!;
+      const roomOfElement = (targetIn[node]! - s.inTotal[node]! - inTransit[node]!) * elementOxideFactor[e]!;
+      room += roomOfElement;
+      intake += Math.min(intakeOf[e]!, elementCapacity[e]! + Math.max(0, roomOfElement));
     }
+    if (intake <= 0) continue;
     const limit = capacityReo + Math.max(0, room);
     if (intake <= limit) continue;
     const scale = limit / intake;

@@ -24,10 +24,16 @@ export function updateCapacity(ctx: StepContext): void {
     const start = startEffective[i]!;
     const rampMonths = facilityRampMonths[i]!;
     const ramp = t < start ? 0 : rampMonths <= 0 ? 1 : Math.min(1, (t - start + 1) / rampMonths);
-    const factor = ramp * seg.capacityMultiplier[i]!;
-    const established = facilityIsEstablished[i] === 1 ? facilityOutput2024PerMonth[i]! : 0;
-    capFactor[i] = factor;
-    capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability, established) * factor * capacityGrowth[facilityGrowthClass[i]!]!;
+    const multiplier = seg.capacityMultiplier[i]!;
+    if (facilityIsEstablished[i] === 1) {
+      // An established facility still ramping (e.g. a separation line commissioning stage by stage) has its
+      // calibration output from the start; only the capacity above it comes with the ramp.
+      capFactor[i] = multiplier;
+      capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability * ramp, facilityOutput2024PerMonth[i]!) * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
+    } else {
+      capFactor[i] = ramp * multiplier;
+      capNow[i] = facilityCapacityPerMonth[i]! * availability * ramp * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
+    }
   }
   // Share of each region's calibration output capacity still available, by stage (weights of the order book).
   const ratio = s.stageCapacityRatio;
@@ -238,21 +244,52 @@ export function planSeparation(ctx: StepContext): void {
   const { R, E } = s;
   const recovery = s.p["separation.recoveryShare"];
   const cover = s.p["inventory.outputCoverMonths"];
+  const adjust = s.p["inventory.adjustmentMonths"];
+  const minDrivingShare = s.p["concentrate.minDrivingShare"];
+  // Carried stock beyond this many months of the mines' output is unsold.
+  const unsoldCover = ctx.m.stageCoverMonths[0]! * s.p["concentrate.unsoldCoverMultiple"];
+  const { ordered, pushed } = s.separationFeed;
   desiredOutputByShare(ctx, 1, cover);
   const recycled = s.recycled.smoothed;
   for (let r = 0; r < R; r++) {
+    // Feed push: when the region's own concentrate is left unsold from earlier months beyond its mines' stock target
+    // — every element its separators can handle, so the basket as a whole does not sell — that share of the stock is
+    // fed to its separators over the adjustment time (a miner that cannot sell its concentrate separates it).
+    let basketTonnes = 0;
+    for (let e = 0; e < E; e++) basketTonnes += s.outTotal[(r * F + 0) * E + e]!;
+    let unsoldShare = basketTonnes > 0 ? 1 : 0;
+    let drivers = 0;
+    for (let e = 0; e < E; e++) {
+      const mined = (r * F + 0) * E + e;
+      const held = s.outTotal[mined]!;
+      if (s.capable[r * E + e] === 0 || held <= 0 || held < minDrivingShare * basketTonnes) continue;
+      drivers++;
+      // Carried over from earlier months beyond a multiple of the mines' cover of their own smoothed output (not of
+      // their orders: the push's own orders must not raise the bar).
+      const carried = held - s.supplyNow[mined]!;
+      unsoldShare = Math.min(unsoldShare, Math.max(0, carried - unsoldCover * s.supplySmoothed[mined]!) / held);
+    }
+    if (drivers === 0) unsoldShare = 0;
     for (let e = 0; e < E; e++) {
       // Magnet makers' scrap returns to the region's oxide producers as oxide: separators make only the rest.
       const fromOre = Math.max(0, plan[r * E + e]! - recycled[r * E + e]!);
-      s.orderedFeed[r * E + e] = Math.min(fromOre, Math.max(0, s.ordersForNeed.byRegion[r * E + e]! - recycled[r * E + e]!)) / recovery;
-      plan[r * E + e] = floorPrice[r * E + e]! > 0 ? 1e15 : fromOre / recovery;
+      ordered[r * E + e] = Math.min(fromOre, Math.max(0, s.ordersForNeed.byRegion[r * E + e]! - recycled[r * E + e]!)) / recovery;
+      const push = s.capable[r * E + e] === 1 ? (unsoldShare * s.outTotal[(r * F + 0) * E + e]!) / adjust : 0;
+      // A price floor runs the plants at capacity (they buy feed for it); what they separate is then the feed as it
+      // comes (all of it ranks with the co-products, below), since one plant cannot take the NdPr and leave the La.
+      const floored = floorPrice[r * E + e]! > 0;
+      const wanted = floored ? 1e15 : fromOre / recovery + push;
+      plan[r * E + e] = wanted;
+      // The pushed share of the plan, turned into tonnes once plants have capped it.
+      pushed[r * E + e] = floored ? 1 : wanted > 0 ? push / wanted : 0;
     }
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
   // A price floor runs plants at capacity; only what buyers ordered counts as lost when feed is missing.
-  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > s.orderedFeed[i]!) s.lostBasis[i] = s.orderedFeed[i]!;
+  for (let i = 0; i < R * E; i++) if (s.lostBasis[i]! > ordered[i]!) s.lostBasis[i] = ordered[i]!;
   for (let r = 0; r < R; r++) {
     for (let e = 0; e < E; e++) {
+      pushed[r * E + e]! *= plan[r * E + e]!;
       plantNeedNow[(r * F + 0) * E + e] = plan[r * E + e]!;
       s.ordersForNeed.plantInput[(r * F + 0) * E + e] = s.lostBasis[r * E + e]!;
     }
@@ -272,6 +309,7 @@ export function planSeparation(ctx: StepContext): void {
 export function produceSeparation(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
   const { capable, capNow, floorPrice, inOriginCount, inOrigins, inStock, outStock, plan, prices, supplyNow, targetIn } = s;
+  const { pushed } = s.separationFeed;
   const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
   const { elementOxideFactor, regionMarket } = m;
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
@@ -294,13 +332,16 @@ export function produceSeparation(ctx: StepContext): void {
     let separable = 0;
     let plannedFeed = 0;
     let targetStock = 0;
+    let floored = false;
     for (let e = 0; e < E; e++) {
       if (capable[r * E + e] === 0) continue;
+      if (floorPrice[r * E + e]! > 0) floored = true;
       separable += s.inTotal[(r * F + 0) * E + e]!;
-      plannedFeed += plan[r * E + e]!;
+      plannedFeed += Math.max(0, plan[r * E + e]! - pushed[r * E + e]!);
       targetStock += targetIn[(r * F + 0) * E + e]!;
     }
-    const mixShare = separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
+    // Under a price floor the plants run their whole separable stock through, up to capacity.
+    const mixShare = floored ? 1 : separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
     let capacityReo = 0;
     for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
     // Planned feed first (within capacity), then the co-products in the capacity left.
@@ -312,22 +353,41 @@ export function produceSeparation(ctx: StepContext): void {
         extraOf[e] = 0;
         continue;
       }
+      // Ordered feed first; the pushed feed (unsold own concentrate) ranks with the co-products.
       const held = s.inTotal[(r * F + 0) * E + e]!;
-      const base = Math.min(held, plan[r * E + e]!);
+      const push = pushed[r * E + e]!;
+      const base = Math.min(held, Math.max(0, plan[r * E + e]! - push));
       baseOf[e] = base;
-      extraOf[e] = Math.max(0, Math.min(held, held * mixShare) - base);
+      extraOf[e] = Math.max(0, Math.min(held, Math.max(held * mixShare, base + push)) - base);
       plannedLoad += base * elementOxideFactor[e]!;
       extraLoad += extraOf[e]! * elementOxideFactor[e]!;
     }
     const baseScale = plannedLoad > capacityReo ? capacityReo / plannedLoad : 1;
     const room = Math.max(0, capacityReo - plannedLoad * baseScale);
     const extraScale = extraLoad > room ? room / extraLoad : 1;
+    // Each element's feed (into baseOf), never beyond the plants that separate it. The capacity an element so capped
+    // leaves unused (a Ce line's share beside a light-RE plant) goes once more, pro rata, to the co-products still waiting.
+    let usedLoad = 0;
+    let waitingLoad = 0;
+    for (let e = 0; e < E; e++) {
+      if (capable[r * E + e] === 0) continue;
+      const wanted = baseOf[e]! * baseScale + extraOf[e]! * extraScale;
+      const ceiling = elementCapacity[e]! / elementOxideFactor[e]!;
+      const feed = Math.min(s.inTotal[(r * F + 0) * E + e]!, wanted, ceiling);
+      baseOf[e] = feed;
+      usedLoad += feed * elementOxideFactor[e]!;
+      // Still waiting: the co-product part not fed for lack of room (none if the element's own plants are full).
+      extraOf[e] = wanted < ceiling ? Math.min(extraOf[e]! * (1 - extraScale), ceiling - feed) : 0;
+      waitingLoad += extraOf[e]! * elementOxideFactor[e]!;
+    }
+    const spare = Math.max(0, capacityReo - usedLoad);
+    const spareScale = waitingLoad > spare ? spare / waitingLoad : 1;
     for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
-      const feed = Math.min(available, baseOf[e]! * baseScale + extraOf[e]! * extraScale, elementCapacity[e]! / elementOxideFactor[e]!);
+      const feed = capable[r * E + e] === 0 ? 0 : Math.min(available, baseOf[e]! + (spare > 0 ? extraOf[e]! * spareScale : 0));
       // Written only where something is short (a write of 0 would still fault in the result's page).
       const feedShort = Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
       if (feedShort !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += feedShort;
