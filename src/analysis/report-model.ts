@@ -23,14 +23,20 @@ export interface TimelineEntry {
   readonly effect?: string;
 }
 
-/** A shortage episode: one element in one importing region at one stage. */
+/**
+ * A shortage episode: one element in one importing region at one stage, within the report's window (months, peak and
+ * total count only the window's months).
+ */
 export interface ShortageEpisode {
   readonly element: string;
   readonly region: string;
   /** `separation`, `metal`, `magnet` (production lost for lack of input) or `use` (final demand unmet). */
   readonly stage: string;
+  /** First month in the window: the window's first month when the episode began before it (see `beganMonth`). */
   readonly startMonth: string;
   readonly endMonth: string;
+  /** When the episode began before the report's window: its true first month, `YYYY-MM`. Absent otherwise. */
+  readonly beganMonth?: string;
   readonly durationMonths: number;
   /** Largest monthly shortfall, t of element content. */
   readonly peakTonnesPerMonth: number;
@@ -54,7 +60,7 @@ export interface PriceSummary {
   readonly endUsdPerKg: number;
 }
 
-/** End products not built, by sector and region, over the horizon. */
+/** End products not built, by sector and region, over the report's window (the whole run unless `--from` trims it). */
 export interface EndProductLoss {
   readonly sector: string;
   readonly sectorName: string;
@@ -72,7 +78,7 @@ export interface EndProductLoss {
 }
 
 /**
- * What an importing region got from China against the baseline run, over the whole horizon: magnets (t of element
+ * What an importing region got from China against the baseline run, over the report's window: magnets (t of element
  * content) and Dy + Tb as oxide or metal (t), as customs count them (when a licence clears).
  */
 export interface ChinaSupplyChange {
@@ -91,11 +97,11 @@ export interface ChinaSupplyChange {
 export interface GapCloser {
   readonly region: string;
   readonly stage: string;
-  /** Extra tonnes over the horizon compared with the baseline, t of element content. */
+  /** Extra tonnes over the report's window compared with the baseline, t of element content. */
   readonly extraTonnes: number;
   /** What the extra output is worth at the run's first-month China prices, US$ (La and Ce weigh little, Dy and Tb much). */
   readonly extraValueUsd: number;
-  /** First month the extra output exceeds 1 % of the region-stage's baseline output. */
+  /** First month in the window the extra output exceeds 1 % of the region-stage's baseline output. */
   readonly fromMonth: string | undefined;
 }
 
@@ -108,7 +114,7 @@ export interface PolicyCost {
   /** The importing region (duty) or the producing region (floor top-up). */
   readonly region: string;
   readonly totalUsd: number;
-  /** Amount by calendar year, for the years of the run. */
+  /** Amount by calendar year, for the years of the report's window (a year the window cuts counts only its months in it). */
   readonly byYear: readonly { readonly year: string; readonly usd: number }[];
   /** The calendar year with the largest amount. */
   readonly peakYear: string;
@@ -121,7 +127,7 @@ export interface PolicyCost {
 export interface ChinaOriginShare {
   readonly region: string;
   readonly element: string;
-  /** China-origin share of the region's use of the element over the first and the last 12 months (the halves of a run under two years), 0–1. */
+  /** China-origin share of the region's use of the element over the window's first and last 12 months (its halves when under two years), 0–1. */
   readonly firstYearShare: number;
   readonly lastYearShare: number;
   /** Tonnes of the element the region used in the last 12 months. */
@@ -150,6 +156,12 @@ export interface FlowGraph {
   readonly links: readonly { readonly source: string; readonly target: string; readonly tonnes: number }[];
 }
 
+/** The reporting window of a run's summaries, `YYYY-MM` to `YYYY-MM` inclusive. */
+export interface ReportWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
 /** Everything the views show about one run (optionally against a baseline). */
 export interface RunReport {
   readonly title: string;
@@ -165,8 +177,16 @@ export interface RunReport {
   /** Name of the run this one is compared with, when there is one. */
   readonly baselineName: string | undefined;
   readonly monthLabels: readonly string[];
+  /**
+   * The months every summary covers (`YYYY-MM`, inclusive): the whole run, or from `--from` to the run's end. The month
+   * series (`pricePaths`, `shortfallBy…`, `…Paths`, `…ByRegion`, `chinaShareByStage`) and the timeline always cover the
+   * whole run. Absent in reports saved before it existed: read it as the whole run.
+   */
+  readonly window?: ReportWindow;
   readonly timeline: readonly TimelineEntry[];
+  /** Episodes in the window (cut at its start; `beganMonth` says when one began before it). */
   readonly shortages: readonly ShortageEpisode[];
+  /** Prices at the window's first month, peak within it, and at its end. */
   readonly prices: readonly PriceSummary[];
   /** Price paths by element and market (label "Dy ex-China"), US$/kg of element. */
   readonly pricePaths: readonly MonthSeries[];
@@ -190,9 +210,9 @@ export interface RunReport {
   readonly chinaOriginPeriods: ChinaOriginPeriods;
   /** China's share of each stage over time, %. */
   readonly chinaShareByStage: readonly MonthSeries[];
-  /** Concentration by stage at the first and the last month. */
+  /** Concentration by stage at the window's first month and the run's last. */
   readonly concentration: readonly { readonly stage: string; readonly atStart: ConcentrationPoint; readonly atEnd: ConcentrationPoint }[];
-  /** Flow graphs for months a reader may pick (at least the first, a crisis month, and the last). */
+  /** Flow graphs for months a reader may pick in the window (at least its first, a crisis month, and the last). */
   readonly flowGraphs: readonly FlowGraph[];
   readonly warnings: readonly string[];
 }

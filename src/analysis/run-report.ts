@@ -5,7 +5,7 @@
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
 import { tradeEntries, type SimulationResult } from "../engine/index.js";
-import { addMonths, dayNumberOf } from "../model/dates.js";
+import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
@@ -22,13 +22,29 @@ export interface RunReportContext {
   readonly scenario: ResolvedScenario;
   readonly world: World;
   readonly baseline?: { readonly name: string; readonly result: SimulationResult };
+  /**
+   * First month (`YYYY-MM`) of the reporting window (`--from`): every summary (episodes, prices, end products lost,
+   * gap closers, supply from China, costs, provenance, concentration, flow months) covers this month to the run's end.
+   * The run itself still starts at its own start, so stocks and prices carry that history; month series stay whole.
+   * @default the run's first month
+   */
+  readonly reportFrom?: string;
+}
+
+/** Month index of `reportFrom` in the run; throws when it is outside the run (the CLI checks it first). */
+function windowStart(result: SimulationResult, reportFrom: string | undefined): number {
+  if (reportFrom === undefined) return 0;
+  const from = monthOffset(result.startMonth, reportFrom);
+  if (!Number.isInteger(from) || from < 0 || from >= result.months) throw new RangeError(`reportFrom ${reportFrom}: outside the run (${result.startMonth} + ${result.months} months)`);
+  return from;
 }
 
 /** Build the report of one run. */
 export function buildRunReport(result: SimulationResult, context: RunReportContext): RunReport {
   const { scenario, world } = context;
   const labels = monthLabels(result);
-  const shortages = context.baseline === undefined ? shortageEpisodes(result) : markBaselineEpisodes(shortageEpisodes(result), shortageEpisodes(context.baseline.result));
+  const from = windowStart(result, context.reportFrom);
+  const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), shortageEpisodes(context.baseline.result, from));
   return {
     title: scenario.name,
     scenario: {
@@ -38,27 +54,28 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     dataset: { name: world.dataset.name, version: world.dataset.version },
     baselineName: context.baseline?.name,
     monthLabels: labels,
+    window: { from: labels[from] ?? scenario.startMonth, to: labels[labels.length - 1] ?? scenario.startMonth },
     timeline: policyTimeline(scenario),
     shortages,
-    prices: priceSummaries(result),
+    prices: priceSummaries(result, from),
     pricePaths: pricePaths(result),
     shortfallByElement: shortfallSeries(result, "element"),
     shortfallByRegion: shortfallSeries(result, "region"),
-    endProductsLost: endProductLosses(result, world),
+    endProductsLost: endProductLosses(result, world, from),
     endProductsLostPaths: endProductPaths(result, world),
-    gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result),
-    chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result),
-    policyCosts: policyCosts(result),
-    ...chinaOrigin(result),
+    gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
+    chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
+    policyCosts: policyCosts(result, from),
+    ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
-    concentration: RESULT_STAGES.map((stage, s) => ({ stage, atStart: concentrationAt(result, firstActiveMonth(result), s), atEnd: concentrationAt(result, result.months - 1, s) })),
-    flowGraphs: flowGraphMonths(result).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
+    concentration: RESULT_STAGES.map((stage, s) => ({ stage, atStart: concentrationAt(result, firstActiveMonth(result, from), s), atEnd: concentrationAt(result, result.months - 1, s) })),
+    flowGraphs: flowGraphMonths(result, from).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
     warnings: result.warnings,
   };
 }
 
-/** Import duty (by importer) and price-floor top-ups (by producing region) over the run, by calendar year. */
-export function policyCosts(result: SimulationResult): PolicyCost[] {
+/** Import duty (by importer) and price-floor top-ups (by producing region) from month index `from` to the run's end, by calendar year. */
+export function policyCosts(result: SimulationResult, from = 0): PolicyCost[] {
   const R = result.regionIds.length;
   const costs: PolicyCost[] = [];
   const series: [PolicyCost["kind"], Float64Array][] = [["import-duty", result.tariffPaidUsd], ["price-floor", result.priceFloorPaymentsUsd]];
@@ -66,7 +83,7 @@ export function policyCosts(result: SimulationResult): PolicyCost[] {
     for (let r = 0; r < R; r++) {
       const byYear = new Map<string, number>();
       let total = 0;
-      for (let m = 0; m < result.months; m++) {
+      for (let m = from; m < result.months; m++) {
         const usd = usdByMonthRegion[m * R + r] ?? 0;
         if (usd === 0) continue;
         const year = addMonths(result.startMonth, m).slice(0, 4);
@@ -87,16 +104,19 @@ const ORIGIN_ELEMENTS = ["Nd", "Pr", "Dy", "Tb"] as const;
 /** Regions using less of them than this a year are left out of the provenance tables, t. */
 const ORIGIN_MIN_USE_TONNES = 1;
 
-/** China-origin shares of ex-China regions' use of Nd, Pr, Dy and Tb (empty when origins were not recorded). */
-export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOriginShare[]; chinaOriginByRegion: MonthSeries[]; chinaOriginPeriods: ChinaOriginPeriods } {
+/**
+ * China-origin shares of ex-China regions' use of Nd, Pr, Dy and Tb over the first and last 12 months from month index
+ * `from` to the run's end (empty when origins were not recorded); the monthly series cover the whole run.
+ */
+export function chinaOrigin(result: SimulationResult, from = 0): { chinaOrigin: ChinaOriginShare[]; chinaOriginByRegion: MonthSeries[]; chinaOriginPeriods: ChinaOriginPeriods } {
   const R = result.regionIds.length;
   const E = result.elementSymbols.length;
   const cn = result.regionIds.indexOf("CN");
   const use = result.useByOriginTonnes;
-  // The first and the last 12 months; in runs shorter than two years, the first and the second half (never overlapping).
-  const year = Math.max(1, Math.min(12, Math.floor(result.months / 2)));
+  // The first and the last 12 months of the window; in windows shorter than two years, the first and the second half (never overlapping).
+  const year = Math.max(1, Math.min(12, Math.floor((result.months - from) / 2)));
   const labels = monthLabels(result);
-  const chinaOriginPeriods = { first: periodLabel(labels, 0, year), last: periodLabel(labels, result.months - year, result.months) };
+  const chinaOriginPeriods = { first: periodLabel(labels, from, from + year), last: periodLabel(labels, result.months - year, result.months) };
   if (use.length === 0 || cn < 0) return { chinaOrigin: [], chinaOriginByRegion: [], chinaOriginPeriods };
   const elements = ORIGIN_ELEMENTS.map((symbol) => result.elementSymbols.indexOf(symbol)).filter((e) => e >= 0);
   // Use and its China-origin part, t; [month][region][element index in `elements`].
@@ -125,7 +145,7 @@ export function chinaOrigin(result: SimulationResult): { chinaOrigin: ChinaOrigi
       if (last[k]!.total <= 0) return;
       shares.push({
         region: result.regionIds[r] ?? "", element: result.elementSymbols[e] ?? "",
-        firstYearShare: over(r, e, 0, year).share, lastYearShare: last[k]!.share, lastYearUseTonnes: last[k]!.total,
+        firstYearShare: over(r, e, from, from + year).share, lastYearShare: last[k]!.share, lastYearUseTonnes: last[k]!.total,
       });
     });
     series.push({
@@ -153,13 +173,12 @@ function periodLabel(labels: readonly string[], from: number, to: number): strin
   return first === last ? first : `${first} – ${last}`;
 }
 
-/** The first month with any production (the engine may leave a spin-up month empty). */
-function firstActiveMonth(result: SimulationResult): number {
-  for (let m = 0; m < result.months; m++) if (production(result, m, 0, -1) > 0) return m;
-  return 0;
+/** The first month from `from` on with any production (the engine may leave a spin-up month empty). */
+function firstActiveMonth(result: SimulationResult, from = 0): number {
+  for (let m = from; m < result.months; m++) if (production(result, m, 0, -1) > 0) return m;
+  return from;
 }
 
-/** Contiguous runs of months in which an element's shortfall in a region and stage exceeds the threshold. */
 /**
  * Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping
  * period, at least half as deep (a small baseline episode does not make a deep one inherited).
@@ -171,19 +190,29 @@ export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], basel
   }));
 }
 
-export function shortageEpisodes(result: SimulationResult): ShortageEpisode[] {
+/**
+ * Contiguous runs of months in which an element's shortfall in a region and stage exceeds the threshold, within the
+ * window from month index `from` to the run's end: an episode that began earlier is cut at the window's start (its
+ * months, peak and total are the window's) and keeps its true first month as `beganMonth`.
+ */
+export function shortageEpisodes(result: SimulationResult, from = 0): ShortageEpisode[] {
   const R = result.regionIds.length;
   const E = result.elementSymbols.length;
   const episodes: ShortageEpisode[] = [];
   for (let e = 0; e < E; e++) for (let r = 0; r < R; r++) for (let s = 1; s <= 4; s++) {
-    let open: { start: number; peak: number; peakShare: number; total: number } | undefined;
+    let open: { began: number; peak: number; peakShare: number; total: number } | undefined;
     const close = (end: number) => {
       if (open === undefined) return;
-      episodes.push({
-        element: result.elementSymbols[e] ?? "", region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "",
-        startMonth: addMonths(result.startMonth, open.start), endMonth: addMonths(result.startMonth, end),
-        durationMonths: end - open.start + 1, peakTonnesPerMonth: open.peak, peakShareOfDemand: open.peakShare, totalTonnes: open.total,
-      });
+      // Scanned from the run's start so an episode's true beginning is known; one that ended before the window is not reported.
+      if (end >= from) {
+        const start = Math.max(open.began, from);
+        episodes.push({
+          element: result.elementSymbols[e] ?? "", region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "",
+          startMonth: addMonths(result.startMonth, start), endMonth: addMonths(result.startMonth, end),
+          durationMonths: end - start + 1, peakTonnesPerMonth: open.peak, peakShareOfDemand: open.peakShare, totalTonnes: open.total,
+          ...(open.began < from ? { beganMonth: addMonths(result.startMonth, open.began) } : {}),
+        });
+      }
       open = undefined;
     };
     for (let m = 0; m < result.months; m++) {
@@ -192,7 +221,8 @@ export function shortageEpisodes(result: SimulationResult): ShortageEpisode[] {
       const need = met + lack;
       const share = need > 0 ? lack / need : 0;
       if (lack > 1e-6 && share > SHORTAGE_THRESHOLD_SHARE) {
-        open ??= { start: m, peak: 0, peakShare: 0, total: 0 };
+        open ??= { began: m, peak: 0, peakShare: 0, total: 0 };
+        if (m < from) continue;
         open.peak = Math.max(open.peak, lack);
         open.peakShare = Math.max(open.peakShare, share);
         open.total += lack;
@@ -209,10 +239,10 @@ function elementsWithPrices(result: SimulationResult): number[] {
   return result.elementSymbols.map((_, e) => e).filter((e) => price(result, result.months - 1, e, 0) > 0 || price(result, 0, e, 0) > 0);
 }
 
-/** Start, peak and end price of each priced element in each market. */
-export function priceSummaries(result: SimulationResult): PriceSummary[] {
+/** Price of each priced element in each market at the start of the window (month index `from`), its peak from then on, and at the end. */
+export function priceSummaries(result: SimulationResult, from = 0): PriceSummary[] {
   const out: PriceSummary[] = [];
-  const first = firstActiveMonth(result);
+  const first = firstActiveMonth(result, from);
   for (const e of elementsWithPrices(result)) {
     for (const k of [0, 1] as const) {
       let peak = -Infinity;
@@ -258,7 +288,8 @@ function sectorNames(world: World): Map<string, { name: string; unit: string }> 
   return new Map(world.sectors.map((s) => [s.id, { name: s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
 }
 
-function endProductLosses(result: SimulationResult, world: World): EndProductLoss[] {
+/** End products lost by sector and region from month index `from` to the run's end. */
+function endProductLosses(result: SimulationResult, world: World, from: number): EndProductLoss[] {
   const names = sectorNames(world);
   const recipes = magnetRecipes(result, world);
   const K = result.sectorIds.length;
@@ -267,8 +298,8 @@ function endProductLosses(result: SimulationResult, world: World): EndProductLos
   for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) {
     let total = 0;
     let peak = 0;
-    let peakMonth = 0;
-    for (let m = 0; m < result.months; m++) {
+    let peakMonth = from;
+    for (let m = from; m < result.months; m++) {
       const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;
       total += v;
       if (v > peak) { peak = v; peakMonth = m; }
@@ -276,7 +307,7 @@ function endProductLosses(result: SimulationResult, world: World): EndProductLos
     if (total <= 1e-9) continue;
     const id = result.sectorIds[k] ?? "";
     const info = names.get(id);
-    const why = bindingElements(result, recipes.get(id) ?? [], k, r);
+    const why = bindingElements(result, recipes.get(id) ?? [], k, r, from);
     out.push({
       sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
       totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth), shortOf: why.elements, unmetShareOfNeed: why.share,
@@ -302,13 +333,13 @@ function magnetRecipes(result: SimulationResult, world: World): Map<string, numb
  * The recipe elements most short at region `r`'s use stage over the months sector `k` lost units there, and that share
  * of their need unmet (need = final use + shortfall at the use stage; magnets and other uses of the element together).
  */
-function bindingElements(result: SimulationResult, recipe: readonly number[], k: number, r: number): { elements: string[]; share: number } {
+function bindingElements(result: SimulationResult, recipe: readonly number[], k: number, r: number, from: number): { elements: string[]; share: number } {
   const K = result.sectorIds.length;
   const R = result.regionIds.length;
   const shares = recipe.map((e) => {
     let short = 0;
     let used = 0;
-    for (let m = 0; m < result.months; m++) {
+    for (let m = from; m < result.months; m++) {
       if (!((result.endProductsLost[(m * K + k) * R + r] ?? 0) > 0)) continue;
       short += shortfall(result, m, e, r, 4);
       used += finalUse(result, m, r, e);
@@ -338,11 +369,11 @@ function endProductPaths(result: SimulationResult, world: World): MonthSeries[] 
 }
 
 /**
- * Extra output against the baseline by region and stage, largest value first: region-stages that made more tonnes
+ * Extra output against the baseline by region and stage from month index `from` to the end, largest value first: region-stages that made more tonnes
  * and more value (at start prices) than in the baseline. One that made fewer tonnes of a dearer mix opened a gap,
  * it did not close one, and is left out.
  */
-export function gapClosers(result: SimulationResult, baseline: SimulationResult): GapCloser[] {
+export function gapClosers(result: SimulationResult, baseline: SimulationResult, from = 0): GapCloser[] {
   const out: GapCloser[] = [];
   const months = Math.min(result.months, baseline.months);
   const E = result.elementSymbols.length;
@@ -354,16 +385,16 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
     if (rb < 0) continue;
     let extra = 0;
     let value = 0;
-    let from: number | undefined;
-    for (let m = 0; m < months; m++) {
+    let firstExtra: number | undefined;
+    for (let m = from; m < months; m++) {
       const a = production(result, m, s, r);
       const b = production(baseline, m, s, rb);
       extra += a - b;
       for (let e = 0; e < E; e++) value += (production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e])) * usdPerTonne[e]!;
-      if (from === undefined && a - b > 0.01 * Math.max(b, 1)) from = m;
+      if (firstExtra === undefined && a - b > 0.01 * Math.max(b, 1)) firstExtra = m;
     }
     if (value > 1 && extra > 0) {
-      out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: from === undefined ? undefined : addMonths(result.startMonth, from) });
+      out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: firstExtra === undefined ? undefined : addMonths(result.startMonth, firstExtra) });
     }
   }
   // All of them (the views show the largest 12; a view of one region filters the full list).
@@ -374,10 +405,10 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult)
 const CHINA_SUPPLY_MIN_TONNES = 1;
 
 /**
- * Each importing region's magnets (all elements' content) and Dy + Tb oxide and metal from China, over the run and in
- * the baseline, with the months its magnets from China fell below half of the baseline's; largest baseline first.
+ * Each importing region's magnets (all elements' content) and Dy + Tb oxide and metal from China, from month index `from`
+ * to the end of the run and of the baseline, with the months its magnets from China fell below half of the baseline's; largest baseline first.
  */
-export function chinaSupplyChanges(result: SimulationResult, baseline: SimulationResult): ChinaSupplyChange[] {
+export function chinaSupplyChanges(result: SimulationResult, baseline: SimulationResult, from = 0): ChinaSupplyChange[] {
   const cn = result.regionIds.indexOf("CN");
   if (cn < 0 || !result.trade.recorded || !baseline.trade.recorded) return [];
   const months = Math.min(result.months, baseline.months);
@@ -396,7 +427,7 @@ export function chinaSupplyChanges(result: SimulationResult, baseline: Simulatio
   const sums = new Float64Array(R * 4);
   const below = new Int32Array(R);
   const firstBelow = new Int32Array(R).fill(-1);
-  for (let m = 0; m < months; m++) {
+  for (let m = from; m < months; m++) {
     const a = tally(result, m);
     const b = tally(baseline, m);
     for (let r = 0; r < R; r++) {
@@ -456,12 +487,12 @@ export function concentrationAt(result: SimulationResult, month: number, stage: 
   };
 }
 
-/** Months worth a Sankey: the first, the worst shortage month, and the last. */
-function flowGraphMonths(result: SimulationResult): number[] {
-  const first = firstActiveMonth(result);
+/** Months worth a Sankey: the window's first, its worst shortage month, and the last. */
+function flowGraphMonths(result: SimulationResult, from: number): number[] {
+  const first = firstActiveMonth(result, from);
   let worst = first;
   let worstTonnes = 0;
-  for (let m = 0; m < result.months; m++) {
+  for (let m = from; m < result.months; m++) {
     const t = shortfall(result, m, -1, -1, 4);
     if (t > worstTonnes) { worstTonnes = t; worst = m; }
   }

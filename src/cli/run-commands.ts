@@ -13,7 +13,7 @@ import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
-import { checkMonthFlags, monthWindow, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
+import { checkMonthFlags, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
@@ -24,6 +24,7 @@ interface RunOptions {
   format: string;
   from?: string;
   to?: string;
+  year?: string;
   world?: string;
   baseline: string | boolean;
   quiet?: boolean;
@@ -34,7 +35,7 @@ interface RunOptions {
 function regionOnly(report: RunReport, region: string): RunReport {
   return {
     ...report,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, end products, supply from China, provenance and gap closers; a section with no ${region} row is left out.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance and gap closers; supply from China and provenance are left out when they have no ${region} row.` },
     shortages: report.shortages.filter((s) => s.region === region),
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
@@ -69,26 +70,28 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .description("run a scenario (a ready-made name such as oct-2025-returns, or a YAML file) and print the answer")
     .option("--out <dir>", "also write index.html (report with charts), series.csv (tidy), series-iamc.csv and run.json into <dir>")
     .option("--format <format>", `what to print: ${FORMATS.join(", ")}`, "table")
-    .option("--from <YYYY-MM>", "first month of the printed/written series")
-    .option("--to <YYYY-MM>", "last month of the run: the series and every summary end there")
+    .option("--from <YYYY-MM>", "first month of the report: every summary (terminal tables, HTML report, run.json's report) covers --from to the run's end, and the data rows (csv, iamc, json) start there; the run itself still starts at the scenario's start, so stocks and prices carry that history")
+    .option("--to <YYYY-MM>", "last month of the run: the run stops there (it is causal), so the series and every summary end there")
+    .option("--year <YYYY>", "one calendar year: short for --from YYYY-01 --to YYYY-12 (not with --from or --to)")
     .option("--world <dir>", "world folder (default: the scenario's, else the bundled 2024 world)")
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
-    .option("--region <id>", "print only this region's rows in the tables (shortages, end products, supply from China, provenance, gap closers)")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers)")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");
       const format = options.format as Format;
-      checkMonthFlags(options.from, options.to);
+      const months = { from: options.from, to: options.to, year: options.year };
+      checkMonthFlags(months);
       const bar = progress(io, options.quiet);
       const run = runScenarioForCli(ref, {
         ...(options.world === undefined ? {} : { world: options.world }),
         baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
-        ...(options.to === undefined ? {} : { lastMonth: options.to }),
+        months,
         onStep: bar.step,
       });
-      const window = monthWindow(run.result, options.from, options.to);
+      const window = run.window;
       if (options.region !== undefined && !run.result.regionIds.includes(options.region)) {
         throw new UsageError(`--region ${options.region}: not a region of this world; expected one of ${run.result.regionIds.join(", ")}`);
       }
@@ -99,12 +102,13 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       bar.done();
       const rows = () => [...tidyRows(run.result, window)];
       if (format === "table") {
-        const inWindow = { ...run.report, shortages: run.report.shortages.filter((s) => s.endMonth >= (options.from ?? "") && s.startMonth <= (options.to ?? "9999-12")) };
-        // --from trims the shortage tables (their headings say so); the other summaries cover the run from its start.
-        const view = { ...(options.region === undefined ? {} : { region: options.region }), ...(options.from === undefined ? {} : { from: options.from }) };
-        io.out(`${renderRunText(options.region === undefined ? inWindow : regionOnly(inWindow, options.region), view)}\n`);
+        // The report's summaries already cover the window (--from/--year); its headings say so.
+        const view = options.region === undefined ? {} : { region: options.region };
+        io.out(`${renderRunText(options.region === undefined ? run.report : regionOnly(run.report, options.region), view)}\n`);
         if (options.out !== undefined) {
-          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.`, 100, 2)}\n`);
+          const first = run.report.monthLabels[window.fromMonth] ?? "";
+          const data = window.fromMonth === 0 ? "" : ` The rows of series.csv, series-iamc.csv and run.json start at ${first} too; run.json's report keeps every month's series.`;
+          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}`, 100, 2)}\n`);
         }
       } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
       else if (format === "csv") io.out(toTidyCsv(rows()));

@@ -9,7 +9,7 @@ import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { runPreparedScenario } from "../analysis/run-scenario.js";
 import { tidyRows, type TidyRow } from "../analysis/tidy-series.js";
-import { monthOffset } from "../model/dates.js";
+import { addMonths, monthOffset } from "../model/dates.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { loadScenario, type LoadedScenario } from "../scenario/node.js";
@@ -24,6 +24,21 @@ export interface CompletedRun {
   readonly result: SimulationResult;
   readonly report: RunReport;
   readonly baseline: { readonly name: string; readonly result: SimulationResult } | undefined;
+  /** Month indices [fromMonth, toMonth) of the reporting window in `result` (the whole run without `--from`/`--year`). */
+  readonly window: MonthWindow;
+}
+
+/** A window of month indices into a run, [fromMonth, toMonth). */
+export interface MonthWindow {
+  readonly fromMonth: number;
+  readonly toMonth: number;
+}
+
+/** The month options of `run` as typed: `--from`, `--to` (`YYYY-MM`) and `--year` (`YYYY`, short for both). */
+export interface MonthFlags {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly year?: string | undefined;
 }
 
 /** Options common to `run` and `compare`. */
@@ -34,10 +49,13 @@ export interface RunRequest {
   /** Run over this horizon instead of the scenario's own (to compare like with like). */
   readonly horizon?: { readonly startMonth: string; readonly months: number };
   /**
-   * End the run at this month (`YYYY-MM`, inclusive; `--to`): a run is causal, so it equals the full run up to then,
-   * and every summary (peaks, provenance's last year, concentration's end, end products lost) ends there too.
+   * The reporting window (`--from`, `--to`, `--year`), checked with `checkMonthFlags` first. `to` ends the run at that
+   * month (inclusive): a run is causal, so it equals the full run up to then. `from` only trims the report: the run
+   * still starts at the scenario's start, and every summary (episodes, prices, end products lost, gap closers, supply
+   * from China, costs, provenance, concentration) covers `from` to the end. Months outside the run are usage errors
+   * naming the option, raised before anything runs.
    */
-  readonly lastMonth?: string;
+  readonly months?: MonthFlags;
   /** A baseline already run (skips running it again). */
   readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
   /** Called as work advances: a description and the share done so far (0–1). */
@@ -49,7 +67,8 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   const step = request.onStep ?? (() => {});
   step(`loading ${ref}`, 0);
   const asLoaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: checkedWorldDir(request.world) });
-  const horizon = request.horizon ?? (request.lastMonth === undefined ? undefined : horizonEndingAt(asLoaded, request.lastMonth));
+  const months = monthsInRun(request.months ?? {}, asLoaded.scenario);
+  const horizon = request.horizon ?? (months.to === undefined ? undefined : { startMonth: asLoaded.scenario.startMonth, months: monthOffset(asLoaded.scenario.startMonth, months.to) + 1 });
   const loaded = horizon === undefined ? asLoaded : { ...asLoaded, scenario: { ...asLoaded.scenario, ...horizon } };
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
@@ -65,16 +84,39 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
     baseline = { name: b.scenario.name, result: runPreparedScenario(prepared).result };
   }
   step("building the report", 0.8);
-  const report = buildRunReport(result, { scenario: loaded.scenario, world: loaded.world, ...(baseline === undefined ? {} : { baseline }) });
-  return { loaded, result, report, baseline };
+  const report = buildRunReport(result, {
+    scenario: loaded.scenario, world: loaded.world, ...(baseline === undefined ? {} : { baseline }), ...(months.from === undefined ? {} : { reportFrom: months.from }),
+  });
+  const window = { fromMonth: months.from === undefined ? 0 : monthOffset(result.startMonth, months.from), toMonth: result.months };
+  return { loaded, result, report, baseline, window };
 }
 
-/** The scenario's horizon cut at `lastMonth` (inclusive), or a usage error when that month is outside it. */
-function horizonEndingAt(loaded: LoadedScenario, lastMonth: string): { startMonth: string; months: number } {
-  const { startMonth, months } = loaded.scenario;
-  const cut = monthOffset(startMonth, lastMonth) + 1;
-  if (cut < 1 || cut > months) throw new UsageError(`--to ${lastMonth}: expected a month inside the run (${startMonth} + ${months} months)`);
-  return { startMonth, months: cut };
+/**
+ * `--from`/`--to`/`--year` as the first and last month of the reporting window, checked against the scenario's
+ * horizon before it runs; a usage error names the option and what the run covers.
+ */
+function monthsInRun(flags: MonthFlags, scenario: { readonly startMonth: string; readonly months: number }): { from?: string; to?: string } {
+  const { startMonth, months } = scenario;
+  const inRun = (month: string) => monthOffset(startMonth, month) >= 0 && monthOffset(startMonth, month) < months;
+  const run = `${startMonth} + ${months} months`;
+  if (flags.year !== undefined) {
+    if (!inRun(`${flags.year}-01`) || !inRun(`${flags.year}-12`)) {
+      throw new UsageError(`--year ${flags.year}: expected a year the run covers in full (${run}: ${fullYears(startMonth, months)})`);
+    }
+    return { from: `${flags.year}-01`, to: `${flags.year}-12` };
+  }
+  if (flags.to !== undefined && !inRun(flags.to)) throw new UsageError(`--to ${flags.to}: expected a month inside the run (${run})`);
+  if (flags.from !== undefined && !inRun(flags.from)) throw new UsageError(`--from ${flags.from}: outside the run (${run})`);
+  return { ...(flags.from === undefined ? {} : { from: flags.from }), ...(flags.to === undefined ? {} : { to: flags.to }) };
+}
+
+/** The calendar years a horizon covers in full, in words: "2024 to 2033", "2025", or "no full calendar year". */
+function fullYears(startMonth: string, months: number): string {
+  const first = Number(startMonth.slice(0, 4)) + (startMonth.endsWith("-01") ? 0 : 1);
+  const end = addMonths(startMonth, months - 1);
+  const last = Number(end.slice(0, 4)) - (end.endsWith("-12") ? 0 : 1);
+  if (last < first) return "no full calendar year";
+  return first === last ? `only ${first}` : `${first} to ${last}`;
 }
 
 /** A `--world` folder that exists, or a usage error (exit 2). */
@@ -84,22 +126,19 @@ export function checkedWorldDir(dir: string): string {
   return full;
 }
 
-/** Check that `--from`/`--to` are months before anything runs. */
-export function checkMonthFlags(from: string | undefined, to: string | undefined): void {
+/** Check the form of `--from`/`--to` (months) and `--year` (a year, alone) before anything loads or runs. */
+export function checkMonthFlags(flags: MonthFlags): void {
+  const { from, to, year } = flags;
+  if (year !== undefined) {
+    if (!/^\d{4}$/.test(year)) throw new UsageError(`--year ${year}: expected a year written YYYY (short for --from YYYY-01 --to YYYY-12)`);
+    if (from !== undefined || to !== undefined) {
+      throw new UsageError(`--year ${year}: expected alone, not with ${from === undefined ? "--to" : to === undefined ? "--from" : "--from and --to"} (--year ${year} is short for --from ${year}-01 --to ${year}-12)`);
+    }
+  }
   for (const [flag, month] of [["--from", from], ["--to", to]] as const) {
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`${flag} ${month}: expected a month written YYYY-MM`);
   }
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${to}: expected a month not before --from ${from}`);
-}
-
-/** Month-index window of `--from`/`--to` (inclusive `YYYY-MM`), checked against the run. */
-export function monthWindow(result: SimulationResult, from: string | undefined, to: string | undefined): { fromMonth: number; toMonth: number } {
-  checkMonthFlags(from, to);
-  const fromMonth = from === undefined ? 0 : monthOffset(result.startMonth, from);
-  const toMonth = to === undefined ? result.months : monthOffset(result.startMonth, to) + 1;
-  if (fromMonth < 0 || fromMonth >= result.months) throw new UsageError(`--from ${from}: outside the run (${result.startMonth} + ${result.months} months)`);
-  if (toMonth <= fromMonth || toMonth > result.months) throw new UsageError(`--to ${to}: expected a month after --from and inside the run`);
-  return { fromMonth, toMonth };
 }
 
 /** The JSON document of a run: scenario, dataset, the report, and the tidy rows as columns + arrays. */
@@ -120,7 +159,7 @@ export function runJson(run: CompletedRun, rows: readonly TidyRow[]): string {
 }
 
 /** Every file `--out DIR` holds. */
-export function runOutputFiles(run: CompletedRun, window: { fromMonth: number; toMonth: number }): Map<string, string> {
+export function runOutputFiles(run: CompletedRun, window: MonthWindow = run.window): Map<string, string> {
   const rows = [...tidyRows(run.result, window)];
   const lastMonth = rows.length === 0 ? run.result.startMonth : rows.reduce((max, r) => (r.month > max ? r.month : max), "");
   const files = new Map<string, string>();

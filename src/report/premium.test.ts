@@ -21,4 +21,10 @@ describe("the widest ex-China premium", () => {
     expect(widestPremium(report(undefined, [1, 2, 3]), "X")).toBeUndefined();
     expect(widestPremium(report([10, 10, 10], [12, 12, 12]), "Y")).toBeUndefined();
   });
+
+  it("counts only the months of the report's window (--from), so a premium before it is not reported as the window's", () => {
+    const windowed = { ...report([10, 10, 10], [20, 12, 11]), window: { from: "2025-02", to: "2025-03" } };
+    expect(widestPremium(windowed, "X")).toEqual({ share: expect.closeTo(0.2, 9) as number, usdPerKg: 2, month: 1, monthLabel: "2025-02" });
+    expect(widestPremium({ ...windowed, window: { from: "2025-03", to: "2025-03" } }, "X")?.monthLabel).toBe("2025-03");
+  });
 });

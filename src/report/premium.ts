@@ -18,16 +18,18 @@ export interface WidestPremium {
 }
 
 /**
- * The widest ex-China premium of `element` over the run, or undefined when the ex-China price is never above
- * China's (no premium: the views print "–").
+ * The widest ex-China premium of `element` in the report's window (the whole run unless `--from` trims it), or
+ * undefined when the ex-China price is never above China's there (no premium: the views print "–").
  */
-export function widestPremium(report: Pick<RunReport, "pricePaths" | "monthLabels">, element: string): WidestPremium | undefined {
+export function widestPremium(report: Pick<RunReport, "pricePaths" | "monthLabels" | "window">, element: string): WidestPremium | undefined {
   const china = report.pricePaths.find((p) => p.label === `${element} China`)?.values;
   const exChina = report.pricePaths.find((p) => p.label === `${element} ex-China`)?.values;
   if (china === undefined || exChina === undefined) return undefined;
+  const from = Math.max(0, report.window === undefined ? 0 : report.monthLabels.indexOf(report.window.from));
   let best: WidestPremium | undefined;
   china.forEach((cn, m) => {
     const ex = exChina[m];
+    if (m < from) return;
     if (ex === undefined || !(cn > 0) || !Number.isFinite(ex)) return;
     const share = ex / cn - 1;
     if (share > 0 && (best === undefined || share > best.share)) best = { share, usdPerKg: ex - cn, month: m, monthLabel: report.monthLabels[m] ?? "" };

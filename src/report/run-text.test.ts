@@ -69,4 +69,48 @@ describe("terminal answer", () => {
     const row = sectionOf(renderRunText(report), "Policy timeline").find((l) => l.startsWith("us-mp-hree-on-time"))!;
     expect(row.replace(/\s+/g, " ")).toBe("us-mp-hree-on-time new-capacity mp-mountain-pass-hree from 2026-07");
   });
+
+  it("always shows the plants-short section, saying there was none (a short --to run or one region often has none)", () => {
+    const noPlants: RunReport = { ...sampleReport(), shortages: sampleReport().shortages.filter((x) => x.stage === "use") };
+    expect(sectionOf(renderRunText(noPlants), "Plants short of input")).toEqual([
+      "Plants short of input (production lost) — 0 episodes",
+      "  none: every region's separation, metal and magnet plants got the input they needed in every month",
+    ]);
+    expect(sectionOf(renderRunText({ ...noPlants, shortages: [] }, { region: "EU" }), "Plants short of input")[1])
+      .toBe("  none: EU's separation, metal and magnet plants got the input they needed in every month");
+  });
+
+  it("names the reporting window in every summary heading when --from trims it, and says episodes are cut at its start", () => {
+    const base = sampleReport();
+    const cut: ShortageEpisode = { ...episode("Dy", "JP", 40), startMonth: "2027-01", endMonth: "2027-03", durationMonths: 3, beganMonth: "2026-06" };
+    const report: RunReport = { ...base, window: { from: "2027-01", to: "2027-12" }, shortages: [cut, { ...cut, element: "Tb", stage: "magnet", beganMonth: undefined }] as ShortageEpisode[] };
+    const text = renderRunText(report);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Reporting window 2027-01 – 2027-12: every table below covers these months, except the policy timeline. The run itself starts 2026-01");
+    expect(sectionOf(text, "Shortages of final demand").join(" ").replace(/\s+/g, " "))
+      .toContain("— 1 episode in 2027-01 – 2027-12 (cut at 2027-01: months, peak and total are the window's; \"began\" is when one started before it)");
+    const row = sectionOf(text, "Shortages of final demand").find((l) => l.startsWith("Dy"))!.replace(/\s+/g, " ");
+    expect(row).toBe("Dy JP 2027-01 2027-03 3 6.7 40% 40 2026-06");
+    expect(sectionOf(text, "Plants short of input")[0]).toBe("Plants short of input (production lost) — 1 episode in 2027-01 – 2027-12");
+    for (const title of ["Prices, US$/kg of element (China domestic vs ex-China), 2027-01 – 2027-12: start is 2027-01", "End products not built for lack of magnets, 2027-01 – 2027-12",
+      "Who closes the gap, 2027-01 – 2027-12", "What the measures cost, US$ million, 2027-01 – 2027-12", "Concentration by stage (2027-01 → 2027-12)", "Supply from China against",
+      "Policy timeline (the whole run from 2026-01: measures before 2027-01 shaped"]) {
+      expect(flat, title).toContain(title);
+    }
+    expect(flat).toContain("Supply from China against baseline-2024 (2027-01 – 2027-12, t of element content");
+    expect(sectionOf(text, "Who closes the gap").join(" ")).toContain("extra US$ M in window");
+    expect(sectionOf(text, "What the measures cost").join(" ")).toContain("total in window");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    // The whole run reads as before: no window line, headings unchanged.
+    const plain = renderRunText(base);
+    expect(plain).not.toContain("Reporting window");
+    expect(plain).toContain("Concentration by stage (start → end)");
+  });
+
+  it("says 'none' for the window when nothing was lost in it", () => {
+    const text = renderRunText({ ...sampleReport(), window: { from: "2027-07", to: "2027-12" }, endProductsLost: [] });
+    expect(sectionOf(text, "End products not built").join(" ").replace(/\s+/g, " "))
+      .toContain("none: no region lost end products for lack of magnets in any month of 2027-07 – 2027-12");
+  });
 });
+

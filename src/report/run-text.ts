@@ -4,10 +4,11 @@
  * prices and the ex-China premium; end products lost; who closes the gap; concentration; the
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
-import type { RunReport } from "../analysis/report-model.js";
+import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
+import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 const MAX_ROWS = 12;
@@ -32,46 +33,65 @@ function largestWithEachElement<T extends { readonly element: string; readonly t
   return sorted.filter((x) => chosen.has(x));
 }
 
-/** Render a run report for the terminal. */
-export function renderRunText(report: RunReport, options: { readonly region?: string; readonly from?: string } = {}): string {
+/**
+ * Render a run report for the terminal. Every summary covers the report's window (`report.window`: the whole run, or
+ * from `--from` to its end); when the window is trimmed, each heading names it and a line under the title says so.
+ */
+export function renderRunText(report: RunReport, options: { readonly region?: string } = {}): string {
   // With `--region`, empty tables speak of that region, not the world.
   const where = options.region === undefined ? "every region's" : `${options.region}'s`;
   const s = report.scenario;
   const end = report.monthLabels[report.monthLabels.length - 1] ?? "";
+  const w = reportWindow(report);
+  // Heading suffix, and the period a total covers: the window when --from trims it, else the run.
+  const inWindow = w.trimmed ? `, ${w.label}` : "";
+  const ofWindow = w.trimmed ? ` of ${w.label}` : "";
   const parts: string[] = [];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const head = `${s.name} — ${plural(s.months, "month")} from ${s.startMonth} to ${end}, seed ${s.seed}, ${report.dataset.name} ${report.dataset.version}`
     + (report.baselineName === undefined ? "" : `; compared with ${report.baselineName}`);
   parts.push(wrapText(head, 100, 2));
   if (s.description.trim() !== "") parts.push(wrapText(s.description.trim(), 100, 2));
+  if (w.trimmed) {
+    parts.push(wrapText(`Reporting window ${w.label}: every table below covers these months, except the policy timeline. `
+      + `The run itself starts ${w.runStart}, so stocks and prices carry what happened before.`, 100, 2));
+  }
   parts.push("");
 
   // With a comparison run, each episode says whether the baseline had it too (then it is not the scenario's doing).
   const compared = report.baselineName !== undefined && report.shortages.some((x) => x.alsoInBaseline !== undefined);
   const inBaselineColumn = compared ? [{ header: "in baseline" }] : [];
   const inBaseline = (x: (typeof report.shortages)[number]) => (compared ? [x.alsoInBaseline === true ? "also" : "–"] : []);
+  // In a trimmed window, episodes are cut at its start: their figures are the window's, and "began" says when one started before it.
+  const overlapping = (episodes: readonly ShortageEpisode[]) => !w.trimmed ? ""
+    : ` in ${w.label}${episodes.some((x) => x.beganMonth !== undefined) ? ` (cut at ${w.from}: months, peak and total are the window's; "began" is when one started before it)` : ""}`;
+  const beganColumn = (episodes: readonly ShortageEpisode[]) => (episodes.some((x) => x.beganMonth !== undefined) ? [{ header: "began" }] : []);
+  const began = (episodes: readonly ShortageEpisode[], x: ShortageEpisode) => (episodes.some((y) => y.beganMonth !== undefined) ? [x.beganMonth ?? "–"] : []);
   const useEpisodes = report.shortages.filter((x) => x.stage === "use");
   const shortages = largestWithEachElement(useEpisodes, MAX_ROWS);
+  // The "began" column would push the table past 100 columns: its share header is shortened then.
   parts.push(section(
-    `Shortages of final demand (more than 1 % of need unmet) — ${plural(useEpisodes.length, "episode")}${options.from === undefined ? "" : ` overlapping ${options.from} or later`}`
+    `Shortages of final demand (more than 1 % of need unmet) — ${plural(useEpisodes.length, "episode")}${overlapping(useEpisodes)}`
       + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
-    shortages.length === 0 ? `  none: ${where} final demand is met in every month` : renderTextTable(
+    shortages.length === 0 ? `  none: ${where} final demand is met in every month${ofWindow}` : renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
-        { header: "peak t/month", align: "right" }, { header: "peak % of need", align: "right" }, { header: "total t", align: "right" }, ...inBaselineColumn],
-      shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes), ...inBaseline(x)]),
+        { header: "peak t/month", align: "right" }, { header: beganColumn(shortages).length > 0 ? "peak % need" : "peak % of need", align: "right" }, { header: "total t", align: "right" }, ...beganColumn(shortages), ...inBaselineColumn],
+      shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes), ...began(shortages, x), ...inBaseline(x)]),
     ),
   ));
   const productionEpisodes = report.shortages.filter((x) => x.stage !== "use");
   const production = largestWithEachElement(productionEpisodes, 6);
-  if (production.length > 0) {
-    parts.push(section(
-      `Plants short of input (production lost) — ${plural(productionEpisodes.length, "episode")}${options.from === undefined ? "" : ` overlapping ${options.from} or later`}`
-        + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
-      `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
-      [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }, ...inBaselineColumn],
-      production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...inBaseline(x)]),
-    )}`));
-  }
+  // Always shown: a run with no plant short of input says so (a short --to run or one region often has none).
+  parts.push(section(
+    `Plants short of input (production lost) — ${plural(productionEpisodes.length, "episode")}${overlapping(productionEpisodes)}`
+      + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
+    production.length === 0
+      ? `  none: ${options.region === undefined ? "every region's" : `${options.region}'s`} separation, metal and magnet plants got the input they needed in every month${ofWindow}`
+      : `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
+        [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }, ...beganColumn(production), ...inBaselineColumn],
+        production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...began(production, x), ...inBaseline(x)]),
+      )}`,
+  ));
 
   const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
   for (const p of report.prices) {
@@ -88,34 +108,38 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth;
     return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
   });
-  parts.push(section("Prices, US$/kg of element (China domestic vs ex-China)", `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
+  parts.push(section(`Prices, US$/kg of element (China domestic vs ex-China)${w.trimmed ? `, ${w.label}: start is ${w.from}; peaks and the widest premium are within the window` : ""}`, `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
       { header: "ex-China peak in" }, { header: "widest premium", align: "right" }, { header: "end ex-China", align: "right" }],
     priceRows,
   )}`));
 
-  parts.push(section("End products not built for lack of magnets (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)", report.endProductsLost.length === 0 ? "  none" : renderTextTable(
+  parts.push(section(`End products not built for lack of magnets${inWindow} (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
+    report.endProductsLost.length === 0 ? `  none: ${options.region === undefined ? "no region lost end products" : `${options.region} lost no end products`} for lack of magnets in any month${ofWindow}` : renderTextTable(
     [{ header: "sector", maxWidth: 30 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
     report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
   )));
 
   if (report.baselineName !== undefined) {
-    parts.push(section(`Who closes the gap (extra output against ${report.baselineName}, more tonnes, ranked by their value at start prices)`, report.gapClosers.length === 0 ? "  nobody: no region produces more than in the baseline" : renderTextTable(
-      [{ header: "region" }, { header: "stage" }, { header: "extra US$ M over run", align: "right" }, { header: "extra t over run", align: "right" }, { header: "from" }],
+    const over = w.trimmed ? "in window" : "over run";
+    parts.push(section(`Who closes the gap${inWindow} (extra output against ${report.baselineName}, more tonnes, ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`, report.gapClosers.length === 0 ? `  nobody: no region produces more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
+      [{ header: "region" }, { header: "stage" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],
       [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     )));
   }
 
-  if (report.policyCosts.length > 0) {
-    parts.push(section("What the measures cost, US$ million (duty: paid by the importing region at the supplier's price, magnets with their making; floor top-up: paid to the region's producers)", renderTextTable(
-      [{ header: "payment" }, { header: "region" }, { header: "total over run", align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
+  // Shown when anything was paid, or when the scenario has a tariff or a price floor (then "none" says so for the window).
+  const costPolicies = report.timeline.some((t) => t.kind === "tariff" || t.kind === "price-floor");
+  if (report.policyCosts.length > 0 || costPolicies) {
+    parts.push(section(`What the measures cost, US$ million${inWindow} (duty: paid by the importing region at the supplier's price, magnets with their making; floor top-up: paid to the region's producers)`, report.policyCosts.length === 0 ? `  none: no duty or floor top-up was paid${w.trimmed ? ` in ${w.label}` : " in the run"}` : renderTextTable(
+      [{ header: "payment" }, { header: "region" }, { header: `total ${w.trimmed ? "in window" : "over run"}`, align: "right" }, { header: "peak year" }, { header: "in peak year", align: "right" }],
       report.policyCosts.slice(0, MAX_ROWS).map((c) => [
         POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd), c.peakYear, formatUsdMillions(c.byYear.find((y) => y.year === c.peakYear)?.usd ?? 0),
       ]),
     )));
   }
 
-  parts.push(section("Concentration by stage (start → end)", renderTextTable(
+  parts.push(section(`Concentration by stage (${w.trimmed ? `${w.from} → ${w.to}` : "start → end"})`, renderTextTable(
     [{ header: "stage" }, { header: "top at start", align: "right" }, { header: "China", align: "right" }, { header: "HHI", align: "right" },
       { header: "top at end", align: "right" }, { header: "China", align: "right" }, { header: "HHI", align: "right" }],
     report.concentration.map((c) => [c.stage, `${c.atStart.topRegion} ${formatShare(c.atStart.topShare)}`, formatShare(c.atStart.chinaShare), Math.round(c.atStart.hhi).toLocaleString("en-US"),
@@ -138,7 +162,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   }
 
   if (report.baselineName !== undefined && report.chinaSupplyChanges.length > 0) {
-    parts.push(section(`Supply from China against ${report.baselineName} (over the run, t of element content, counted when licences clear)`, renderTextTable(
+    parts.push(section(`Supply from China against ${report.baselineName} (${w.trimmed ? w.label : "over the run"}, t of element content, counted when licences clear)`, renderTextTable(
       [{ header: "region" }, { header: "magnets t", align: "right" }, { header: "vs baseline", align: "right" },
         { header: "Dy+Tb oxide/metal t", align: "right" }, { header: "vs baseline", align: "right" }, { header: "months magnets < half", align: "right" }, { header: "first" }],
       report.chinaSupplyChanges.slice(0, MAX_ROWS).map((x) => [x.region, formatTonnes(x.magnetTonnes), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
@@ -146,7 +170,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     )));
   }
 
-  parts.push(section("Policy timeline", report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
+  parts.push(section(`Policy timeline${w.trimmed ? ` (the whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices)` : ""}`, report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
     [{ header: "policy", maxWidth: 36 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 44 }],
     report.timeline.map((t) => [t.id, t.kind, t.effect ?? (t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", "))]),
   )));

@@ -161,10 +161,48 @@ describe("chokepoint run on the tiny fixture world", () => {
     // The table's summaries end there too.
     const table = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--to", "2024-09").out;
     expect(table.replace(/\s+/g, " ")).toContain("separated in China, 2024-01 – 2024-04 → 2024-06 – 2024-09");
-    // --from trims only the shortage tables, and their headings say so.
-    const from = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--from", "2024-08", "--to", "2024-09").out.replace(/\s+/g, " ");
-    expect(from).toMatch(/Shortages of final demand \(more than 1 % of need unmet\) — \d+ episodes? overlapping 2024-08 or later/);
-    expect(from).toContain("— 9 months from 2024-01 to 2024-09");
+    // A run this short may have no plant short of input: the section still says so.
+    const early = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--to", "2024-02").out;
+    expect(early).toMatch(/Plants short of input \(production lost\) — (0 episodes\n {2}none: every region's separation, metal and magnet plants got the input they needed in every month|\d+ episodes?)/);
+  });
+
+  it("reports every summary over the --from window (the run still starts at the scenario's start), in the terminal, run.json and the HTML", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-from-"));
+    const r = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--from", "2024-10", "--out", join(dir, "out"));
+    expect(r.code).toBe(0);
+    const text = r.out.replace(/\s+/g, " ");
+    expect(text).toContain("— 24 months from 2024-01 to 2025-12");
+    expect(text).toContain("Reporting window 2024-10 – 2025-12: every table below covers these months, except the policy timeline. The run itself starts 2024-01");
+    for (const heading of [
+      "Shortages of final demand (more than 1 % of need unmet) — 3 episodes in 2024-10 – 2025-12 (cut at 2024-10",
+      "Plants short of input (production lost) — 11 episodes in 2024-10 – 2025-12", "Prices, US$/kg of element (China domestic vs ex-China), 2024-10 – 2025-12: start is 2024-10",
+      "End products not built for lack of magnets, 2024-10 – 2025-12", "Who closes the gap, 2024-10 – 2025-12", "Concentration by stage (2024-10 → 2025-12)",
+      "separated in China, 2024-10 – 2025-04 → 2025-06 – 2025-12", "Supply from China against Tiny baseline (2024-10 – 2025-12,",
+    ]) expect(text, heading).toContain(heading);
+    // Dy JP began short in 2024-06: the table cuts it at the window and says when it began.
+    expect(r.out).toMatch(/^Dy\s+JP\s+2024-10\s+2025-12\s+15\s+.*\s2024-06\s+also$/m);
+    for (const line of r.out.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    // run.json: the report says its window; its summaries start there; its month series cover the whole run.
+    type Doc = { report: { window: { from: string; to: string }; monthLabels: string[]; prices: { peakMonth: string }[]; shortages: { startMonth: string }[] } };
+    const doc = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")) as Doc;
+    expect(doc.report.window).toEqual({ from: "2024-10", to: "2025-12" });
+    expect(doc.report.monthLabels[0]).toBe("2024-01");
+    for (const x of [...doc.report.prices.map((p) => p.peakMonth), ...doc.report.shortages.map((e) => e.startMonth)]) expect(x >= "2024-10").toBe(true);
+    const html = readFileSync(join(dir, "out", "index.html"), "utf8");
+    expect(html).toContain("<dt>Reporting window</dt><dd>2024-10 → 2025-12</dd>");
+    expect(html).toContain("Every figure and table in this report covers <strong>2024-10 – 2025-12</strong>");
+    expect(html).toContain("Lost in 2024-10 – 2025-12");
+  });
+
+  it("takes --year YYYY as --from YYYY-01 --to YYYY-12, and says so in --help", () => {
+    expect(chokepoint("run", "--help").out.replace(/\s+/g, " ")).toContain("--year <YYYY> one calendar year: short for --from YYYY-01 --to YYYY-12 (not with --from or --to)");
+    const year = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--year", "2025");
+    const both = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--from", "2025-01", "--to", "2025-12");
+    expect(year.code).toBe(0);
+    expect(year.out).toBe(both.out);
+    expect(year.out.replace(/\s+/g, " ")).toContain("Reporting window 2025-01 – 2025-12");
+    const csv = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--year", "2024", "--format", "csv");
+    expect([...new Set(parseCsv(csv.out).rows.map((r) => r[0]))].sort()).toEqual(Array.from({ length: 12 }, (_, m) => `2024-${String(m + 1).padStart(2, "0")}`));
   });
 });
 
@@ -189,6 +227,28 @@ describe("chokepoint run: bad input", () => {
     const reversed = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2025-01", "--to", "2024-06");
     expect(reversed.code).toBe(2);
     expect(reversed.err).toContain("--to 2024-06: expected a month not before --from 2025-01");
+  });
+
+  it("rejects a malformed --year, one combined with --from or --to, and one the run does not cover in full (exit 2, nothing written)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-year-"));
+    const cases: [string[], string][] = [
+      [["--year", "25"], "--year 25: expected a year written YYYY (short for --from YYYY-01 --to YYYY-12)"],
+      [["--year", "2025-01"], "--year 2025-01: expected a year written YYYY"],
+      [["--year", "2025", "--from", "2025-03"], "--year 2025: expected alone, not with --from (--year 2025 is short for --from 2025-01 --to 2025-12)"],
+      [["--year", "2025", "--to", "2025-06"], "--year 2025: expected alone, not with --to"],
+      [["--year", "2026"], "--year 2026: expected a year the run covers in full (2024-01 + 24 months: 2024 to 2025)"],
+      [["--year", "2023"], "--year 2023: expected a year the run covers in full"],
+    ];
+    for (const [args, message] of cases) {
+      const r = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", ...args, "--out", join(dir, "out"));
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.err).toContain(message);
+      expect(r.out).toBe("");
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    // A run that does not cover a whole calendar year says so.
+    const part = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--to", "2024-06", "--year", "2024");
+    expect(part.err).toContain("--year 2024: expected alone, not with --to");
   });
 
   it("lists every problem of an invalid scenario with file:line:column and writes nothing (exit 1)", () => {

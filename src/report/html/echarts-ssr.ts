@@ -7,14 +7,14 @@
 import { init, use, type ComposeOption } from "echarts/core";
 import { BarChart, CustomChart, LineChart, SankeyChart } from "echarts/charts";
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption, SankeySeriesOption } from "echarts/charts";
-import { GraphicComponent, GridComponent, LegendComponent, TitleComponent } from "echarts/components";
+import { GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, TitleComponent } from "echarts/components";
 import { LabelLayout } from "echarts/features";
 import type { GraphicComponentOption, GridComponentOption, LegendComponentOption, TitleComponentOption } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { escapeHtml } from "./escape.js";
 import { tidyChartSvg } from "./svg-normalise.js";
 
-use([LineChart, BarChart, SankeyChart, CustomChart, GridComponent, LegendComponent, TitleComponent, GraphicComponent, LabelLayout, SVGRenderer]);
+use([LineChart, BarChart, SankeyChart, CustomChart, GridComponent, LegendComponent, TitleComponent, GraphicComponent, MarkAreaComponent, LabelLayout, SVGRenderer]);
 
 /** The ECharts option subset the report draws with. */
 export type ChartOption = ComposeOption<
@@ -93,6 +93,22 @@ export function monthAxis(labels: readonly string[]) {
     type: "category" as const, data: [...labels], boundaryGap: false, name: "Month", nameLocation: "middle" as const, nameGap: 30,
     nameTextStyle: axisName, axisLabel: { color: MUTED, hideOverlap: true }, axisLine: { lineStyle: { color: "#9aa3ad" } },
   };
+}
+
+/**
+ * Line series over a month axis with the months before the report's window (`--from`) shaded and labelled, so a
+ * chart keeps the run's history but shows where the window starts. Unchanged when the window is the whole run.
+ */
+export function shadeBeforeWindow<T extends LineSeriesOption>(series: T[], labels: readonly string[], windowFrom: string): T[] {
+  const from = labels.indexOf(windowFrom);
+  const [first, ...rest] = series;
+  if (from <= 0 || first === undefined) return series;
+  const markArea = {
+    silent: true, itemStyle: { color: "rgba(90, 100, 114, 0.10)" },
+    label: { show: true, position: "insideTop" as const, color: MUTED, fontSize: 11, formatter: `before ${windowFrom}` },
+    data: [[{ xAxis: labels[0] }, { xAxis: windowFrom }]] as NonNullable<LineSeriesOption["markArea"]>["data"],
+  };
+  return [{ ...first, markArea }, ...rest];
 }
 
 /** A value y axis named with its unit, e.g. "US$/kg of element". */

@@ -154,4 +154,36 @@ describe("renderHtmlReport", () => {
     expect(answer).not.toContain("Deepest large shortage of final demand");
     expect(html.slice(html.indexOf('data-section="answer"'), html.indexOf('data-section="prices"'))).toContain("<h3>Deepest large shortage of final demand</h3>");
   });
+
+  it("names the reporting window (--from) in the masthead, the answer, every table and the charts, which shade the months before it", () => {
+    const base = sampleReport();
+    const dyJp = base.shortages.find((e) => e.element === "Dy" && e.region === "JP" && e.stage === "use")!;
+    const windowed: RunReport = { ...base, window: { from: "2026-07", to: "2027-12" }, shortages: [{ ...dyJp, startMonth: "2026-07", durationMonths: 5, beganMonth: dyJp.startMonth }] };
+    const page = renderHtmlReport(windowed);
+    expect(page).toContain("<dt>Reporting window</dt><dd>2026-07 → 2027-12</dd>");
+    expect(page).toContain('<p class="window-note" data-window="2026-07">Every figure and table in this report covers <strong>2026-07 – 2027-12</strong>, except the policy timeline.');
+    const answer = page.slice(page.indexOf('data-section="answer"'), page.indexOf('data-section="prices"'));
+    expect(answer).toContain("First shortage in 2026-07 – 2027-12, by element and region");
+    expect(answer).toContain("<strong>Dy · JP</strong> short since 2026-06");
+    expect(answer).toContain("Peak prices, US$/kg, 2026-07 – 2027-12");
+    expect(answer).toContain("End products lost, 2026-07 – 2027-12");
+    const caption = (key: string) => page.slice(page.indexOf(`data-table="${key}"`)).match(/<caption>([^<]*)<\/caption>/)?.[1] ?? "";
+    expect(caption("prices")).toBe("Prices at the start of the window (2026-07), their peak within it and at its end (2027-12), US$/kg of element content");
+    expect(caption("shortage-episodes")).toContain("Shortage episodes in 2026-07 – 2027-12");
+    expect(caption("china-supply")).toContain("Imports from China in 2026-07 – 2027-12 against the baseline");
+    expect(caption("gap-closers")).toContain("in 2026-07 – 2027-12");
+    expect(caption("policy-costs")).toContain("2026-07 – 2027-12 (a year the window cuts counts only its months in it)");
+    expect(page).toContain("<th scope=\"col\">Began (before 2026-07)</th>");
+    expect(page).toContain("<th scope=\"col\" class=\"num\">Lost in 2026-07 – 2027-12</th>");
+    expect(page).toContain("<th scope=\"col\">Top region 2026-07</th>");
+    // Series charts keep the whole run, with the months before the window shaded and labelled; the Sankey and bars do not.
+    const charts = figures(page);
+    for (const id of ["price-dy", "price-other-elements", "shortfall-by-element", "china-share-by-stage", "china-origin-by-region", "lost-path-vehicle"]) {
+      expect(charts.get(id), id).toContain(">before 2026-07</text>");
+    }
+    expect(charts.get("lost-vehicle")).not.toContain("before 2026-07");
+    // The whole-run report has none of it.
+    expect(html).not.toMatch(/Reporting window|class="window-note"|before 2026-/);
+  });
 });
+

@@ -6,6 +6,7 @@
 import type { RunReport } from "../report-model.js";
 import { renderAnswer } from "./answer.js";
 import type { ChartLayout } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
 import { renderConcentrationSection, renderOriginSection } from "./section-concentration.js";
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
@@ -28,15 +29,16 @@ interface Section {
 }
 
 function sections(report: RunReport, layout: ChartLayout): Section[] {
+  const w = reportWindow(report);
   return [
     { id: "prices", title: "Price paths by market", intro: "China's domestic price against the ex-China price for each element, US$/kg of element content. The gap between the lines is what buyers outside China pay extra.", body: renderPriceSection(report, layout) },
     { id: "shortfalls", title: "Shortfalls", intro: "Demand that could not be met, t/month of element content, stacked by element and by importing region; then each shortage episode.", body: renderShortfallSection(report, layout) },
     { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
-    { id: "concentration", title: "Concentration by stage", intro: "China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the run.", body: renderConcentrationSection(report, layout) },
+    { id: "concentration", title: "Concentration by stage", intro: `China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the ${w.trimmed ? `reporting window (${w.label})` : "run"}.`, body: renderConcentrationSection(report, layout) },
     { id: "provenance", title: "Where the content comes from", intro: "How much of each importing region's use of the magnet elements was separated in China — the provenance the model carries through every stage, and what an extraterritorial rule like MOFCOM Ann. 61/2025 tests.", body: renderOriginSection(report, layout) },
     { id: "china-supply", title: "Supply from China", intro: "What each importing region got from China — magnets, and Dy and Tb as oxide or metal — against the baseline run, and how many months its magnets from China fell below half of the baseline's.", body: renderChinaSupplySection(report) },
     { id: "end-products", title: "End products lost", intro: "Products not built for lack of rare earths, in each sector's own unit, by importing region and month.", body: renderProductSection(report, layout) },
-    { id: "timeline", title: "Policy timeline", intro: "When each policy of the scenario is in force; gaps between bars are suspensions.", body: renderTimelineSection(report, layout) },
+    { id: "timeline", title: "Policy timeline", intro: `When each policy of the scenario is in force; gaps between bars are suspensions.${w.trimmed ? ` The whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices.` : ""}`, body: renderTimelineSection(report, layout) },
     { id: "policy-costs", title: "What the measures cost", intro: "Money the scenario's tariffs and price floors move each year: duty importers paid, and top-ups paid to producers to bring their price up to a floor.", body: renderCostSection(report) },
     { id: "gap-closers", title: "Who closed the gap", intro: "Regions and stages that produced more than in the baseline run, and from when.", body: renderGapSection(report) },
     { id: "warnings", title: "Warnings", intro: "What the run flagged about its own results.", body: renderWarningSection(report) },
@@ -47,10 +49,12 @@ function masthead(report: RunReport): string {
   const s = report.scenario;
   const last = report.monthLabels[report.monthLabels.length - 1];
   const horizon = `${s.startMonth}${last === undefined ? "" : ` → ${last}`} (${s.months} months)`;
+  const w = reportWindow(report);
   const meta: [string, string][] = [
     ...(s.name !== report.title ? [["Scenario", s.name] as [string, string]] : []),
     ["Dataset", `${report.dataset.name} ${report.dataset.version}`],
     ["Horizon", horizon],
+    ...(w.trimmed ? [["Reporting window", `${w.from} → ${w.to}`] as [string, string]] : []),
     ["Seed", String(s.seed)],
     ...(s.extendsChain.length > 0 ? [["Extends", s.extendsChain.join(" → ")] as [string, string]] : []),
     ["Compared with", report.baselineName ?? "no baseline"],
@@ -60,7 +64,7 @@ function masthead(report: RunReport): string {
 <h1>${escapeHtml(report.title)}</h1>
 ${s.description.trim() === "" ? "" : `<p class="lede">${escapeHtml(s.description)}</p>`}
 <dl class="meta">${meta.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>
-</div></header>`;
+</div></header>${w.trimmed ? `\n<div class="wrap"><p class="window-note" data-window="${escapeHtml(w.from)}">Every figure and table in this report covers <strong>${escapeHtml(w.label)}</strong>, except the policy timeline. The run starts ${escapeHtml(w.runStart)}, so stocks and prices carry what happened before; the charts show the whole run with the months before ${escapeHtml(w.from)} shaded. Shortage episodes that began earlier are cut at ${escapeHtml(w.from)} and say when they began.</p></div>` : ""}`;
 }
 
 /** Options of `renderPage`, resolved by `renderHtmlReport`. */

@@ -6,7 +6,8 @@
  */
 import type { RunReport } from "../report-model.js";
 import { formatShare } from "../number-format.js";
-import { chartFigure, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
+import { chartFigure, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
 import { regionColour, stageColour } from "./palette.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
@@ -19,9 +20,9 @@ function chinaShareChart(report: RunReport, widthPx: number): string {
     option: {
       legend: legendOption(), grid: { left: 70, right: 24, top: 64, bottom: 52 },
       xAxis: monthAxis(report.monthLabels), yAxis: valueAxis("% of world total", { max: 100 }),
-      series: report.chinaShareByStage.map((s) => ({
+      series: shadeBeforeWindow(report.chinaShareByStage.map((s) => ({
         type: "line" as const, name: stageName(s.label), data: [...s.values], symbol: "none", color: stageColour(s.label), lineStyle: { width: 2 },
-      })),
+      })), report.monthLabels, reportWindow(report).from),
     },
   });
 }
@@ -34,13 +35,14 @@ function concentrationTable(report: RunReport): string {
     c.atEnd.topRegion, formatShare(c.atEnd.topShare), formatShare(c.atEnd.chinaShare), Math.round(c.atEnd.hhi).toLocaleString("en-US"),
     pp(c.atStart.chinaShare, c.atEnd.chinaShare),
   ]);
-  const first = report.monthLabels[0] ?? "start";
-  const last = report.monthLabels[report.monthLabels.length - 1] ?? "end";
+  const w = reportWindow(report);
+  const first = w.from;
+  const last = w.to;
   return renderHtmlTable(
     [{ header: "Stage" }, { header: `Top region ${first}` }, { header: "Top share", align: "right" }, { header: "China share", align: "right" }, { header: "HHI", align: "right" },
       { header: `Top region ${last}` }, { header: "Top share", align: "right" }, { header: "China share", align: "right" }, { header: "HHI", align: "right" },
       { header: "China share change", align: "right" }],
-    rows, { key: "concentration", caption: "Concentration at the first and last month (HHI 0–10,000; above 2,500 is highly concentrated)" },
+    rows, { key: "concentration", caption: `Concentration at the ${w.trimmed ? "window's" : "run's"} first and last month (HHI 0–10,000; above 2,500 is highly concentrated)` },
   );
 }
 
@@ -57,9 +59,9 @@ function chinaOriginChart(report: RunReport, widthPx: number): string {
     option: {
       legend: legendOption(), grid: { left: 70, right: 24, top: 64, bottom: 52 },
       xAxis: monthAxis(report.monthLabels), yAxis: valueAxis("% of the region's use", { max: 100 }),
-      series: report.chinaOriginByRegion.map((s) => ({
+      series: shadeBeforeWindow(report.chinaOriginByRegion.map((s) => ({
         type: "line" as const, name: s.label, data: [...s.values], symbol: "none", color: regionColour(s.label), lineStyle: { width: 2 },
-      })),
+      })), report.monthLabels, reportWindow(report).from),
     },
   });
 }

@@ -6,6 +6,7 @@
 import type { FlowGraph, RunReport } from "../report-model.js";
 import { formatTonnes } from "../number-format.js";
 import { chartFigure, type ChartLayout } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
 import { regionColour } from "./palette.js";
 import { emptyMessage } from "./tables.js";
@@ -65,12 +66,14 @@ function sankeyFigure(graph: FlowGraph, index: number, widthPx: number): string 
   });
 }
 
-/** Short tag for a flow month: where it sits in the run. */
+/** Short tag for a flow month: where it sits in the report's window. */
 function monthTag(report: RunReport, month: string): string {
-  const totals = report.monthLabels.map((_, m) => report.shortfallByElement.reduce((a, s) => a + (s.values[m] ?? 0), 0));
-  const worst = totals.reduce((best, t, m) => (t > (totals[best] ?? 0) ? m : best), 0);
+  const w = reportWindow(report);
+  const from = Math.max(0, report.monthLabels.indexOf(w.from));
+  const totals = report.monthLabels.map((_, m) => (m < from ? 0 : report.shortfallByElement.reduce((a, s) => a + (s.values[m] ?? 0), 0)));
+  const worst = totals.reduce((best, t, m) => (t > (totals[best] ?? 0) ? m : best), from);
   if ((totals[worst] ?? 0) > 0 && report.monthLabels[worst] === month) return "largest shortfall";
-  if (month === report.monthLabels[0]) return "start";
+  if (month === w.from) return w.trimmed ? "window start" : "start";
   if (month === report.monthLabels[report.monthLabels.length - 1]) return "end";
   return "";
 }

@@ -5,27 +5,31 @@
  */
 import type { RunReport } from "../report-model.js";
 import { formatChange, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
+import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
 /** Body of the gap-closers section: the table, or why there is none. */
 export function renderGapSection(report: RunReport): string {
   if (report.baselineName === undefined) return emptyMessage("gap-closers", "No baseline run to compare with, so no gap closers are computed.");
-  if (report.gapClosers.length === 0) return emptyMessage("gap-closers", `No region raised output against the baseline "${report.baselineName}".`);
+  const w = reportWindow(report);
+  if (report.gapClosers.length === 0) return emptyMessage("gap-closers", `No region raised output against the baseline "${report.baselineName}"${w.trimmed ? ` in ${w.label}` : ""}.`);
   const rows = [...report.gapClosers]
     .sort((a, b) => b.extraValueUsd - a.extraValueUsd)
     .slice(0, 12)
     .map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
   return renderHtmlTable(
-    [{ header: "Region" }, { header: "Stage" }, { header: "Extra output over the run, US$ M", align: "right" }, { header: "Extra output, t", align: "right" }, { header: "From (first month > 1% above baseline)" }],
-    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}", valued at the run's first-month China prices (t of element content)` },
+    [{ header: "Region" }, { header: "Stage" }, { header: `Extra output ${w.trimmed ? `in ${w.label}` : "over the run"}, US$ M`, align: "right" }, { header: "Extra output, t", align: "right" },
+      { header: `From (first month${w.trimmed ? " in the window" : ""} > 1% above baseline)` }],
+    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}"${w.trimmed ? ` in ${w.label}` : ""}, valued at the run's first-month China prices (t of element content)` },
   );
 }
 
 /** Body of the supply-from-China section: each importer's magnets and Dy + Tb oxide/metal from China against the baseline. */
 export function renderChinaSupplySection(report: RunReport): string {
   if (report.baselineName === undefined) return emptyMessage("china-supply", "No baseline run to compare with.");
-  if (report.chinaSupplyChanges.length === 0) return emptyMessage("china-supply", "No region imports magnets or Dy and Tb from China in this run or the baseline.");
+  const w = reportWindow(report);
+  if (report.chinaSupplyChanges.length === 0) return emptyMessage("china-supply", `No region imports magnets or Dy and Tb from China in ${w.trimmed ? w.label : "this run"}, in this run or the baseline.`);
   const rows = report.chinaSupplyChanges.map((x) => [
     x.region, formatTonnes(x.magnetTonnes), formatTonnes(x.magnetTonnesBaseline), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
     formatTonnes(x.heavyOxideMetalTonnes), formatTonnes(x.heavyOxideMetalTonnesBaseline), formatChange(x.heavyOxideMetalTonnes, x.heavyOxideMetalTonnesBaseline),
@@ -34,13 +38,17 @@ export function renderChinaSupplySection(report: RunReport): string {
   return renderHtmlTable(
     [{ header: "Importer" }, { header: "Magnets, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" },
       { header: "Dy + Tb oxide and metal, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" }, { header: "Months with magnets below half the baseline's" }],
-    rows, { key: "china-supply", caption: `Imports from China over the run against the baseline "${report.baselineName}", t of element content, counted in the month a licence clears` },
+    rows, { key: "china-supply", caption: `Imports from China ${w.trimmed ? `in ${w.label}` : "over the run"} against the baseline "${report.baselineName}", t of element content, counted in the month a licence clears` },
   );
 }
 
 /** Body of the costs section: import duty paid and price-floor top-ups by region, with each calendar year. */
 export function renderCostSection(report: RunReport): string {
-  if (report.policyCosts.length === 0) return emptyMessage("policy-costs", "The scenario has no import tariff or price floor, so no duty or top-up was paid.");
+  const w = reportWindow(report);
+  if (report.policyCosts.length === 0) {
+    const costPolicies = report.timeline.some((t) => t.kind === "tariff" || t.kind === "price-floor");
+    return emptyMessage("policy-costs", costPolicies ? `No duty or floor top-up was paid in ${w.trimmed ? w.label : "this run"}.` : "The scenario has no import tariff or price floor, so no duty or top-up was paid.");
+  }
   const years = [...new Set(report.policyCosts.flatMap((c) => c.byYear.map((y) => y.year)))].sort();
   const rows = report.policyCosts.map((c) => [
     POLICY_COST_LABEL[c.kind], c.region, formatUsdMillions(c.totalUsd),
@@ -48,7 +56,7 @@ export function renderCostSection(report: RunReport): string {
   ]);
   return renderHtmlTable(
     [{ header: "Payment" }, { header: "Region" }, { header: "Total, US$ M", align: "right" }, ...years.map((year) => ({ header: year, align: "right" as const }))],
-    rows, { key: "policy-costs", caption: "Import duty paid by importers (valued at the supplier's price; magnets with their making) and top-ups paid to producers under price floors, US$ million" },
+    rows, { key: "policy-costs", caption: `Import duty paid by importers (valued at the supplier's price; magnets with their making) and top-ups paid to producers under price floors, US$ million${w.trimmed ? `, ${w.label} (a year the window cuts counts only its months in it)` : ""}` },
   );
 }
 

@@ -5,7 +5,8 @@
  */
 import type { RunReport } from "../report-model.js";
 import { MAGNET_ELEMENTS, orderElements, pricePairs, type PricePair } from "./derive.js";
-import { chartFigure, legendOption, monthAxis, valueAxis, type ChartLayout, type ChartOption } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
+import { chartFigure, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout, type ChartOption } from "./echarts-ssr.js";
 import { slugify } from "./escape.js";
 import { formatUsdPerKg } from "./format.js";
 import { elementColour, MARKET_COLOURS } from "./palette.js";
@@ -14,10 +15,12 @@ import { emptyMessage, renderHtmlTable } from "./tables.js";
 const PRICE_AXIS = "US$/kg of element";
 const line = { type: "line" as const, symbol: "none", lineStyle: { width: 2 } };
 
-function magnetChart(pair: PricePair, labels: readonly string[], widthPx: number): string {
-  const series: ChartOption["series"] = [];
-  if (pair.china !== undefined) series.push({ ...line, name: "China domestic", data: [...pair.china], color: MARKET_COLOURS.china });
-  if (pair.exChina !== undefined) series.push({ ...line, name: "ex-China", data: [...pair.exChina], color: MARKET_COLOURS["ex-china"] });
+function magnetChart(pair: PricePair, labels: readonly string[], windowFrom: string, widthPx: number): string {
+  const lines = [
+    ...(pair.china === undefined ? [] : [{ ...line, name: "China domestic", data: [...pair.china], color: MARKET_COLOURS.china }]),
+    ...(pair.exChina === undefined ? [] : [{ ...line, name: "ex-China", data: [...pair.exChina], color: MARKET_COLOURS["ex-china"] }]),
+  ];
+  const series: ChartOption["series"] = shadeBeforeWindow(lines, labels, windowFrom);
   return chartFigure({
     id: `price-${slugify(pair.element)}`, title: `${pair.element} price by market`, widthPx, heightPx: 290,
     option: { legend: legendOption(), grid: { left: 70, right: 20, top: 64, bottom: 52 }, xAxis: monthAxis(labels), yAxis: valueAxis(PRICE_AXIS), series },
@@ -27,11 +30,11 @@ function magnetChart(pair: PricePair, labels: readonly string[], widthPx: number
 /** A log axis cannot show zero or less: those months are left as gaps. */
 const positive = (values: readonly number[]) => values.map((v) => (v > 0 ? v : null));
 
-function otherElementsChart(pairs: readonly PricePair[], labels: readonly string[], widthPx: number): string {
-  const series: ChartOption["series"] = pairs.flatMap((p) => [
+function otherElementsChart(pairs: readonly PricePair[], labels: readonly string[], windowFrom: string, widthPx: number): string {
+  const series: ChartOption["series"] = shadeBeforeWindow(pairs.flatMap((p) => [
     ...(p.exChina === undefined ? [] : [{ ...line, name: p.element, data: positive(p.exChina), color: elementColour(p.element) }]),
     ...(p.china === undefined ? [] : [{ ...line, name: p.element, data: positive(p.china), color: elementColour(p.element), lineStyle: { width: 1.5, type: "dashed" as const } }]),
-  ]);
+  ]), labels, windowFrom);
   return chartFigure({
     id: "price-other-elements", title: "Other elements: price by market (log scale)", widthPx, heightPx: 340,
     note: "Solid lines: ex-China market; dashed lines: China domestic market. Logarithmic price axis.",
@@ -42,7 +45,8 @@ function otherElementsChart(pairs: readonly PricePair[], labels: readonly string
 function priceTable(report: RunReport): string {
   const order = orderElements(report.prices.map((p) => p.element));
   // A peak in the run's last month is the horizon, not a turning point: the price was still rising (as the terminal says).
-  const lastMonth = report.monthLabels[report.monthLabels.length - 1];
+  const w = reportWindow(report);
+  const lastMonth = w.to;
   const rows = [...report.prices]
     .sort((a, b) => order.indexOf(a.element) - order.indexOf(b.element) || a.market.localeCompare(b.market))
     .map((p) => [
@@ -53,7 +57,9 @@ function priceTable(report: RunReport): string {
   return renderHtmlTable(
     [{ header: "Element" }, { header: "Market" }, { header: "Start, US$/kg", align: "right" }, { header: "Peak, US$/kg", align: "right" },
       { header: "Peak month" }, { header: "End, US$/kg", align: "right" }, { header: "End vs start", align: "right" }],
-    rows, { key: "prices", caption: "Prices at the start, peak and end of the run (US$/kg of element content)" },
+    rows, { key: "prices", caption: w.trimmed
+      ? `Prices at the start of the window (${w.from}), their peak within it and at its end (${w.to}), US$/kg of element content`
+      : "Prices at the start, peak and end of the run (US$/kg of element content)" },
   );
 }
 
@@ -63,7 +69,8 @@ export function renderPriceSection(report: RunReport, layout: ChartLayout): stri
   if (pairs.length === 0) return emptyMessage("prices", "No prices were recorded in this run.");
   const magnets = pairs.filter((p) => MAGNET_ELEMENTS.includes(p.element));
   const others = pairs.filter((p) => !MAGNET_ELEMENTS.includes(p.element));
-  const grid = magnets.length === 0 ? "" : `<div class="chart-grid">\n${magnets.map((p) => magnetChart(p, report.monthLabels, layout.halfWidthPx)).join("\n")}\n</div>`;
-  const rest = others.length === 0 ? "" : otherElementsChart(others, report.monthLabels, layout.fullWidthPx);
+  const from = reportWindow(report).from;
+  const grid = magnets.length === 0 ? "" : `<div class="chart-grid">\n${magnets.map((p) => magnetChart(p, report.monthLabels, from, layout.halfWidthPx)).join("\n")}\n</div>`;
+  const rest = others.length === 0 ? "" : otherElementsChart(others, report.monthLabels, from, layout.fullWidthPx);
   return [grid, rest, report.prices.length === 0 ? "" : priceTable(report)].filter((s) => s !== "").join("\n");
 }

@@ -6,7 +6,8 @@
 import { shortOfText } from "../end-products.js";
 import type { MonthSeries, RunReport } from "../report-model.js";
 import { lossesBySector, type SectorLoss } from "./derive.js";
-import { chartFigure, legendHeightPx, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
+import { chartFigure, legendHeightPx, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
 import { slugify } from "./escape.js";
 import { formatUnits, pluralUnit, shortSectorName } from "./format.js";
 import { indexedColour, regionColour } from "./palette.js";
@@ -43,12 +44,12 @@ function rowHeightPx(group: UnitGroup, widthPx: number): number {
   return Math.max(group.sectors.length > 0 ? bars : 0, group.paths.length > 0 ? paths : 0, 280);
 }
 
-function barChart(group: UnitGroup, widthPx: number, heightPx: number): string {
+function barChart(group: UnitGroup, windowLabel: string | undefined, widthPx: number, heightPx: number): string {
   const regions = regionsOf(group);
   const top = 32 + legendHeightPx(regions, widthPx) + 12;
   const names = group.sectors.map((s) => shortSectorName(s.sectorName));
   return chartFigure({
-    id: `lost-${slugify(group.unit)}`, title: `Lost by sector and region, ${pluralUnit(group.unit)}`, widthPx, heightPx,
+    id: `lost-${slugify(group.unit)}`, title: `Lost by sector and region, ${pluralUnit(group.unit)}${windowLabel === undefined ? "" : `, ${windowLabel}`}`, widthPx, heightPx,
     option: {
       legend: legendOption(32, "block"), grid: { left: 160, right: 28, top, bottom: 48 },
       yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 148, overflow: "truncate", color: "#1d2733" }, axisTick: { show: false } },
@@ -61,35 +62,38 @@ function barChart(group: UnitGroup, widthPx: number, heightPx: number): string {
   });
 }
 
-function pathChart(group: UnitGroup, labels: readonly string[], widthPx: number, heightPx: number): string {
+function pathChart(group: UnitGroup, labels: readonly string[], windowFrom: string, widthPx: number, heightPx: number): string {
   const names = pathNames(group);
   const top = 32 + legendHeightPx(names, widthPx) + 12;
   return chartFigure({
     id: `lost-path-${slugify(group.unit)}`, title: `Lost per month, ${pluralUnit(group.unit)}`, widthPx, heightPx,
     option: {
       legend: legendOption(), grid: { left: 70, right: 20, top, bottom: 52 }, xAxis: monthAxis(labels), yAxis: valueAxis(`${pluralUnit(group.unit)} per month`),
-      series: group.paths.map((p, i) => ({ type: "line" as const, name: names[i] ?? p.label, data: [...p.values], symbol: "none", color: indexedColour(i), lineStyle: { width: 2 } })),
+      series: shadeBeforeWindow(group.paths.map((p, i) => ({ type: "line" as const, name: names[i] ?? p.label, data: [...p.values], symbol: "none", color: indexedColour(i), lineStyle: { width: 2 } })), labels, windowFrom),
     },
   });
 }
 
 function lossTable(report: RunReport): string {
+  const w = reportWindow(report);
   const rows = lossesBySector(report).flatMap((s) =>
     s.byRegion.map((r) => [shortSectorName(s.sectorName), r.region, formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
   return renderHtmlTable(
-    [{ header: "Sector" }, { header: "Region" }, { header: "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
+    [{ header: "Sector" }, { header: "Region" }, { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
     rows, { key: "end-products-lost", caption: "End products not built for lack of magnets or materials" },
   );
 }
 
 /** Body of the end-products section: per-unit bar and path charts, then the loss table. */
 export function renderProductSection(report: RunReport, layout: ChartLayout): string {
+  const w = reportWindow(report);
   const groups = unitGroups(report).filter((g) => g.sectors.length > 0 || g.paths.length > 0);
   if (groups.length === 0) return emptyMessage("end-products", "No end products were lost in this run.");
   const charts = groups.map((g) => {
     const h = rowHeightPx(g, layout.halfWidthPx);
-    const parts = [g.sectors.length > 0 ? barChart(g, layout.halfWidthPx, h) : "", g.paths.length > 0 ? pathChart(g, report.monthLabels, layout.halfWidthPx, h) : ""];
+    const parts = [g.sectors.length > 0 ? barChart(g, w.trimmed ? w.label : undefined, layout.halfWidthPx, h) : "", g.paths.length > 0 ? pathChart(g, report.monthLabels, w.from, layout.halfWidthPx, h) : ""];
     return `<div class="chart-grid">\n${parts.filter((p) => p !== "").join("\n")}\n</div>`;
   });
-  return [...charts, report.endProductsLost.length > 0 ? lossTable(report) : ""].join("\n");
+  const none = w.trimmed && report.endProductsLost.length === 0 ? emptyMessage("end-products-lost", `No end products were lost in ${w.label}; the chart shows losses before it.`) : "";
+  return [...charts, report.endProductsLost.length > 0 ? lossTable(report) : none].join("\n");
 }

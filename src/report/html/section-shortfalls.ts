@@ -6,14 +6,15 @@
 import type { MonthSeries, RunReport } from "../report-model.js";
 import { formatShare, formatTonnes } from "../number-format.js";
 import { hasValues, orderElements } from "./derive.js";
-import { chartFigure, legendHeightPx, legendOption, monthAxis, valueAxis, type ChartLayout } from "./echarts-ssr.js";
+import { reportWindow } from "../report-window.js";
+import { chartFigure, legendHeightPx, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
 import { elementColour, regionColour } from "./palette.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
 
 /** Episodes listed before the rest are folded into a count. */
 const MAX_EPISODE_ROWS = 30;
 
-function stackedArea(id: string, title: string, series: readonly MonthSeries[], colour: (label: string) => string, labels: readonly string[], widthPx: number): string {
+function stackedArea(id: string, title: string, series: readonly MonthSeries[], colour: (label: string) => string, labels: readonly string[], windowFrom: string, widthPx: number): string {
   const shown = series.filter((s) => s.values.some((v) => v > 1e-9));
   const top = 32 + legendHeightPx(shown.map((s) => s.label), widthPx) + 14;
   return chartFigure({
@@ -21,10 +22,10 @@ function stackedArea(id: string, title: string, series: readonly MonthSeries[], 
     option: {
       legend: legendOption(32, "block"),
       grid: { left: 70, right: 20, top, bottom: 52 }, xAxis: monthAxis(labels), yAxis: valueAxis("t/month of element content"),
-      series: shown.map((s) => ({
+      series: shadeBeforeWindow(shown.map((s) => ({
         type: "line" as const, name: s.label, data: [...s.values], stack: "total", symbol: "none", color: colour(s.label),
         lineStyle: { width: 1 }, areaStyle: { opacity: 0.75 },
-      })),
+      })), labels, windowFrom),
     },
   });
 }
@@ -32,32 +33,40 @@ function stackedArea(id: string, title: string, series: readonly MonthSeries[], 
 function episodeTable(report: RunReport): string {
   // With a comparison run, whether the baseline had the episode too (then it is not the scenario's doing).
   const compared = report.baselineName !== undefined && report.shortages.some((e) => e.alsoInBaseline !== undefined);
+  // Episodes cut at the window's start say when they began.
+  const began = report.shortages.some((e) => e.beganMonth !== undefined);
+  const w = reportWindow(report);
   const rows = [...report.shortages]
     .sort((a, b) => a.startMonth.localeCompare(b.startMonth) || b.totalTonnes - a.totalTonnes)
     .map((e) => [
       e.element, e.region, e.stage, e.startMonth, e.endMonth, String(e.durationMonths),
       formatTonnes(e.peakTonnesPerMonth), formatShare(e.peakShareOfDemand), formatTonnes(e.totalTonnes),
+      ...(began ? [e.beganMonth ?? "–"] : []),
       ...(compared ? [e.alsoInBaseline === true ? "also" : "–"] : []),
     ]);
   return renderHtmlTable(
     [{ header: "Element" }, { header: "Region" }, { header: "Stage" }, { header: "Start" }, { header: "End" }, { header: "Months", align: "right" },
       { header: "Peak, t/month", align: "right" }, { header: "Peak, % of need", align: "right" }, { header: "Total, t", align: "right" },
+      ...(began ? [{ header: `Began (before ${w.from})` }] : []),
       ...(compared ? [{ header: `In ${report.baselineName ?? "baseline"} too` }] : [])],
-    rows, { key: "shortage-episodes", caption: "Shortage episodes (t of element content; stage 'use' is final demand unmet)", maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
+    rows, { key: "shortage-episodes", caption: w.trimmed
+      ? `Shortage episodes in ${w.label} (t of element content; stage 'use' is final demand unmet; an episode that began earlier is cut at ${w.from} and counts only the window's months)`
+      : "Shortage episodes (t of element content; stage 'use' is final demand unmet)", maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
   );
 }
 
 /** Body of the shortfall section: two stacked charts and the episode table, or a "no shortfall" message. */
 export function renderShortfallSection(report: RunReport, layout: ChartLayout): string {
+  const w = reportWindow(report);
   const anySeries = hasValues(report.shortfallByElement) || hasValues(report.shortfallByRegion);
   if (!anySeries && report.shortages.length === 0) return emptyMessage("shortfalls", "No shortfall in this run: every region's demand was met in every month.");
   const byElement = [...report.shortfallByElement].sort((a, b) => orderElements([a.label, b.label]).indexOf(a.label) - orderElements([a.label, b.label]).indexOf(b.label));
   const charts = anySeries
     ? `<div class="chart-grid">\n${[
-      stackedArea("shortfall-by-element", "Final-use shortfall by element", byElement, elementColour, report.monthLabels, layout.halfWidthPx),
-      stackedArea("shortfall-by-region", "Final-use shortfall by importing region", report.shortfallByRegion, regionColour, report.monthLabels, layout.halfWidthPx),
+      stackedArea("shortfall-by-element", "Final-use shortfall by element", byElement, elementColour, report.monthLabels, w.from, layout.halfWidthPx),
+      stackedArea("shortfall-by-region", "Final-use shortfall by importing region", report.shortfallByRegion, regionColour, report.monthLabels, w.from, layout.halfWidthPx),
     ].join("\n")}\n</div>`
     : emptyMessage("shortfall-series", "No final-use shortfall in this run (the episodes below are production lost at intermediate stages).");
-  const table = report.shortages.length === 0 ? emptyMessage("shortage-episodes", "No shortage episodes in this run.") : episodeTable(report);
+  const table = report.shortages.length === 0 ? emptyMessage("shortage-episodes", `No shortage episodes in ${w.trimmed ? w.label : "this run"}.`) : episodeTable(report);
   return `${charts}\n${table}`;
 }

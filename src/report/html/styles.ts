@@ -54,6 +54,7 @@ tbody tr:nth-child(even) { background: #fafbfc; }
 table.compact { font-size: 13.5px; }
 table.compact th, table.compact td { padding: 3px 6px; background: none; }
 .table-note { font-size: 12.5px; color: var(--muted); margin: 6px 0 0; }
+.window-note { margin: 16px auto 0; padding: 10px 14px; border-left: 4px solid var(--accent); background: var(--panel); font-size: 14px; }
 .empty { padding: 16px 18px; background: var(--panel); border: 1px dashed #b8c0ca; border-radius: 6px; color: var(--muted); margin: 0 0 16px; }
 .flow-radio { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
 .flow-months { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0 0 12px; }
