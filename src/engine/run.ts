@@ -37,10 +37,11 @@ function receiveArrivals(ctx: StepContext): void {
   const { s, tick } = ctx;
   const { inOriginCount, inOrigins, inStock, inTransit, inTransitByElement, ring, ringUsed } = s;
   const R = s.R;
-  const nodes = s.inTransit.length;
   const slot = tick % s.ringMonths;
   const L = s.ringMonths;
-  for (let node = 0; node < nodes; node++) {
+  const { nodes: liveNodes, nodeCount: liveNodeCount } = s.lists.live;
+  for (let n = 0; n < liveNodeCount[0]!; n++) {
+    const node = liveNodes[n]!;
     // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
     if (!(inTransit[node]! > 0)) continue;
     // Nothing shipped into this slot since it was last received.
