@@ -20,6 +20,9 @@ export interface LiveNodes {
   /** Live elements of each region and form: `elements[(r × F + f) × E + k]` for k < `elementCount[r × F + f]`. */
   readonly elements: Int32Array;
   readonly elementCount: Int32Array;
+  /** Regions where each form and element is live: `regions[(f × E + e) × R + k]` for k < `regionCount[f × E + e]`. */
+  readonly regions: Int32Array;
+  readonly regionCount: Int32Array;
   /** Elements of each form live in some region: `formElements[f × E + k]` for k < `formElementCount[f]`. */
   readonly formElements: Int32Array;
   readonly formElementCount: Int32Array;
@@ -114,6 +117,8 @@ function listLiveNodes(isLive: Uint8Array, R: number, E: number): LiveNodes {
   const nodeCount = new Int32Array(1);
   const elements = new Int32Array(R * F * E);
   const elementCount = new Int32Array(R * F);
+  const regions = new Int32Array(F * E * R);
+  const regionCount = new Int32Array(F * E);
   const formElements = new Int32Array(F * E);
   const formElementCount = new Int32Array(F);
   for (let node = 0; node < R * F * E; node++) {
@@ -124,12 +129,12 @@ function listLiveNodes(isLive: Uint8Array, R: number, E: number): LiveNodes {
   }
   for (let f = 0; f < F; f++) {
     for (let e = 0; e < E; e++) {
-      let any = false;
-      for (let r = 0; r < R; r++) if (isLive[(r * F + f) * E + e] === 1) any = true;
-      if (any) formElements[f * E + formElementCount[f]!++] = e;
+      const formElement = f * E + e;
+      for (let r = 0; r < R; r++) if (isLive[(r * F + f) * E + e] === 1) regions[formElement * R + regionCount[formElement]!++] = r;
+      if (regionCount[formElement]! > 0) formElements[f * E + formElementCount[f]!++] = e;
     }
   }
-  return { isLive, nodes, nodeCount, elements, elementCount, formElements, formElementCount };
+  return { isLive, nodes, nodeCount, elements, elementCount, regions, regionCount, formElements, formElementCount };
 }
 
 /**

@@ -66,16 +66,25 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
   const { R, E } = s;
   const adjust = s.p["inventory.adjustmentMonths"];
   const { smoothed: ordersNeedSmoothed, byRegion: orderedForNeed } = s.ordersForNeed;
-  for (let e = 0; e < E; e++) {
+  // Dead nodes have no orders, calibration output or stock: nothing planned (the arrays are shared by the stages).
+  plan.fill(0);
+  orderedForNeed.fill(0);
+  const { formElements, formElementCount, regions: liveRegions, regionCount: liveRegionCount } = s.lists.live;
+  for (let j = 0; j < formElementCount[form]!; j++) {
+    const e = formElements[form * E + j]!;
+    const regionList = (form * E + e) * R;
+    const regionCount = liveRegionCount[form * E + e]!;
     let orders = 0;
     let ordersForNeed = 0;
     let weight = 0;
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < regionCount; k++) {
+      const r = liveRegions[regionList + k]!;
       orders += ordersSmoothed[(r * F + form) * E + e]!;
       ordersForNeed += ordersNeedSmoothed[(r * F + form) * E + e]!;
       weight += baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!;
     }
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < regionCount; k++) {
+      const r = liveRegions[regionList + k]!;
       const node = (r * F + form) * E + e;
       // Its share of the world's orders, or the orders buyers actually address to it when more (trade diverted its way).
       const regionWeight = weight > 0 ? (baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : 0;
@@ -281,6 +290,7 @@ export function produceSeparation(ctx: StepContext): void {
   const extraOf = s.scratchE2;
   const elementCapacity = s.scratchE3;
   const { facilityElementMask } = m;
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
     // Capacity (t REO a month) of the region's plants that separate each element: no element is separated beyond
@@ -294,7 +304,11 @@ export function produceSeparation(ctx: StepContext): void {
     let separable = 0;
     let plannedFeed = 0;
     let targetStock = 0;
-    for (let e = 0; e < E; e++) {
+    // Elements the region can separate are live (its plants take them); dead ones hold, plan and feed nothing.
+    const liveList = (r * F + 0) * E;
+    const liveCount = liveElementCount[r * F + 0]!;
+    for (let k = 0; k < liveCount; k++) {
+      const e = liveElements[liveList + k]!;
       if (capable[r * E + e] === 0) continue;
       separable += s.inTotal[(r * F + 0) * E + e]!;
       plannedFeed += plan[r * E + e]!;
@@ -306,7 +320,8 @@ export function produceSeparation(ctx: StepContext): void {
     // Planned feed first (within capacity), then the co-products in the capacity left.
     let plannedLoad = 0;
     let extraLoad = 0;
-    for (let e = 0; e < E; e++) {
+    for (let k = 0; k < liveCount; k++) {
+      const e = liveElements[liveList + k]!;
       if (capable[r * E + e] === 0) {
         baseOf[e] = 0;
         extraOf[e] = 0;
@@ -322,7 +337,8 @@ export function produceSeparation(ctx: StepContext): void {
     const baseScale = plannedLoad > capacityReo ? capacityReo / plannedLoad : 1;
     const room = Math.max(0, capacityReo - plannedLoad * baseScale);
     const extraScale = extraLoad > room ? room / extraLoad : 1;
-    for (let e = 0; e < E; e++) {
+    for (let k = 0; k < liveCount; k++) {
+      const e = liveElements[liveList + k]!;
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
@@ -400,9 +416,13 @@ export function produceMetal(ctx: StepContext): void {
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E } = s;
   const yieldShare = s.p["metal.yieldShare"];
+  // Dead nodes need nothing: all met.
+  rho.fill(1);
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveElementCount[r * F + 1]!; j++) {
+      const e = liveElements[(r * F + 1) * E + j]!;
       const node = (r * F + 1) * E + e;
       const base = node * R;
       const available = s.inTotal[node]!;
