@@ -96,9 +96,11 @@ export function findLiveNodes(m: CompiledModel, constraints: EngineConstraints):
   }
   for (const change of constraints.stockChanges) mark(change.region, change.form ?? 1, change.element);
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) if (m.initialStrategicStockTonnes[r * E + e] !== 0) mark(r, 1, e);
-  // Concentrate buyers: separators, the calibration's separating regions and strategic concentrate stocks.
+  // Concentrate buyers: separators, the calibration's separating regions, sectors drawing concentrate (none so far) and
+  // strategic concentrate stocks.
   const buysConcentrate = new Uint8Array(R);
   for (let i = 0; i < N; i++) if (m.facilityStage[i] === 1) buysConcentrate[m.facilityRegion[i]!] = 1;
+  for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) if (m.sectorForm[k] === 0 && m.demandBasePerMonth[r * K + k]! > 0) buysConcentrate[r] = 1;
   for (let r = 0; r < R; r++) for (let e = 0; e < E; e++) if (m.baseOutputTonnes[(1 * R + r) * E + e] !== 0) buysConcentrate[r] = 1;
   for (const change of constraints.stockChanges) if ((change.form ?? 1) === 0) buysConcentrate[change.region] = 1;
   const inConcentrate = new Uint8Array(E);
