@@ -6,8 +6,8 @@
 import type { CompiledModel } from "./compiled-model.js";
 import { assertConstraintsFit, createNeutralConstraints, FORM_COUNT, type EngineConstraints } from "./constraints.js";
 import { initialiseState } from "./initial-state.js";
-import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
 import { allNodesLive, firstTouchedDeadNode } from "./live-nodes.js";
+import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
 import { createRandom } from "./random.js";
 import { allocateResult, clearFirstMonth, type RecordOptions, type SimulationResult } from "./result.js";
 import { TradeRecorder } from "./trade-record.js";
