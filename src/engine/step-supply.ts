@@ -290,7 +290,6 @@ export function produceSeparation(ctx: StepContext): void {
   const extraOf = s.scratchE2;
   const elementCapacity = s.scratchE3;
   const { facilityElementMask } = m;
-  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
     // Capacity (t REO a month) of the region's plants that separate each element: no element is separated beyond
@@ -304,11 +303,7 @@ export function produceSeparation(ctx: StepContext): void {
     let separable = 0;
     let plannedFeed = 0;
     let targetStock = 0;
-    // Elements the region can separate are live (its plants take them); dead ones hold, plan and feed nothing.
-    const liveList = (r * F + 0) * E;
-    const liveCount = liveElementCount[r * F + 0]!;
-    for (let k = 0; k < liveCount; k++) {
-      const e = liveElements[liveList + k]!;
+    for (let e = 0; e < E; e++) {
       if (capable[r * E + e] === 0) continue;
       separable += s.inTotal[(r * F + 0) * E + e]!;
       plannedFeed += plan[r * E + e]!;
@@ -320,8 +315,7 @@ export function produceSeparation(ctx: StepContext): void {
     // Planned feed first (within capacity), then the co-products in the capacity left.
     let plannedLoad = 0;
     let extraLoad = 0;
-    for (let k = 0; k < liveCount; k++) {
-      const e = liveElements[liveList + k]!;
+    for (let e = 0; e < E; e++) {
       if (capable[r * E + e] === 0) {
         baseOf[e] = 0;
         extraOf[e] = 0;
@@ -337,8 +331,7 @@ export function produceSeparation(ctx: StepContext): void {
     const baseScale = plannedLoad > capacityReo ? capacityReo / plannedLoad : 1;
     const room = Math.max(0, capacityReo - plannedLoad * baseScale);
     const extraScale = extraLoad > room ? room / extraLoad : 1;
-    for (let k = 0; k < liveCount; k++) {
-      const e = liveElements[liveList + k]!;
+    for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
