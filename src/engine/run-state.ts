@@ -8,6 +8,7 @@ import type { CompiledModel } from "./compiled-model.js";
 import { FORM_COUNT, type ConstraintSegment, type EngineConstraints } from "./constraints.js";
 import type { ParameterValues } from "./parameters.js";
 import type { SimulationResult } from "./result.js";
+import { findLiveNodes, type LiveNodes } from "./live-nodes.js";
 import type { TradeRecorder } from "./trade-record.js";
 
 /** Run state. Stock layouts are `[region][form][element][origin]`; node arrays `[region][form][element]`. */
@@ -214,6 +215,8 @@ export interface IndexLists {
   /** Facility indices grouped by stage and region (index order within a group), and where each group starts; `[stage × R + region + 1]`. */
   readonly facilitiesByStageRegion: Int32Array;
   readonly facilityGroupStart: Int32Array;
+  /** Nodes the run can ever touch (`live-nodes.ts`): phases loop over these instead of every region × form × element. */
+  readonly live: LiveNodes;
 }
 
 /** Facilities grouped by `[stage][region]` (ascending index within a group), for phases that visit one region's plants of a stage. */
@@ -287,8 +290,11 @@ function ringMonthsFor(leadTimeMonths: Float64Array, constraints: EngineConstrai
   return Math.ceil(maxLead + maxDelay + etDelay) + 2;
 }
 
-/** Allocate the state of a run (all zero except what is noted); `initialiseState` fills the starting values. */
-export function createRunState(model: CompiledModel, constraints: EngineConstraints, p: ParameterValues): RunState {
+/**
+ * Allocate the state of a run (all zero except what is noted); `initialiseState` fills the starting values. Phases
+ * visit only the `live` nodes (by default every node the model and constraints can touch).
+ */
+export function createRunState(model: CompiledModel, constraints: EngineConstraints, p: ParameterValues, live: LiveNodes = findLiveNodes(model, constraints)): RunState {
   const R = model.regionIds.length;
   const E = model.elementSymbols.length;
   const N = model.facilityIds.length;
@@ -336,7 +342,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),
-    lists: { facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start },
+    lists: { facilitiesByStageRegion: groups.list, facilityGroupStart: groups.start, live },
     magnetPools: { ...magnetPools(model, p), have: f64(MAGNET_POOLS.length), want: f64(MAGNET_POOLS.length), use: f64(MAGNET_POOLS.length) },
   };
 }
@@ -408,4 +414,6 @@ export interface StepContext {
   seg: ConstraintSegment;
   /** True during the unrecorded spin-up months (mines hold their calibration rates). */
   spinningUp: boolean;
+  /** Test aid: check every month that no node outside `s.lists.live` holds anything. */
+  readonly checkLiveNodes: boolean;
 }

@@ -6,6 +6,7 @@
 import type { CompiledModel } from "./compiled-model.js";
 import { assertConstraintsFit, createNeutralConstraints, FORM_COUNT, type EngineConstraints } from "./constraints.js";
 import { initialiseState } from "./initial-state.js";
+import { allNodesLive, firstTouchedDeadNode } from "./live-nodes.js";
 import { sampleParameters as drawParameters, type ParameterId, type ParameterValues } from "./parameters.js";
 import { createRandom } from "./random.js";
 import { allocateResult, clearFirstMonth, type RecordOptions, type SimulationResult } from "./result.js";
@@ -25,6 +26,10 @@ export interface RunOptions extends RecordOptions {
   readonly sampleParameters?: boolean;
   /** Parameter values that replace the world's (after sampling), e.g. for sensitivity runs. */
   readonly parameterOverrides?: Partial<Record<ParameterId, number>>;
+  /** Test aid: throw as soon as a node outside the run's live nodes (`live-nodes.ts`) holds anything. @default false */
+  readonly checkLiveNodes?: boolean;
+  /** Test aid: treat every node as live (results must not change). @default false */
+  readonly allNodesLive?: boolean;
 }
 
 /** Move this month's arrivals from the ring into users' input stocks. */
@@ -32,10 +37,11 @@ function receiveArrivals(ctx: StepContext): void {
   const { s, tick } = ctx;
   const { inOriginCount, inOrigins, inStock, inTransit, inTransitByElement, ring, ringUsed } = s;
   const R = s.R;
-  const nodes = s.inTransit.length;
   const slot = tick % s.ringMonths;
   const L = s.ringMonths;
-  for (let node = 0; node < nodes; node++) {
+  const { nodes: liveNodes, nodeCount: liveNodeCount } = s.lists.live;
+  for (let n = 0; n < liveNodeCount[0]!; n++) {
+    const node = liveNodes[n]!;
     // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
     if (!(inTransit[node]! > 0)) continue;
     // Nothing shipped into this slot since it was last received.
@@ -98,7 +104,20 @@ function stepMonth(ctx: StepContext): void {
   updateCapacityGrowth(ctx);
   updateTariffMarkups(ctx);
   recordMonthEnd(ctx);
+  if (ctx.checkLiveNodes) assertOnlyLiveNodesTouched(ctx);
   smoothAndReset(ctx);
+}
+
+/** Throw when a node outside the run's live nodes holds stock, need, orders or supply (see `checkLiveNodes`). */
+function assertOnlyLiveNodesTouched(ctx: StepContext): void {
+  const { s } = ctx;
+  const perNode = [s.inStock, s.outStock, s.ring, s.strategic, s.inTotal, s.outTotal, s.inTransit, s.inTransitSmoothed, s.ordersNow, s.ordersSmoothed,
+    s.supplyNow, s.supplySmoothed, s.plantNeedNow, s.plantNeedSmoothed, s.sectorNeedNow, s.sectorNeedSmoothed, s.targetIn, s.targetOut,
+    s.ordersForNeed.now, s.ordersForNeed.smoothed, s.ordersForNeed.plantInput, s.taxedValue, s.taxedDuty, s.tariffMarkup];
+  const node = firstTouchedDeadNode(s.lists.live, perNode, s.inTotal.length);
+  if (node < 0) return;
+  const region = ctx.m.regionIds[Math.floor(node / (FORM_COUNT * s.E))];
+  throw new Error(`node ${node} (${region}, form ${Math.floor(node / s.E) % FORM_COUNT}, ${ctx.m.elementSymbols[node % s.E]}) holds something in month ${ctx.tick} but is not live: add what puts it there to findLiveNodes`);
 }
 
 /** Tonnes held anywhere (working, strategic, in transit) by element, into `into`. */
@@ -130,12 +149,12 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   const parameters: ParameterValues = { ...sampled, ...parameterOverrides } as ParameterValues;
   const tariffs = constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0));
   const res = allocateResult(model, { seed, sampledParameters: sampleParameters, parameters }, options, { tariffs });
-  const s = createRunState(model, constraints, parameters);
+  const s = createRunState(model, constraints, parameters, options.allNodesLive === true ? allNodesLive(model.regionIds.length, model.elementSymbols.length) : undefined);
   initialiseState(model, s);
 
   const neutral = createNeutralConstraints(model);
   const trade = new TradeRecorder(model.months, s.R * FORM_COUNT * s.E, options.recordTradeFlows ?? true, options.reuseBuffersOf?.trade, s.R * s.R * s.E * FORM_COUNT);
-  const ctx: StepContext = { m: model, s, c: neutral, res, trade, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true };
+  const ctx: StepContext = { m: model, s, c: neutral, res, trade, t: 0, tick: 0, seg: neutral.segments[0]!, spinningUp: true, checkLiveNodes: options.checkLiveNodes === true };
   const spinUp = Math.max(0, Math.round(parameters["engine.spinUpMonths"]));
   for (let i = 0; i < spinUp; i++, ctx.tick++) stepMonth(ctx);
   // Spin-up settles stocks, pipelines and orders; prices and responses start from calibration, and prices take the

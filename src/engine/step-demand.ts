@@ -51,9 +51,9 @@ export function computeDemand(ctx: StepContext): void {
   updateRecipes(ctx);
   const elasticity = s.p["demand.priceElasticity"];
   const years = (m.monthsFromCalibrationStart + t) / 12;
-  for (let r = 0; r < R; r++) {
-    for (let f = 1; f < F; f++) for (let e = 0; e < E; e++) sectorNeedNow[(r * F + f) * E + e] = 0;
-  }
+  // Sectors' needs fall on live nodes only (every element of a sector's recipe is live where it has demand).
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
+  for (let r = 0; r < R; r++) sectorNeedNow.fill(0, (r * F + 1) * E, (r * F + F) * E);
   s.typeContentPerTonne.fill(0);
   s.scratchT.fill(0);
   s.typeShare.fill(0);
@@ -103,7 +103,8 @@ export function computeDemand(ctx: StepContext): void {
         const recipe = (market * G + g) * E;
         scratchT[type]! += units;
         const yieldOfGrade = gradeYield[g]!;
-        for (let e = 0; e < E; e++) {
+        for (let j = 0; j < liveElementCount[r * F + 3]!; j++) {
+          const e = liveElements[(r * F + 3) * E + j]!;
           const perUnit = gradeShareEff[recipe + e]!;
           // Elements not in the recipe add nothing (units are finite).
           if (perUnit === 0) continue;
@@ -113,7 +114,10 @@ export function computeDemand(ctx: StepContext): void {
           scratchT2[type]! += content / yieldOfGrade;
         }
       } else {
-        for (let e = 0; e < E; e++) sectorNeedNow[(r * F + form) * E + e]! += units * sectorElementPerUnit[k * E + e]!;
+        for (let j = 0; j < liveElementCount[r * F + form]!; j++) {
+          const e = liveElements[(r * F + form) * E + j]!;
+          sectorNeedNow[(r * F + form) * E + e]! += units * sectorElementPerUnit[k * E + e]!;
+        }
       }
     }
   }

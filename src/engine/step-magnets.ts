@@ -86,9 +86,13 @@ export function produceMagnets(ctx: StepContext): void {
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, T } = s;
   const recycled = s.p["magnet.scrapRecycledShare"];
+  // Dead nodes need nothing: all met.
+  rho.fill(1);
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveElementCount[r * F + 2]!; j++) {
+      const e = liveElements[(r * F + 2) * E + j]!;
       const node = (r * F + 2) * E + e;
       const base = node * R;
       const available = s.inTotal[node]!;
@@ -169,11 +173,15 @@ export function useMagnets(ctx: StepContext): void {
   const consumed = s.scratchE;
   const { have: poolHave, want: poolWant, use: poolUse } = s.magnetPools;
   const pools = poolHave.length;
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    // Every element of a region's magnet recipes is live there; dead ones hold, need and use nothing.
+    const liveList = (r * F + 3) * E;
+    const liveCount = liveElementCount[r * F + 3]!;
     // A region without magnet demand (most of them) needs, uses and loses nothing here.
     let demand = 0;
-    for (let e = 0; e < E; e++) demand += sectorNeedNow[(r * F + 3) * E + e]!;
+    for (let j = 0; j < liveCount; j++) demand += sectorNeedNow[liveList + liveElements[liveList + j]!]!;
     for (let k = 0; k < K; k++) if (sectorIsMagnet[k] === 1) demand += demandUnits[r * K + k]!;
     if (!(demand > 0)) {
       for (let e = 0; e < E; e++) rho[r * E + e] = 1;
@@ -182,14 +190,16 @@ export function useMagnets(ctx: StepContext): void {
     poolHave.fill(0);
     poolWant.fill(0);
     poolUse.fill(0);
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveCount; j++) {
+      const e = liveElements[liveList + j]!;
       const pool = magnetPoolOf[e]!;
       if (pool < 0) continue;
       const node = (r * F + 3) * E + e;
       poolHave[pool]! += magnetPoolWeight[e]! * s.inTotal[node]!;
       poolWant[pool]! += magnetPoolWeight[e]! * sectorNeedNow[node]!;
     }
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveCount; j++) {
+      const e = liveElements[liveList + j]!;
       const node = (r * F + 3) * E + e;
       const need = sectorNeedNow[node]!;
       const pool = magnetPoolOf[e]!;
@@ -207,8 +217,12 @@ export function useMagnets(ctx: StepContext): void {
       if (units <= 0) continue;
       const recipe = (market * G + sectorGrade[k]!) * E;
       let built = 1;
-      for (let e = 0; e < E; e++) if (gradeShareEff[recipe + e]! > 0) built = Math.min(built, rho[r * E + e]!);
-      for (let e = 0; e < E; e++) {
+      for (let j = 0; j < liveCount; j++) {
+        const e = liveElements[liveList + j]!;
+        if (gradeShareEff[recipe + e]! > 0) built = Math.min(built, rho[r * E + e]!);
+      }
+      for (let j = 0; j < liveCount; j++) {
+        const e = liveElements[liveList + j]!;
         const content = units * gradeShareEff[recipe + e]! * built;
         if (content <= 0) continue;
         const pool = magnetPoolOf[e]!;
@@ -222,12 +236,14 @@ export function useMagnets(ctx: StepContext): void {
       if (kgPerUnit > 0 && built !== 1) endProductsLost[(t * K + k) * R + r]! += (units * (1 - built) * 1000) / kgPerUnit;
     }
     // A pool's use comes out of its elements in proportion to their weighted stock: each gives the same share of what it holds.
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveCount; j++) {
+      const e = liveElements[liveList + j]!;
       const pool = magnetPoolOf[e]!;
       if (pool < 0 || pool >= pools || !(poolHave[pool]! > 0)) continue;
       consumed[e] = s.inTotal[(r * F + 3) * E + e]! * Math.min(1, poolUse[pool]! / poolHave[pool]!);
     }
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveCount; j++) {
+      const e = liveElements[liveList + j]!;
       const used = consumed[e]!;
       if (used <= 0) continue;
       const node = (r * F + 3) * E + e;

@@ -30,8 +30,15 @@ export function computeRequests(ctx: StepContext, form: number): void {
   const adjust = s.p["inventory.adjustmentMonths"];
   const plantCover = stageCoverMonths[USER_STAGE[form]!]!;
   const useCover = stageCoverMonths[4]!;
+  const { plantInput, requestShare } = s.ordersForNeed;
+  // Dead nodes ask for nothing (the arrays are shared by the forms).
+  request.fill(0);
+  restockRequest.fill(0);
+  requestShare.fill(1);
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
-    for (let e = 0; e < E; e++) {
+    for (let k = 0; k < liveElementCount[r * F + form]!; k++) {
+      const e = liveElements[(r * F + form) * E + k]!;
       const node = (r * F + form) * E + e;
       const need = plantNeedNow[node]! + sectorNeedNow[node]!;
       const target = plantCover * plantNeedSmoothed[node]! + useCover * sectorNeedSmoothed[node]!;
@@ -53,9 +60,9 @@ export function computeRequests(ctx: StepContext, form: number): void {
   // The share of each request's current-need part (request − restocking) that serves current need all the way down:
   // sectors' need and the plants' input for output ordered for current need — not the plants' own restocking down the
   // chain, nor strategic builds. Orders for need are tallied with it (production lost is counted against them).
-  const { plantInput, requestShare } = s.ordersForNeed;
   for (let r = 0; r < R; r++) {
-    for (let e = 0; e < E; e++) {
+    for (let k = 0; k < liveElementCount[r * F + form]!; k++) {
+      const e = liveElements[(r * F + form) * E + k]!;
       const node = (r * F + form) * E + e;
       const forNeed = sectorNeedNow[node]! + Math.min(plantNeedNow[node]!, plantInput[node]!);
       const needPart = request[e * R + r]! - restockRequest[e * R + r]!;
@@ -268,15 +275,18 @@ export function clearMarket(ctx: StepContext, form: number): void {
   // `ship` is all zero here: `shipAll` clears the rows it reads, and only suppliers flagged in `shippedFrom` have any.
   s.shippedFrom.fill(0);
   s.domesticServed.fill(0);
-  for (let e = 0; e < E; e++) {
-    for (let p = 0; p < R; p++) {
+  // Dead nodes offer and ask for nothing.
+  avail.fill(0);
+  availInit.fill(0);
+  const { elements: liveElements, elementCount: liveElementCount, formElements, formElementCount } = s.lists.live;
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < liveElementCount[r * F + form]!; k++) {
+      const e = liveElements[(r * F + form) * E + k]!;
       // Rounding dust is not supply: it stays where it is.
-      const held = s.outTotal[(p * F + form) * E + e]!;
+      const held = s.outTotal[(r * F + form) * E + e]!;
       const total = held > DUST_TONNES ? held : 0;
-      avail[e * R + p] = total;
-      availInit[e * R + p] = total;
-    }
-    for (let r = 0; r < R; r++) {
+      avail[e * R + r] = total;
+      availInit[e * R + r] = total;
       const q = request[e * R + r]!;
       if (q <= 0) continue;
       // Ex-China requests for current need: restocking is asked only where trade is free, so it is never refused and
@@ -338,7 +348,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const tariffRate = ctx.seg.importTariffRate;
   const tariff = s.tariffE;
   const deferred = s.deferred;
-  for (let e = 0; e < E; e++) {
+  for (let j = 0; j < formElementCount[form]!; j++) {
+    const e = formElements[form * E + j]!;
     // Sparse lists: suppliers holding stock, nodes asking for it.
     let nSuppliers = 0;
     let nBuyers = 0;
@@ -849,7 +860,9 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
       }
     }
   }
-  for (let e = 0; e < E; e++) {
+  const { formElements, formElementCount } = s.lists.live;
+  for (let j = 0; j < formElementCount[form]!; j++) {
+    const e = formElements[form * E + j]!;
     for (let p = 0; p < R; p++) {
       // Only suppliers that shipped something this month (most holders of stock ship nothing).
       if (s.shippedFrom[e * R + p] === 0) continue;

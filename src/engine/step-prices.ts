@@ -216,20 +216,23 @@ export function smoothAndReset(ctx: StepContext): void {
   const { inTransit, inTransitSmoothed, ordersNow, ordersSmoothed, plantNeedNow, plantNeedSmoothed, sectorNeedNow, sectorNeedSmoothed, supplyNow, supplySmoothed } = s;
   const a = 1 / Math.max(1, s.p["inventory.smoothingMonths"]);
   const { now: ordersNeedNow, smoothed: ordersNeedSmoothed } = s.ordersForNeed;
-  for (let i = 0; i < s.ordersNow.length; i++) {
+  // Dead nodes hold zeros that stay zero.
+  const { nodes: liveNodes, nodeCount: liveNodeCount } = s.lists.live;
+  for (let k = 0; k < liveNodeCount[0]!; k++) {
+    const i = liveNodes[k]!;
     ordersSmoothed[i]! += (ordersNow[i]! - ordersSmoothed[i]!) * a;
     ordersNeedSmoothed[i]! += (ordersNeedNow[i]! - ordersNeedSmoothed[i]!) * a;
     plantNeedSmoothed[i]! += (plantNeedNow[i]! - plantNeedSmoothed[i]!) * a;
     sectorNeedSmoothed[i]! += (sectorNeedNow[i]! - sectorNeedSmoothed[i]!) * a;
     supplySmoothed[i]! += (supplyNow[i]! - supplySmoothed[i]!) * a;
     inTransitSmoothed[i]! += (inTransit[i]! - inTransitSmoothed[i]!) * a;
+    ordersNow[i] = 0;
+    ordersNeedNow[i] = 0;
+    supplyNow[i] = 0;
   }
   const { now: recycledNow, smoothed: recycledSmoothed } = s.recycled;
-  ordersNeedNow.fill(0);
   for (let i = 0; i < recycledNow.length; i++) recycledSmoothed[i]! += (recycledNow[i]! - recycledSmoothed[i]!) * a;
   recycledNow.fill(0);
-  s.ordersNow.fill(0);
-  s.supplyNow.fill(0);
   s.blockedEx.fill(0);
   s.requestsEx.fill(0);
   s.useNeed.fill(0);
@@ -244,14 +247,14 @@ export function recordMonthEnd(ctx: StepContext): void {
   const { dyFreeShare, gbdCut, inTransitByElement, prices, substitutionShare } = s;
   const { inTransitTonnes, pricesUsdPerKg, responseShares, stockTonnes, strategicStockTonnes } = res;
   const { R, E } = s;
+  // Result arrays start at zero: dead nodes hold nothing to record.
+  const { nodes: liveNodes, nodeCount: liveNodeCount } = s.lists.live;
+  const monthBase = t * s.inTotal.length;
+  for (let k = 0; k < liveNodeCount[0]!; k++) {
+    const node = liveNodes[k]!;
+    stockTonnes[monthBase + node] = s.inTotal[node]! + s.outTotal[node]!;
+  }
   for (let r = 0; r < R; r++) {
-    for (let f = 0; f < F; f++) {
-      for (let e = 0; e < E; e++) {
-        const node = (r * F + f) * E + e;
-        const stock = s.inTotal[node]! + s.outTotal[node]!;
-        stockTonnes[((t * R + r) * F + f) * E + e] = stock;
-      }
-    }
     for (let e = 0; e < E; e++) {
       // Result arrays start at zero: a region without strategic stock leaves its pages untouched.
       if (s.strategicTotal[r * E + e] !== 0) strategicStockTonnes[(t * R + r) * E + e] = s.strategicTotal[r * E + e]!;

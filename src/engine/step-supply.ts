@@ -72,16 +72,25 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
   const { R, E } = s;
   const adjust = s.p["inventory.adjustmentMonths"];
   const { smoothed: ordersNeedSmoothed, byRegion: orderedForNeed } = s.ordersForNeed;
-  for (let e = 0; e < E; e++) {
+  // Dead nodes have no orders, calibration output or stock: nothing planned (the arrays are shared by the stages).
+  plan.fill(0);
+  orderedForNeed.fill(0);
+  const { formElements, formElementCount, regions: liveRegions, regionCount: liveRegionCount } = s.lists.live;
+  for (let j = 0; j < formElementCount[form]!; j++) {
+    const e = formElements[form * E + j]!;
+    const regionList = (form * E + e) * R;
+    const regionCount = liveRegionCount[form * E + e]!;
     let orders = 0;
     let ordersForNeed = 0;
     let weight = 0;
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < regionCount; k++) {
+      const r = liveRegions[regionList + k]!;
       orders += ordersSmoothed[(r * F + form) * E + e]!;
       ordersForNeed += ordersNeedSmoothed[(r * F + form) * E + e]!;
       weight += baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!;
     }
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < regionCount; k++) {
+      const r = liveRegions[regionList + k]!;
       const node = (r * F + form) * E + e;
       // Its share of the world's orders, or the orders buyers actually address to it when more (trade diverted its way).
       const regionWeight = weight > 0 ? (baseOutputTonnes[(form * R + r) * E + e]! * stageCapacityRatio[form * R + r]!) / weight : 0;
@@ -460,9 +469,13 @@ export function produceMetal(ctx: StepContext): void {
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E } = s;
   const yieldShare = s.p["metal.yieldShare"];
+  // Dead nodes need nothing: all met.
+  rho.fill(1);
+  const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
-    for (let e = 0; e < E; e++) {
+    for (let j = 0; j < liveElementCount[r * F + 1]!; j++) {
+      const e = liveElements[(r * F + 1) * E + j]!;
       const node = (r * F + 1) * E + e;
       const base = node * R;
       const available = s.inTotal[node]!;
