@@ -121,7 +121,13 @@ export function computeStageBalance(world: World): StageBalance {
     for (const s of separable) separableTotal += regionFeed[s];
     const stated = plants.reduce((sum, p) => sum + (p.output2024TonnesReo ?? 0), 0);
     const scale = stated > 0 && separableTotal > 0 ? Math.min(1, stated / separableTotal) : 1;
-    for (const s of separable) addInto(separation, region, s, regionFeed[s] * scale);
+    for (const s of separable) {
+      // Front-end rejects go to residue: the capacity-weighted share of the region's plants that separate the element.
+      const handling = plants.filter((p) => expandElements(world, p.separates).includes(s));
+      const capacity = handling.reduce((sum, p) => sum + p.capacityTonnesReoPerYear, 0);
+      const rejected = capacity > 0 ? handling.reduce((sum, p) => sum + p.capacityTonnesReoPerYear * (p.rejectsPercentOfFeed?.[s] ?? 0) / 100, 0) / capacity : 0;
+      addInto(separation, region, s, regionFeed[s] * scale * (1 - rejected));
+    }
   }
 
   // Metal: plant output split over the elements it makes in proportion to world separated output.

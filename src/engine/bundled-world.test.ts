@@ -123,8 +123,12 @@ describe("the bundled world, 2024-01 for 10 years without policy", () => {
       for (let t = 0; t < 12; t++) {
         for (let r = 0; r < R; r++) {
           if (stage === 3) modelled[r]! += result.magnetTonnesProduced[t * R + r]!;
-          // Mines and separation are reported in t REO, metal in t: compare like with like.
-          else for (let e = 0; e < E; e++) modelled[r]! += result.productionTonnes[((t * 4 + stage) * R + r) * E + e]! * (stage <= 1 ? model.elementOxideFactor[e]! : 1);
+          // Mines and separation are reported in t REO, metal in t: compare like with like. Separation plants' 2024
+          // output counts their feed (front-end rejects included), so separation is compared on feed.
+          else {
+            const series = stage === 1 ? result.stageInputTonnes : result.productionTonnes;
+            for (let e = 0; e < E; e++) modelled[r]! += series[((t * 4 + stage) * R + r) * E + e]! * (stage <= 1 ? model.elementOxideFactor[e]! : 1);
+          }
         }
       }
       for (let i = 0; i < model.facilityIds.length; i++) if (model.facilityStage[i] === stage) data[model.facilityRegion[i]!]! += model.facilityOutput2024PerMonth[i]!;

@@ -21,7 +21,7 @@ interface FacilityContext {
 type FacilityArrays = Pick<
   CompiledModel,
   | "facilityStage" | "facilityRegion" | "facilityCapacityPerMonth" | "facilityOutput2024PerMonth" | "facilityIsEstablished"
-  | "facilityStartMonth" | "facilitySlipKind" | "facilityRampMonths" | "facilityElementMask" | "facilityMagnetType" | "mineElementPerReo"
+  | "facilityStartMonth" | "facilitySlipKind" | "facilityRampMonths" | "facilityElementMask" | "facilityRejectShare" | "facilityMagnetType" | "mineElementPerReo"
   | "facilityGrowthClass"
 >;
 
@@ -52,6 +52,7 @@ export function compileFacilities(world: World, ctx: FacilityContext): { facilit
     facilitySlipKind: new Uint8Array(N),
     facilityRampMonths: new Int32Array(N),
     facilityElementMask: new Uint8Array(N * E),
+    facilityRejectShare: new Float64Array(N * E),
     facilityMagnetType: new Int8Array(N).fill(-1),
     mineElementPerReo: new Float64Array(N * E),
     facilityGrowthClass: new Uint8Array(N),
@@ -100,7 +101,13 @@ export function compileFacilities(world: World, ctx: FacilityContext): { facilit
         arrays.mineElementPerReo[i * E + e] = pct / total / (ctx.elementOxideFactor[e] ?? 1);
         mask(symbol);
       }
-    } else if ("separates" in f) expand(f.separates);
+    } else if ("separates" in f) {
+      expand(f.separates);
+      for (const [symbol, pct] of Object.entries(f.rejectsPercentOfFeed ?? {})) {
+        const e = ctx.elementIndex[symbol];
+        if (e !== undefined && pct !== undefined) arrays.facilityRejectShare[i * E + e] = pct / 100;
+      }
+    }
     else if ("makes" in f) expand(f.makes);
     else if ("magnetType" in f) {
       arrays.facilityMagnetType[i] = MAGNET_TYPES.indexOf(f.magnetType);
@@ -181,8 +188,10 @@ export function compileBaselineOutput(m: BaselineInput): Float64Array {
       for (let e = 0; e < E; e++) if (m.facilityElementMask[i * E + e] === 1) total += mix[e] ?? 0;
       for (let e = 0; e < E; e++) {
         if (m.facilityElementMask[i * E + e] !== 1) continue;
-        // Separation capacity is t REO and mixes are element tonnes: close enough for a starting estimate.
-        out[row + e]! += total > 0 ? (rate * (mix[e] ?? 0)) / total : 0;
+        // Separation capacity is t REO and mixes are element tonnes: close enough for a starting estimate. A separation
+        // plant's front-end rejects are fed but never separated.
+        const kept = stage === 1 ? 1 - (m.facilityRejectShare[i * E + e] ?? 0) : 1;
+        out[row + e]! += total > 0 ? (rate * (mix[e] ?? 0) * kept) / total : 0;
       }
     }
   }

@@ -61,6 +61,8 @@ export interface CompiledModel extends ConstraintShape {
   readonly facilityRampMonths: Int32Array;
   /** 1 where the facility handles the element (mines: in the profile; separation: separates; metal: makes; magnet: all); `[facility][element]`. */
   readonly facilityElementMask: Uint8Array;
+  /** Share of a separation plant's feed of each element rejected at the front end (0–1); `[facility][element]`. */
+  readonly facilityRejectShare: Float64Array;
   /**
    * Capacity growth class: 0 none; 1 an established facility in the China-domestic market region (its
    * ceiling grows with China's quotas and industry, `china.capacityGrowthPerYear`); 2 an established

@@ -327,15 +327,19 @@ export function produceSeparation(ctx: StepContext): void {
   const baseOf = s.scratchE;
   const extraOf = s.scratchE2;
   const elementCapacity = s.scratchE3;
-  const { facilityElementMask } = m;
+  const { facilityElementMask, facilityRejectShare } = m;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
     // Capacity (t REO a month) of the region's plants that separate each element: no element is separated beyond
     // the plants that can (a small heavy-RE circuit beside a large light-RE plant separates only its own load of Dy).
     elementCapacity.fill(0);
+    let regionRejects = false;
     for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) {
       const i = facilitiesByStageRegion[g]!;
-      for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) elementCapacity[e]! += capNow[i]!;
+      for (let e = 0; e < E; e++) {
+        if (facilityElementMask[i * E + e] === 1) elementCapacity[e]! += capNow[i]!;
+        if (facilityRejectShare[i * E + e]! > 0) regionRejects = true;
+      }
     }
     // The region's separable stock, its planned feed and input target, and its plants' capacity (t REO) this month.
     let separable = 0;
@@ -409,7 +413,20 @@ export function produceSeparation(ctx: StepContext): void {
           left += inStock[base + o]!;
         }
         s.inTotal[node] = left;
-        const oxide = feed * recovery;
+        // Front-end rejects (La and Ce that do not pay) go to residue: the capacity-weighted share of the region's
+        // plants that separate the element.
+        let rejectShare = 0;
+        if (regionRejects) {
+          let capacity = 0;
+          for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) {
+            const i = facilitiesByStageRegion[g]!;
+            if (facilityElementMask[i * E + e] !== 1) continue;
+            capacity += capNow[i]!;
+            rejectShare += capNow[i]! * facilityRejectShare[i * E + e]!;
+          }
+          rejectShare = capacity > 0 ? rejectShare / capacity : 0;
+        }
+        const oxide = feed * recovery * (1 - rejectShare);
         outStock[((r * F + 1) * E + e) * R + r]! += oxide;
         if (s.outHasOrigin[((r * F + 1) * E + e) * R + r] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, r);
         s.outTotal[(r * F + 1) * E + e]! += oxide;

@@ -116,6 +116,11 @@ export const separationPlantSchema = z.strictObject({
   output2024TonnesReo: nonNegative.optional(),
   /** Elements the plant can separate into individual oxides; class names expand to their members. */
   separates: z.array(elementOrClassSchema).min(1),
+  /**
+   * Percent of the plant's feed of an element it rejects at the front end to residue, not separated (e.g. La and Ce that
+   * do not pay for their separation). The plant's capacity and 2024 output then count feed, rejects included. @default {}
+   */
+  rejectsPercentOfFeed: elementPercentMapSchema.optional(),
   ...facilityCommon,
 });
 

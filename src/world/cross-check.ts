@@ -1,7 +1,7 @@
 /**
  * @module world/cross-check
  * Checks that span records and files: unique ids, references that resolve (regions, profiles,
- * grades, sectors, sources), shares that sum to 100, output within capacity.
+ * grades, sectors, sources), shares that sum to 100, output within capacity, rejects of separated elements.
  * Shape checks are the schemas' job; this runs only on files that passed them.
  */
 import { ELEMENT_SYMBOLS } from "../model/ids.js";
@@ -9,6 +9,7 @@ import type { Issue } from "../model/issues.js";
 import { sourceIds } from "../model/sourced.js";
 import type { Source, World } from "../model/world-schema.js";
 import { withLocation, type LocatedYaml } from "../model/yaml-edge.js";
+import { expandElements } from "./elements.js";
 
 /** Where each collection of the merged world came from: its file and top-level key. */
 const COLLECTION_FILES = {
@@ -135,6 +136,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
   });
 
   checkOutputWithinCapacity(world, report);
+  checkRejectsSeparated(world, report);
   checkUniqueKeys(world, report);
   checkReferencePoints(world, report);
   return issues;
@@ -207,6 +209,20 @@ function checkSum(map: Partial<Record<string, number>>, onBad: (issue: Omit<Issu
       expected: "100 ± 0.5", received: String(round(total)), hint: "normalise the shares and say so in the record's note or estimate",
     });
   }
+}
+
+/** A plant can reject at its front end only elements it takes in to separate. */
+function checkRejectsSeparated(world: World, report: Report) {
+  world.separationPlants.forEach((p, i) => {
+    const separated = new Set<string>(expandElements(world, p.separates));
+    for (const symbol of Object.keys(p.rejectsPercentOfFeed ?? {})) {
+      if (separated.has(symbol)) continue;
+      report("separationPlants", [i, "rejectsPercentOfFeed", symbol], {
+        code: "inconsistent_value", message: `rejects ${symbol}, which the plant does not separate; list it under separates or drop the reject`,
+        expected: `one of ${[...separated].join(", ")}`, received: symbol,
+      });
+    }
+  });
 }
 
 function checkOutputWithinCapacity(world: World, report: Report) {
