@@ -266,6 +266,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const { m, s, res, t } = ctx;
   const { approved, avail, availInit, blockedEx, domesticServed, ok, ordersNow, request, requestsEx, restockRequest, ship } = s;
   const { regionMarket } = m;
+  const pushedFeed = s.separationFeed.pushed;
   const domesticPriorityShare = s.domesticPriority;
   const { blockedTonnes } = res;
   const { R, E } = s;
@@ -292,8 +293,10 @@ export function clearMarket(ctx: StepContext, form: number): void {
       // Ex-China requests for current need: restocking is asked only where trade is free, so it is never refused and
       // does not dilute the refused share that sets the licence premium (§11).
       if (regionMarket[r] === 1) requestsEx[form * E + e]! += q - restockRequest[e * R + r]!;
-      // Buyers take their domestic-priority share from home supply first (all of it when home supply is scarce).
-      const own = Math.min(domesticPriorityShare[r]! * q, avail[e * R + r]!);
+      // Buyers take their domestic-priority share from home supply first (all of it when home supply is scarce). The
+      // part of a separator's request that is its own region's unsold concentrate (the feed push, §7) comes from home.
+      const pushedHere = form === 0 ? Math.min(q, pushedFeed[r * E + e]!) : 0;
+      const own = Math.min(domesticPriorityShare[r]! * (q - pushedHere) + pushedHere, avail[e * R + r]!);
       domesticServed[e * R + r] = Math.max(0, own);
       if (own <= 0) continue;
       // Orders for current need (not restocking) are tallied apart: production lost is counted against them. A take
