@@ -107,6 +107,24 @@ describe("terminal answer", () => {
     expect(plain).toContain("Concentration by stage (start → end)");
   });
 
+  it("shows both markets' prices at the start, and marks an ex-China peak in the first month as the start", () => {
+    const report = sampleReport();
+    const dy = report.prices.find((p) => p.element === "Dy" && p.market === "ex-china")!;
+    const falling: RunReport = { ...report, prices: report.prices.map((p) => (p === dy ? { ...p, peakMonth: report.monthLabels[0]!, peakUsdPerKg: p.startUsdPerKg } : p)) };
+    const rows = sectionOf(renderRunText(falling), "Prices, US$/kg");
+    const header = rows.find((l) => l.startsWith("element"))!;
+    expect(header).toMatch(/CN start +CN peak +ex-CN start +ex-CN peak +ex-CN peak in/);
+    const dyRow = rows.find((l) => l.startsWith("Dy "))!;
+    expect(dyRow).toContain(`${report.monthLabels[0]} (start)`);
+    const columns = dyRow.trim().split(/\s{2,}/);
+    expect(columns[3]).toBe(`$${Math.round(dy.startUsdPerKg).toLocaleString("en-US")}`);
+  });
+
+  it("says only the chosen region produces no more than in the baseline when --region finds no gap closer", () => {
+    const text = renderRunText({ ...sampleReport(), gapClosers: [] }, { region: "JP" });
+    expect(sectionOf(text, "Who closes the gap").join(" ")).toContain("nobody: JP produces no more than in the baseline");
+  });
+
   it("says 'none' for the window when nothing was lost in it", () => {
     const text = renderRunText({ ...sampleReport(), window: { from: "2027-07", to: "2027-12" }, endProductsLost: [] });
     expect(sectionOf(text, "End products not built").join(" ").replace(/\s+/g, " "))

@@ -105,12 +105,14 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     const widest = widestPremium(report, element);
     // A peak in the last month is the end of the run, still rising: say so.
     const lastMonth = report.monthLabels[report.monthLabels.length - 1];
-    const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth;
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
+    // A peak in the first month of the summary is where prices started, falling since: say so too.
+    const firstMonth = w.trimmed ? w.from : report.monthLabels[0];
+    const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth === firstMonth ? `${ex.peakMonth} (start)` : ex.peakMonth;
+    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.startUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
   });
-  parts.push(section(`Prices, US$/kg of element (China domestic vs ex-China)${w.trimmed ? `, ${w.label}: start is ${w.from}; peaks and the widest premium are within the window` : ""}`, `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
-    [{ header: "element" }, { header: "start", align: "right" }, { header: "peak China", align: "right" }, { header: "peak ex-China", align: "right" },
-      { header: "ex-China peak in" }, { header: "widest premium", align: "right" }, { header: "end ex-China", align: "right" }],
+  parts.push(section(`Prices, US$/kg of element (China domestic vs ex-China)${w.trimmed ? `, ${w.label}: start is ${w.from}; peaks and the widest premium are within the window` : ""}`, `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). CN: China's domestic market; ex-CN: outside China. \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
+    [{ header: "element" }, { header: "CN start", align: "right" }, { header: "CN peak", align: "right" }, { header: "ex-CN start", align: "right" },
+      { header: "ex-CN peak", align: "right" }, { header: "ex-CN peak in" }, { header: "widest premium", align: "right" }, { header: "ex-CN end", align: "right" }],
     priceRows,
   )}`));
 
@@ -122,7 +124,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
 
   if (report.baselineName !== undefined) {
     const over = w.trimmed ? "in window" : "over run";
-    parts.push(section(`Who closes the gap${inWindow} (extra output against ${report.baselineName}, more tonnes, ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`, report.gapClosers.length === 0 ? `  nobody: no region produces more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
+    parts.push(section(`Who closes the gap${inWindow} (extra output against ${report.baselineName}, more tonnes, ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`, report.gapClosers.length === 0 ? `  nobody: ${options.region === undefined ? "no region produces" : `${options.region} produces no`} more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
       [{ header: "region" }, { header: "stage" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],
       [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     )));
