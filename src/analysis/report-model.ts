@@ -93,6 +93,20 @@ export interface ChinaSupplyChange {
   readonly firstMagnetMonthBelowHalf: string | undefined;
 }
 
+/** A region's output of one magnet element (Nd, Pr, Dy, Tb) at one stage over the report's window, and where it went. */
+export interface RegionOutput {
+  readonly region: string;
+  /** `mine` (content of concentrate), `separation` (oxide), `metal` or `magnet` (content of magnets). */
+  readonly stage: string;
+  readonly element: string;
+  /** Made in the window, t of element content. */
+  readonly producedTonnes: number;
+  /** Shipped to other regions in the window (counted in the month licences clear, as customs count it), t. */
+  readonly exportedTonnes: number;
+  /** The largest destinations, t, largest first (at most three). */
+  readonly destinations: readonly { readonly region: string; readonly tonnes: number }[];
+}
+
 /** Who closed the gap: extra output against the baseline run, by region and stage. */
 export interface GapCloser {
   readonly region: string;
@@ -200,6 +214,8 @@ export interface RunReport {
   readonly gapClosers: readonly GapCloser[];
   /** Each importing region's magnets and Dy + Tb oxide/metal from China against the baseline (empty without a baseline). */
   readonly chinaSupplyChanges: readonly ChinaSupplyChange[];
+  /** Each region's output of Nd, Pr, Dy and Tb by stage in the window and where it went (rows of at least 1 t). */
+  readonly regionOutputs: readonly RegionOutput[];
   /** Import duty paid and price-floor top-ups, by region (empty when the scenario has neither). */
   readonly policyCosts: readonly PolicyCost[];
   /** China-origin share of ex-China regions' use of the magnet elements (Nd, Pr, Dy, Tb), by region and element; empty when origins were not recorded. */

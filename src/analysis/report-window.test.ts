@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SimulationResult } from "../engine/index.js";
+import { totalOver, type SimulationResult } from "../engine/index.js";
 import { monthOffset } from "../model/dates.js";
 import { loadScenario } from "../scenario/node.js";
 import { prepareScenario } from "../scenario/prepare.js";
@@ -95,5 +95,25 @@ describe("the report window (--from): every summary covers the window, the serie
   it("rejects a window start outside the run (the CLI checks it first)", () => {
     const { scenario, world } = loadScenario(`${TINY}dy-ban.yaml`);
     expect(() => buildRunReport(result, { scenario, world, reportFrom: "2026-01" })).toThrow(/reportFrom 2026-01: outside the run/);
+  });
+
+  it("counts each region's output by stage and where it went over the window, as the query API does", () => {
+    const from = monthOffset(result.startMonth, FROM);
+    const FORMS = ["concentrate", "oxide", "metal", "magnet"] as const;
+    expect(windowed.regionOutputs.length).toBeGreaterThan(0);
+    expect(windowed.regionOutputs.some((x) => x.exportedTonnes > 0)).toBe(true);
+    for (const x of windowed.regionOutputs) {
+      const stage = ["mine", "separation", "metal", "magnet"].indexOf(x.stage);
+      const made = totalOver(result, { variable: "production", stage: x.stage as "mine", region: x.region, element: x.element }, from, result.months);
+      expect(x.producedTonnes).toBeCloseTo(made, 6);
+      let exported = 0;
+      for (const to of result.regionIds) if (to !== x.region) exported += totalOver(result, { variable: "trade", from: x.region, to, form: FORMS[stage]!, element: x.element }, from, result.months);
+      expect(x.exportedTonnes).toBeCloseTo(exported, 6);
+      expect(x.destinations.reduce((t, d) => t + d.tonnes, 0)).toBeLessThanOrEqual(x.exportedTonnes + 1e-9);
+    }
+    // The whole run holds at least as much as the window.
+    const key = (x: { region: string; stage: string; element: string }) => `${x.region} ${x.stage} ${x.element}`;
+    const wholeBy = new Map(whole.regionOutputs.map((x) => [key(x), x]));
+    for (const x of windowed.regionOutputs) expect(wholeBy.get(key(x))!.producedTonnes).toBeGreaterThanOrEqual(x.producedTonnes - 1e-9);
   });
 });

@@ -10,7 +10,7 @@ import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import type {
-  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RunReport, ShortageEpisode, TimelineEntry,
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
 
@@ -65,6 +65,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLostPaths: endProductPaths(result, world),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
+    regionOutputs: regionOutputs(result, from),
     policyCosts: policyCosts(result, from),
     ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
@@ -453,6 +454,50 @@ export function chinaSupplyChanges(result: SimulationResult, baseline: Simulatio
     });
   }
   return out.sort((a, b) => b.magnetTonnesBaseline + b.heavyOxideMetalTonnesBaseline - (a.magnetTonnesBaseline + a.heavyOxideMetalTonnesBaseline));
+}
+
+/** Elements whose output and destinations the report follows, and the least tonnage worth a row. */
+const OUTPUT_ELEMENTS = ["Nd", "Pr", "Dy", "Tb"] as const;
+const OUTPUT_MIN_TONNES = 1;
+
+/**
+ * Each region's output of Nd, Pr, Dy and Tb at each producing stage (mine: content of its concentrate; separation:
+ * oxide; metal; magnet: content) from month index `from` to the end of the run, and what it shipped to other regions
+ * of that form (recorded trade, so empty when trade was not recorded), with the three largest destinations.
+ */
+export function regionOutputs(result: SimulationResult, from = 0): RegionOutput[] {
+  const R = result.regionIds.length;
+  const E = result.elementSymbols.length;
+  const elements = OUTPUT_ELEMENTS.map((symbol) => result.elementSymbols.indexOf(symbol)).filter((e) => e >= 0);
+  const produced = new Float64Array(R * 4 * E);
+  const shipped = new Float64Array(R * 4 * E * R);
+  for (let m = from; m < result.months; m++) {
+    for (let r = 0; r < R; r++) for (let stage = 0; stage < 4; stage++) for (const e of elements) produced[(r * 4 + stage) * E + e]! += result.productionTonnes[((m * 4 + stage) * R + r) * E + e] ?? 0;
+    if (!result.trade.recorded) continue;
+    // A stage's output travels as the form of the same index (concentrate, oxide, metal, magnets).
+    for (const x of tradeEntries(result.trade, R, E, m)) if (x.from !== x.to && elements.includes(x.element)) shipped[((x.from * 4 + x.form) * E + x.element) * R + x.to]! += x.tonnes;
+  }
+  const out: RegionOutput[] = [];
+  for (let r = 0; r < R; r++) {
+    for (let stage = 0; stage < 4; stage++) {
+      for (const e of elements) {
+        const row = ((r * 4 + stage) * E + e) * R;
+        let exported = 0;
+        const destinations: { region: string; tonnes: number }[] = [];
+        for (let to = 0; to < R; to++) {
+          const tonnes = shipped[row + to]!;
+          if (tonnes <= 0) continue;
+          exported += tonnes;
+          destinations.push({ region: result.regionIds[to] ?? "", tonnes });
+        }
+        const made = produced[(r * 4 + stage) * E + e]!;
+        if (made < OUTPUT_MIN_TONNES && exported < OUTPUT_MIN_TONNES) continue;
+        destinations.sort((a, b) => b.tonnes - a.tonnes);
+        out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[stage]!, element: result.elementSymbols[e] ?? "", producedTonnes: made, exportedTonnes: exported, destinations: destinations.slice(0, 3) });
+      }
+    }
+  }
+  return out;
 }
 
 function stageTotals(result: SimulationResult, month: number, stage: number): number[] {

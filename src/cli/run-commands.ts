@@ -35,10 +35,11 @@ interface RunOptions {
 function regionOnly(report: RunReport, region: string): RunReport {
   return {
     ...report,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance and gap closers; supply from China and provenance are left out when they have no ${region} row.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row.` },
     shortages: report.shortages.filter((s) => s.region === region),
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
+    regionOutputs: report.regionOutputs.filter((x) => x.region === region),
     chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
     chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
     gapClosers: report.gapClosers.filter((x) => x.region === region),

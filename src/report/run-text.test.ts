@@ -125,6 +125,17 @@ describe("terminal answer", () => {
     expect(sectionOf(text, "Who closes the gap").join(" ")).toContain("nobody: JP produces no more than in the baseline");
   });
 
+  it("shows the chosen region's output by stage and where it went, and points to --region without one", () => {
+    const report = sampleReport();
+    const us = { ...report, regionOutputs: report.regionOutputs.filter((x) => x.region === "US") };
+    const rows = sectionOf(renderRunText(us, { region: "US" }), "US's output of Nd, Pr, Dy and Tb");
+    const oxide = rows.find((l) => l.startsWith("separation  Nd"))!;
+    expect(oxide.trim().split(/\s{2,}/)).toEqual(["separation", "Nd", "2,450", "610", "25%", "JP 400, KR 150, EU 60"]);
+    expect(rows.find((l) => l.startsWith("separation  Pr"))).toMatch(/0%\s+–$/);
+    expect(renderRunText({ ...us, regionOutputs: [] }, { region: "US" })).toContain("none: US made no Nd, Pr, Dy or Tb at any stage");
+    expect(sectionOf(renderRunText(report), "Output by region and where it went").join(" ")).toContain("--region ID");
+  });
+
   it("says 'none' for the window when nothing was lost in it", () => {
     const text = renderRunText({ ...sampleReport(), window: { from: "2027-07", to: "2027-12" }, endProductsLost: [] });
     expect(sectionOf(text, "End products not built").join(" ").replace(/\s+/g, " "))

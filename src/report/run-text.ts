@@ -172,6 +172,19 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     )));
   }
 
+  const over = w.trimmed ? w.label : "over the run";
+  if (options.region === undefined) {
+    parts.push(section("Output by region and where it went", `  ${wrapText("Run with --region ID (e.g. --region US) for one region's Nd, Pr, Dy and Tb by stage and where it went; every region's rows are in run.json (report.regionOutputs).", 98, 2)}`));
+  } else {
+    parts.push(section(`${options.region}'s output of Nd, Pr, Dy and Tb and where it went, ${over} (t of element content: mine = in its concentrate, separation = oxide, magnet = in magnets; exports counted when licences clear)`,
+      report.regionOutputs.length === 0 ? `  none: ${options.region} made no Nd, Pr, Dy or Tb at any stage${ofWindow}` : renderTextTable(
+        [{ header: "stage" }, { header: "element" }, { header: "made t", align: "right" }, { header: "exported t", align: "right" }, { header: "exported", align: "right" }, { header: "largest destinations", maxWidth: 40 }],
+        report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes),
+          x.producedTonnes > 0 ? formatShare(x.exportedTonnes / x.producedTonnes) : "–",
+          x.destinations.length === 0 ? "–" : x.destinations.map((d) => `${d.region} ${formatTonnes(d.tonnes)}`).join(", ")]),
+      )));
+  }
+
   parts.push(section(`Policy timeline${w.trimmed ? ` (the whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices)` : ""}`, report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
     [{ header: "policy", maxWidth: 36 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 44 }],
     report.timeline.map((t) => [t.id, t.kind, t.effect ?? (t.windows.length === 0 ? "never (suspended throughout)" : t.windows.map((w) => `${w.from} → ${w.until ?? "end"}`).join(", "))]),
