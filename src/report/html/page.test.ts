@@ -18,13 +18,18 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "region-outputs", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "region-outputs", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
     // The provenance table: first and last year per element, for each region.
     const origin = html.slice(html.indexOf('data-table="provenance"'), html.indexOf("</table>", html.indexOf('data-table="provenance"')));
     expect(origin).toMatch(/<td>JP<\/td><td[^>]*>98%<\/td><td[^>]*>71%<\/td><td[^>]*>93%<\/td><td[^>]*>86%<\/td><td[^>]*>–<\/td>/);
+    // Made outside China: separation, metal and magnets first, the mines' concentrate last, largest first, with the destinations.
+    const outputs = html.slice(html.indexOf('data-table="region-outputs"'), html.indexOf("</table>", html.indexOf('data-table="region-outputs"')));
+    expect([...outputs.matchAll(/<tr><td>([A-Z]+)<\/td><td>([a-z]+)<\/td><td>([A-Za-z]+)<\/td>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`))
+      .toEqual(["US separation Nd", "US separation Pr", "JP magnet Nd", "US mine Nd"]);
+    expect(outputs).toMatch(/<td>US<\/td><td>separation<\/td><td>Nd<\/td><td[^>]*>2,450<\/td><td[^>]*>610<\/td><td>JP 400, KR 150, EU 60<\/td>/);
     // Supply from China: each importer's tonnes, the baseline's and the change, and the months magnets fell below half.
     const supply = html.slice(html.indexOf('data-table="china-supply"'), html.indexOf("</table>", html.indexOf('data-table="china-supply"')));
     expect(supply).toMatch(/<td>JP<\/td><td[^>]*>1,210<\/td><td[^>]*>2,480<\/td><td[^>]*>−51%<\/td><td[^>]*>95<\/td><td[^>]*>310<\/td><td[^>]*>−69%<\/td><td[^>]*>9 \(from 2026-05\)<\/td>/);
@@ -115,6 +120,7 @@ describe("renderHtmlReport", () => {
       "china-share": "No concentration series in this run.",
       provenance: "Origins were not recorded for this run.",
       "china-supply": "No baseline run to compare with.",
+      "region-outputs": "No region outside China made Nd, Pr, Dy or Tb at any stage in this run.",
       "end-products": "No end products were lost in this run.",
       timeline: "No policies are in force in this run.",
       "policy-costs": "The scenario has no import tariff or price floor, so no duty or top-up was paid.",
