@@ -78,7 +78,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
-    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers)")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");

@@ -27,9 +27,11 @@ export function updateCapacity(ctx: StepContext): void {
     const multiplier = seg.capacityMultiplier[i]!;
     if (facilityIsEstablished[i] === 1) {
       // An established facility still ramping (e.g. a separation line commissioning stage by stage) has its
-      // calibration output from the start; only the capacity above it comes with the ramp.
-      capFactor[i] = multiplier;
-      capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability * ramp, facilityOutput2024PerMonth[i]!) * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
+      // calibration output from the start; only the capacity above it comes with the ramp. Nothing before it started
+      // (a run that starts before the calibration year).
+      const started = t < start ? 0 : 1;
+      capFactor[i] = multiplier * started;
+      capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability * ramp, facilityOutput2024PerMonth[i]!) * multiplier * started * capacityGrowth[facilityGrowthClass[i]!]!;
     } else {
       capFactor[i] = ramp * multiplier;
       capNow[i] = facilityCapacityPerMonth[i]! * availability * ramp * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
@@ -284,13 +286,13 @@ export function planSeparation(ctx: StepContext): void {
       const fromOre = Math.max(0, plan[r * E + e]! - recycled[r * E + e]!);
       ordered[r * E + e] = Math.min(fromOre, Math.max(0, s.ordersForNeed.byRegion[r * E + e]! - recycled[r * E + e]!)) / recovery;
       const push = s.capable[r * E + e] === 1 ? (unsoldShare * s.outTotal[(r * F + 0) * E + e]!) / adjust : 0;
-      // A price floor runs the plants at capacity (they buy feed for it); what they separate is then the feed as it
-      // comes (all of it ranks with the co-products, below), since one plant cannot take the NdPr and leave the La.
-      const floored = floorPrice[r * E + e]! > 0;
-      const wanted = floored ? 1e15 : fromOre / recovery + push;
+      // A price floor runs the plants at capacity (they buy feed for it, through the market as usual); what they
+      // separate is then the feed as it comes (produceSeparation), since one plant cannot take the NdPr and leave the La.
+      const elementFloored = floorPrice[r * E + e]! > 0;
+      const wanted = elementFloored ? 1e15 : fromOre / recovery + push;
       plan[r * E + e] = wanted;
-      // The pushed share of the plan, turned into tonnes once plants have capped it.
-      pushed[r * E + e] = floored ? 1 : wanted > 0 ? push / wanted : 0;
+      // The pushed share of the plan, turned into tonnes once plants have capped it (none under a floor).
+      pushed[r * E + e] = !elementFloored && wanted > 0 ? push / wanted : 0;
     }
   }
   limitByPlants(ctx, 1, ctx.m.elementOxideFactor);
@@ -345,16 +347,17 @@ export function produceSeparation(ctx: StepContext): void {
     let separable = 0;
     let plannedFeed = 0;
     let targetStock = 0;
-    let floored = false;
+    let regionFloored = false;
     for (let e = 0; e < E; e++) {
       if (capable[r * E + e] === 0) continue;
-      if (floorPrice[r * E + e]! > 0) floored = true;
+      if (floorPrice[r * E + e]! > 0) regionFloored = true;
       separable += s.inTotal[(r * F + 0) * E + e]!;
-      plannedFeed += Math.max(0, plan[r * E + e]! - pushed[r * E + e]!);
+      // Floored elements are planned at capacity only to buy feed: they rank with the co-products, below.
+      if (floorPrice[r * E + e]! <= 0) plannedFeed += Math.max(0, plan[r * E + e]! - pushed[r * E + e]!);
       targetStock += targetIn[(r * F + 0) * E + e]!;
     }
     // Under a price floor the plants run their whole separable stock through, up to capacity.
-    const mixShare = floored ? 1 : separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
+    const mixShare = regionFloored ? 1 : separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
     let capacityReo = 0;
     for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
     // Planned feed first (within capacity), then the co-products in the capacity left.
@@ -366,10 +369,10 @@ export function produceSeparation(ctx: StepContext): void {
         extraOf[e] = 0;
         continue;
       }
-      // Ordered feed first; the pushed feed (unsold own concentrate) ranks with the co-products.
+      // Ordered feed first; the pushed feed (unsold own concentrate) and a floored element's feed rank with the co-products.
       const held = s.inTotal[(r * F + 0) * E + e]!;
       const push = pushed[r * E + e]!;
-      const base = Math.min(held, Math.max(0, plan[r * E + e]! - push));
+      const base = floorPrice[r * E + e]! > 0 ? 0 : Math.min(held, Math.max(0, plan[r * E + e]! - push));
       baseOf[e] = base;
       extraOf[e] = Math.max(0, Math.min(held, Math.max(held * mixShare, base + push)) - base);
       plannedLoad += base * elementOxideFactor[e]!;

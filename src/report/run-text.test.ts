@@ -131,6 +131,8 @@ describe("terminal answer", () => {
     const rows = sectionOf(renderRunText(us, { region: "US" }), "US's output of Nd, Pr, Dy and Tb");
     const oxide = rows.find((l) => l.startsWith("separation  Nd"))!;
     expect(oxide.trim().split(/\s{2,}/)).toEqual(["separation", "Nd", "2,450", "610", "25%", "JP 400, KR 150, EU 60"]);
+    const reexport = { ...us, regionOutputs: [{ region: "US", stage: "mine", element: "Tb", producedTonnes: 8.7, exportedTonnes: 26, destinations: [{ region: "CN", tonnes: 26 }] }] };
+    expect(sectionOf(renderRunText(reexport, { region: "US" }), "US's output").find((l) => l.startsWith("mine"))).toContain(">100%");
     expect(rows.find((l) => l.startsWith("separation  Pr"))).toMatch(/0%\s+–$/);
     expect(renderRunText({ ...us, regionOutputs: [] }, { region: "US" })).toContain("none: US made no Nd, Pr, Dy or Tb at any stage");
     expect(sectionOf(renderRunText(report), "Output by region and where it went").join(" ")).toContain("--region ID");

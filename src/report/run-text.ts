@@ -176,11 +176,12 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   if (options.region === undefined) {
     parts.push(section("Output by region and where it went", `  ${wrapText("Run with --region ID (e.g. --region US) for one region's Nd, Pr, Dy and Tb by stage and where it went; every region's rows are in run.json (report.regionOutputs).", 98, 2)}`));
   } else {
-    parts.push(section(`${options.region}'s output of Nd, Pr, Dy and Tb and where it went, ${over} (t of element content: mine = in its concentrate, separation = oxide, magnet = in magnets; exports counted when licences clear)`,
+    parts.push(section(`${options.region}'s output of Nd, Pr, Dy and Tb and where it went, ${over} (t of element content: mine = in its concentrate, separation = oxide, magnet = in magnets; shipped out counted when licences clear, and includes re-exports and stock made before the window)`,
       report.regionOutputs.length === 0 ? `  none: ${options.region} made no Nd, Pr, Dy or Tb at any stage${ofWindow}` : renderTextTable(
-        [{ header: "stage" }, { header: "element" }, { header: "made t", align: "right" }, { header: "exported t", align: "right" }, { header: "exported", align: "right" }, { header: "largest destinations", maxWidth: 40 }],
+        [{ header: "stage" }, { header: "element" }, { header: "made t", align: "right" }, { header: "shipped out t", align: "right" }, { header: "of made", align: "right" }, { header: "largest destinations", maxWidth: 40 }],
         report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes),
-          x.producedTonnes > 0 ? formatShare(x.exportedTonnes / x.producedTonnes) : "–",
+          // More than it made: re-exports (concentrate it cannot separate) or stock from before the window.
+          x.producedTonnes <= 0 ? "–" : x.exportedTonnes > x.producedTonnes ? ">100%" : formatShare(x.exportedTonnes / x.producedTonnes),
           x.destinations.length === 0 ? "–" : x.destinations.map((d) => `${d.region} ${formatTonnes(d.tonnes)}`).join(", ")]),
       )));
   }

@@ -276,6 +276,15 @@ describe("ready-made scenarios", () => {
     expect(usConcentrate(noPush, "2028-12")).toBeGreaterThan(usConcentrate(apr, "2028-12") + 15_000);
   });
 
+  it("western-buildout: the DoD floor makes US plants buy feed for capacity, but not before MP's offtake (Mountain Pass concentrate still goes to China)", () => {
+    const w = run("western-buildout");
+    // A floored element's plan (capacity) is no pushed feed: it gets no home-first call on the concentrate.
+    for (let year = 2025; year <= 2027; year++) {
+      const toChina = totalOver(w, { variable: "trade", from: "US", to: "CN", form: "concentrate" }, month(w, `${year}-01`), month(w, `${year + 1}-01`));
+      expect(toChina, `${year}`).toBeGreaterThan(25_000);
+    }
+  });
+
   it("western-buildout: more separation and magnets outside China than the baseline by 2030", () => {
     const w = run("western-buildout");
     const base = run("baseline");

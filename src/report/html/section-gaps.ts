@@ -62,8 +62,8 @@ export function renderRegionOutputSection(report: RunReport): string {
     ? ` The ${MAX_OUTPUT_ROWS_PER_STAGE} largest rows of each stage, ${shown.length} of ${outside.length}; run.json (report.regionOutputs) has every region's, China's included.`
     : " run.json (report.regionOutputs) has China's rows too.";
   return renderHtmlTable(
-    [{ header: "Region" }, { header: "Stage" }, { header: "Element" }, { header: "Made, t", align: "right" }, { header: "Exported, t", align: "right" }, { header: "Largest destinations, t" }],
-    rows, { key: "region-outputs", caption: `Made outside China ${w.trimmed ? `in ${w.label}` : "over the run"}, t of element content (mine: in its concentrate; separation: oxide; magnet: in magnets), and what went to other regions, counted when licences clear.${cut}` },
+    [{ header: "Region" }, { header: "Stage" }, { header: "Element" }, { header: "Made, t", align: "right" }, { header: "Shipped out, t", align: "right" }, { header: "Largest destinations, t" }],
+    rows, { key: "region-outputs", caption: `Made outside China ${w.trimmed ? `in ${w.label}` : "over the run"}, t of element content (mine: in its concentrate; separation: oxide; magnet: in magnets), and what went to other regions, counted when licences clear (shipped out includes re-exports, e.g. concentrate a region cannot separate, and stock made before the window).${cut}` },
   );
 }
 
