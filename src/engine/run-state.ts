@@ -92,7 +92,16 @@ export interface RunState {
    * Separation feed this month by kind, t; `[region][element]`: `ordered`, what buyers ordered (before price floors);
    * `pushed`, the part of the capped plan that is the region's own unsold concentrate fed to its separators (§7).
    */
-  readonly separationFeed: { readonly ordered: Float64Array; readonly pushed: Float64Array };
+  readonly separationFeed: {
+    readonly ordered: Float64Array;
+    readonly pushed: Float64Array;
+    /** Scratch of produceSeparation: feed placed on plants, t, and the share of each element's feed taken this round; `[element]`. */
+    readonly fed: Float64Array;
+    readonly baseTaken: Float64Array;
+    readonly extraTaken: Float64Array;
+    /** Scratch of produceSeparation: a plant's capacity left this month, t REO; `[facility]`. */
+    readonly plantRoom: Float64Array;
+  };
   /** Magnet content planned by type, t; `[region][type][element]`. */
   readonly magnetPlan: Float64Array;
   /** Current mine output rate, t REO per month; `[facility]`. */
@@ -322,7 +331,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     ordersNow: f64(node), ordersSmoothed: f64(node), supplyNow: f64(node), supplySmoothed: f64(node), recycled: { now: f64(R * E), smoothed: f64(R * E) }, ordersForNeed: { now: f64(node), smoothed: f64(node), byRegion: f64(R * E), plantInput: f64(node), requestShare: f64(E * R) },
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
-    plan: f64(R * E), lostBasis: f64(R * E), separationFeed: { ordered: f64(R * E), pushed: f64(R * E) }, magnetPlan: f64(R * T * E),
+    plan: f64(R * E), lostBasis: f64(R * E), separationFeed: { ordered: f64(R * E), pushed: f64(R * E), fed: f64(E), baseTaken: f64(E), extraTaken: f64(E), plantRoom: f64(N) }, magnetPlan: f64(R * T * E),
     mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), startEffective: f64(N),
     capacityGrowth: f64(3).fill(1), quotaPriceSignal: f64(1).fill(1),
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),

@@ -12,6 +12,8 @@ const F = FORM_COUNT;
 const addOriginHere = addOrigin;
 /** Relative band around a mine region's balance of wanted and current output in which its rate holds. */
 const BALANCE_BAND = 1e-9;
+/** Rounds of placing a region's separation feed on its plants (the second offers the room plants left). */
+const SEPARATION_ROUNDS = 2;
 
 /** Capacity per facility this month (ramp × availability × policy multiplier), and price floors in force. */
 export function updateCapacity(ctx: StepContext): void {
@@ -326,22 +328,20 @@ export function produceSeparation(ctx: StepContext): void {
   const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
   const { R, E } = s;
   const recovery = s.p["separation.recoveryShare"];
+  // Per element: ordered feed and co-products still to place, the room of the plants that separate it, what is fed.
   const baseOf = s.scratchE;
   const extraOf = s.scratchE2;
-  const elementCapacity = s.scratchE3;
+  const elementRoom = s.scratchE3;
+  const { baseTaken, extraTaken, fed, plantRoom } = s.separationFeed;
   const { facilityElementMask, facilityRejectShare } = m;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
-    // Capacity (t REO a month) of the region's plants that separate each element: no element is separated beyond
-    // the plants that can (a small heavy-RE circuit beside a large light-RE plant separates only its own load of Dy).
-    elementCapacity.fill(0);
+    const first = facilityGroupStart[1 * R + r]!;
+    const end = facilityGroupStart[1 * R + r + 1]!;
     let regionRejects = false;
-    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) {
+    for (let g = first; g < end; g++) {
       const i = facilitiesByStageRegion[g]!;
-      for (let e = 0; e < E; e++) {
-        if (facilityElementMask[i * E + e] === 1) elementCapacity[e]! += capNow[i]!;
-        if (facilityRejectShare[i * E + e]! > 0) regionRejects = true;
-      }
+      for (let e = 0; e < E; e++) if (facilityRejectShare[i * E + e]! > 0) regionRejects = true;
     }
     // The region's separable stock, its planned feed and input target, and its plants' capacity (t REO) this month.
     let separable = 0;
@@ -358,11 +358,7 @@ export function produceSeparation(ctx: StepContext): void {
     }
     // Under a price floor the plants run their whole separable stock through, up to capacity.
     const mixShare = regionFloored ? 1 : separable > 0 ? Math.min(1, Math.max(plannedFeed, separable - targetStock) / separable) : 0;
-    let capacityReo = 0;
-    for (let g = facilityGroupStart[1 * R + r]!; g < facilityGroupStart[1 * R + r + 1]!; g++) capacityReo += capNow[facilitiesByStageRegion[g]!]!;
     // Planned feed first (within capacity), then the co-products in the capacity left.
-    let plannedLoad = 0;
-    let extraLoad = 0;
     for (let e = 0; e < E; e++) {
       if (capable[r * E + e] === 0) {
         baseOf[e] = 0;
@@ -375,35 +371,55 @@ export function produceSeparation(ctx: StepContext): void {
       const base = floorPrice[r * E + e]! > 0 ? 0 : Math.min(held, Math.max(0, plan[r * E + e]! - push));
       baseOf[e] = base;
       extraOf[e] = Math.max(0, Math.min(held, Math.max(held * mixShare, base + push)) - base);
-      plannedLoad += base * elementOxideFactor[e]!;
-      extraLoad += extraOf[e]! * elementOxideFactor[e]!;
     }
-    const baseScale = plannedLoad > capacityReo ? capacityReo / plannedLoad : 1;
-    const room = Math.max(0, capacityReo - plannedLoad * baseScale);
-    const extraScale = extraLoad > room ? room / extraLoad : 1;
-    // Each element's feed (into baseOf), never beyond the plants that separate it. The capacity an element so capped
-    // leaves unused (a Ce line's share beside a light-RE plant) goes once more, pro rata, to the co-products still waiting.
-    let usedLoad = 0;
-    let waitingLoad = 0;
-    for (let e = 0; e < E; e++) {
-      if (capable[r * E + e] === 0) continue;
-      const wanted = baseOf[e]! * baseScale + extraOf[e]! * extraScale;
-      const ceiling = elementCapacity[e]! / elementOxideFactor[e]!;
-      const feed = Math.min(s.inTotal[(r * F + 0) * E + e]!, wanted, ceiling);
-      baseOf[e] = feed;
-      usedLoad += feed * elementOxideFactor[e]!;
-      // Still waiting: the co-product part not fed for lack of room (none if the element's own plants are full).
-      extraOf[e] = wanted < ceiling ? Math.min(extraOf[e]! * (1 - extraScale), ceiling - feed) : 0;
-      waitingLoad += extraOf[e]! * elementOxideFactor[e]!;
+    // Each plant takes its share of each element it separates (by its room among the plants that separate it), the
+    // ordered feed first and the co-products in the room left, within its own capacity; a second round offers the room
+    // plants left to what is still waiting (a Ce line full of Ce leaves the light plant's La, Pr and Nd to it).
+    fed.fill(0);
+    for (let g = first; g < end; g++) plantRoom[facilitiesByStageRegion[g]!] = capNow[facilitiesByStageRegion[g]!]!;
+    for (let round = 0; round < SEPARATION_ROUNDS; round++) {
+      elementRoom.fill(0);
+      for (let g = first; g < end; g++) {
+        const i = facilitiesByStageRegion[g]!;
+        if (plantRoom[i]! > 0) for (let e = 0; e < E; e++) if (facilityElementMask[i * E + e] === 1) elementRoom[e]! += plantRoom[i]!;
+      }
+      baseTaken.fill(0);
+      extraTaken.fill(0);
+      for (let g = first; g < end; g++) {
+        const i = facilitiesByStageRegion[g]!;
+        const room = plantRoom[i]!;
+        if (!(room > 0)) continue;
+        let baseLoad = 0;
+        let extraLoad = 0;
+        for (let e = 0; e < E; e++) {
+          if (facilityElementMask[i * E + e] !== 1 || capable[r * E + e] === 0 || !(elementRoom[e]! > 0)) continue;
+          const share = room / elementRoom[e]!;
+          baseLoad += share * baseOf[e]! * elementOxideFactor[e]!;
+          extraLoad += share * extraOf[e]! * elementOxideFactor[e]!;
+        }
+        const baseScale = baseLoad > room ? room / baseLoad : 1;
+        const left = Math.max(0, room - baseLoad * baseScale);
+        const extraScale = extraLoad > left ? left / extraLoad : 1;
+        for (let e = 0; e < E; e++) {
+          if (facilityElementMask[i * E + e] !== 1 || capable[r * E + e] === 0 || !(elementRoom[e]! > 0)) continue;
+          const share = room / elementRoom[e]!;
+          baseTaken[e]! += share * baseScale;
+          extraTaken[e]! += share * extraScale;
+        }
+        plantRoom[i] = Math.max(0, room - baseLoad * baseScale - extraLoad * extraScale);
+      }
+      for (let e = 0; e < E; e++) {
+        fed[e]! += baseOf[e]! * baseTaken[e]! + extraOf[e]! * extraTaken[e]!;
+        baseOf[e]! *= Math.max(0, 1 - baseTaken[e]!);
+        extraOf[e]! *= Math.max(0, 1 - extraTaken[e]!);
+      }
     }
-    const spare = Math.max(0, capacityReo - usedLoad);
-    const spareScale = waitingLoad > spare ? spare / waitingLoad : 1;
     for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
       let available = s.inTotal[node]!;
       const planned = plan[r * E + e]!;
-      const feed = capable[r * E + e] === 0 ? 0 : Math.min(available, baseOf[e]! + (spare > 0 ? extraOf[e]! * spareScale : 0));
+      const feed = capable[r * E + e] === 0 ? 0 : Math.min(available, fed[e]!);
       // Written only where something is short (a write of 0 would still fault in the result's page).
       const feedShort = Math.max(0, Math.min(planned, s.lostBasis[r * E + e]!) - feed);
       if (feedShort !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 1]! += feedShort;
