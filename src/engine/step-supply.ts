@@ -32,8 +32,13 @@ export function updateCapacity(ctx: StepContext): void {
       // calibration output from the start; only the capacity above it comes with the ramp. Nothing before it started
       // (a run that starts before the calibration year).
       const started = t < start ? 0 : 1;
-      capFactor[i] = multiplier * started;
-      capNow[i] = Math.max(facilityCapacityPerMonth[i]! * availability * ramp, facilityOutput2024PerMonth[i]!) * multiplier * started * capacityGrowth[facilityGrowthClass[i]!]!;
+      const opened = facilityCapacityPerMonth[i]! * availability * ramp;
+      const calibration = facilityOutput2024PerMonth[i]!;
+      // Once the ramp has opened more than its calibration output, the facility counts that capacity as its rate: it
+      // claims that much more of its stage's orders (a mine: its floor rate), as a commissioned line would.
+      const grown = rampMonths > 0 && calibration > 0 ? Math.max(1, opened / calibration) : 1;
+      capFactor[i] = multiplier * started * grown;
+      capNow[i] = Math.max(opened, calibration) * multiplier * started * capacityGrowth[facilityGrowthClass[i]!]!;
     } else {
       capFactor[i] = ramp * multiplier;
       capNow[i] = facilityCapacityPerMonth[i]! * availability * ramp * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
