@@ -35,7 +35,7 @@ interface RunOptions {
 function regionOnly(report: RunReport, region: string): RunReport {
   return {
     ...report,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out cover every region.` },
     shortages: report.shortages.filter((s) => s.region === region),
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),

@@ -131,6 +131,8 @@ describe("chokepoint run on the tiny fixture world", () => {
     const jp = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "JP");
     expect(jp.code).toBe(0);
     expect(jp.out).toContain("Showing JP only (--region)");
+    expect(jp.out.replace(/\s+/g, " ")).toContain("The HTML report and run.json written by --out cover every region.");
+    expect(jp.out).toContain("JP's output of Nd, Pr, Dy and Tb and where it went");
     const rows = (text: string) => {
       const lines = text.split("\n");
       const start = lines.findIndex((l) => l.startsWith("Shortages of final demand"));
