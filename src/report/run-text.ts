@@ -8,6 +8,7 @@ import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
+import { destinationsText } from "./region-outputs.js";
 import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
@@ -182,7 +183,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
         report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes),
           // More than it made: re-exports (concentrate it cannot separate) or stock from before the window.
           x.producedTonnes <= 0 ? "–" : x.exportedTonnes > x.producedTonnes ? ">100%" : formatShare(x.exportedTonnes / x.producedTonnes),
-          x.destinations.length === 0 ? "–" : x.destinations.map((d) => `${d.region} ${formatTonnes(d.tonnes)}`).join(", ")]),
+          destinationsText(x)]),
       )));
   }
 

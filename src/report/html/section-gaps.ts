@@ -5,6 +5,7 @@
  */
 import type { RunReport } from "../report-model.js";
 import { formatChange, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
+import { destinationsText } from "../region-outputs.js";
 import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
@@ -45,8 +46,6 @@ export function renderChinaSupplySection(report: RunReport): string {
 /** Rows the outputs table shows at most per stage (run.json has every row); the made-in-region stages come first. */
 const MAX_OUTPUT_ROWS_PER_STAGE = 12;
 const STAGE_ORDER = ["separation", "metal", "magnet", "mine"];
-/** Destinations under this many tonnes are left out of the list (they would read "0.0"). */
-const MIN_DESTINATION_TONNES = 0.5;
 
 /** Body of the outputs section: Nd, Pr, Dy and Tb made outside China by region and stage in the window, and where they went. */
 export function renderRegionOutputSection(report: RunReport): string {
@@ -54,10 +53,7 @@ export function renderRegionOutputSection(report: RunReport): string {
   const outside = report.regionOutputs.filter((x) => x.region !== "CN" && x.producedTonnes >= 1);
   if (outside.length === 0) return emptyMessage("region-outputs", `No region outside China made Nd, Pr, Dy or Tb at any stage in ${w.trimmed ? w.label : "this run"}.`);
   const shown = STAGE_ORDER.flatMap((stage) => outside.filter((x) => x.stage === stage).sort((a, b) => b.producedTonnes - a.producedTonnes).slice(0, MAX_OUTPUT_ROWS_PER_STAGE));
-  const rows = shown.map((x) => {
-    const destinations = x.destinations.filter((d) => d.tonnes >= MIN_DESTINATION_TONNES);
-    return [x.region, x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes), destinations.length === 0 ? "–" : destinations.map((d) => `${d.region} ${formatTonnes(d.tonnes)}`).join(", ")];
-  });
+  const rows = shown.map((x) => [x.region, x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes), destinationsText(x)]);
   const cut = shown.length < outside.length
     ? ` The ${MAX_OUTPUT_ROWS_PER_STAGE} largest rows of each stage, ${shown.length} of ${outside.length}; run.json (report.regionOutputs) has every region's, China's included.`
     : " run.json (report.regionOutputs) has China's rows too.";
