@@ -69,6 +69,14 @@ describe("parseWorld", () => {
     expect(out).toContain("1 problem found");
   });
 
+  it("rejects a front-end reject of an element the plant does not separate, naming file, line and field", () => {
+    const files = tinyWith("separation-plants.yaml", (t) => t.replace("separates: [light, medium, heavy]", "separates: [light]\n    rejectsPercentOfFeed: { La: 80, Dy: 50 }"));
+    const out = problems(files);
+    expect(out).toMatch(/world\/separation-plants\.yaml:\d+:\d+  separationPlants\[0\]\.rejectsPercentOfFeed\.Dy/);
+    expect(out).toContain("rejects Dy, which the plant does not separate; list it under separates or drop the reject");
+    expect(out).toContain("1 problem found");
+  });
+
   it("rejects a duplicate id and says where the first one is", () => {
     const files = tinyWith("mines.yaml", (t) => t.replace("id: mine:cn-clay", "id: mine:cn-rock"));
     expect(problems(files)).toMatchInlineSnapshot(`
