@@ -70,22 +70,25 @@ describe("sparse trade record", () => {
     const recorder = new TradeRecorder(4, 1, true, undefined, 10);
     // Month 0: link 3 ships 5 t now and 7 t that clear in month 2; link 4 ships 2 t clearing in month 2 and 1 t clearing
     // in month 9 (after the run: dropped).
-    recorder.add(3, 5);
+    recorder.append(3, 5);
     recorder.later(2, 3, 7);
     recorder.later(2, 4, 2);
     recorder.later(9, 4, 1);
+    // Link 5 ships twice into month 2's queue (no direct shipment then): one entry of 3 t.
+    recorder.later(2, 5, 1);
+    recorder.later(2, 5, 2);
     recorder.closeMonth(0);
-    recorder.add(3, 1);
+    recorder.append(3, 1);
     recorder.closeMonth(1);
-    // Month 2: link 3 ships 4 t directly; the 7 t clearing now join that entry, link 4's 2 t get their own.
-    recorder.add(3, 4);
+    // Month 2: link 3 ships 4 t directly; the 7 t clearing now join that entry, links 4 and 5 get their own.
+    recorder.append(3, 4);
     recorder.closeMonth(2);
     recorder.closeMonth(3);
     const record = recorder.finish();
     const entries = (month: number) => tradeEntries(record, 1, 1, month).map((x) => [tradeLinkOf(1, 1, x.from, x.to, x.element, x.form), x.tonnes]);
     expect(entries(0)).toEqual([[3, 5]]);
     expect(entries(1)).toEqual([[3, 1]]);
-    expect(entries(2)).toEqual([[3, 11], [4, 2]]);
+    expect(entries(2).sort((a, b) => a[0]! - b[0]!)).toEqual([[3, 11], [4, 2], [5, 3]]);
     expect(entries(3)).toEqual([]);
   });
 });

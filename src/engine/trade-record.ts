@@ -128,16 +128,8 @@ export class TradeRecorder {
    */
   append(link: number, tonnes: number): void {
     if (this.count === this.link.length) this.grow();
-    if (link < this.entryOfLink.length) this.entryOfLink[link] = this.count;
     this.link[this.count] = link;
     this.tonnes[this.count++] = tonnes;
-  }
-
-  /** Record `tonnes` on `link` in the month being recorded, merged with the link's entry in it if it has one. */
-  add(link: number, tonnes: number): void {
-    const known = link < this.entryOfLink.length ? this.entryOfLink[link]! : -1;
-    if (known >= 0) this.tonnes[known]! += tonnes;
-    else this.append(link, tonnes);
   }
 
   /** Record a shipment in month `month` (a later month: when its licence clears). Months past the run are dropped. */
@@ -158,22 +150,36 @@ export class TradeRecorder {
     this.#pendingTonnes[this.#pending++] = tonnes;
   }
 
-  /** Close month `month`: shipments clearing in it are added, and the entries appended since the last close belong to it. */
+  /**
+   * Close month `month`: shipments clearing in it merge into the month's entry of their link (indexed only in a month
+   * that has any, so plain appends touch no index), and the entries appended since the last close belong to it.
+   */
   closeMonth(month: number): void {
     if (!this.enabled) return;
+    let indexed = false;
     for (let k = 0; k < this.#pending; ) {
       if (this.#pendingMonth[k] !== month) {
         k++;
         continue;
       }
-      this.add(this.#pendingLink[k]!, this.#pendingTonnes[k]!);
+      if (!indexed) {
+        for (let i = this.monthStart[month]!; i < this.count; i++) if (this.link[i]! < this.entryOfLink.length) this.entryOfLink[this.link[i]!] = i;
+        indexed = true;
+      }
+      const link = this.#pendingLink[k]!;
+      const known = link < this.entryOfLink.length ? this.entryOfLink[link]! : -1;
+      if (known >= 0) this.tonnes[known]! += this.#pendingTonnes[k]!;
+      else {
+        if (link < this.entryOfLink.length) this.entryOfLink[link] = this.count;
+        this.append(link, this.#pendingTonnes[k]!);
+      }
       // Swap-remove: the last pending entry takes this place (and is looked at next).
       const last = --this.#pending;
       this.#pendingMonth[k] = this.#pendingMonth[last]!;
       this.#pendingLink[k] = this.#pendingLink[last]!;
       this.#pendingTonnes[k] = this.#pendingTonnes[last]!;
     }
-    for (let k = this.monthStart[month]!; k < this.count; k++) if (this.link[k]! < this.entryOfLink.length) this.entryOfLink[this.link[k]!] = -1;
+    if (indexed) for (let i = this.monthStart[month]!; i < this.count; i++) if (this.link[i]! < this.entryOfLink.length) this.entryOfLink[this.link[i]!] = -1;
     this.monthStart[month + 1] = this.count;
   }
 
