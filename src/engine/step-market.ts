@@ -276,6 +276,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
   // `ship` is all zero here: `shipAll` clears the rows it reads, and only suppliers flagged in `shippedFrom` have any.
   s.shippedFrom.fill(0);
   s.domesticServed.fill(0);
+  const buyerMask = s.formBuyers.mask;
+  buyerMask.fill(0);
   // Dead nodes offer and ask for nothing.
   avail.fill(0);
   availInit.fill(0);
@@ -290,6 +292,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
       availInit[e * R + r] = total;
       const q = request[e * R + r]!;
       if (q <= 0) continue;
+      buyerMask[r] = 1;
       // Ex-China requests for current need: restocking is asked only where trade is free, so it is never refused and
       // does not dilute the refused share that sets the licence premium (§11).
       if (regionMarket[r] === 1) requestsEx[form * E + e]! += q - restockRequest[e * R + r]!;
@@ -357,7 +360,11 @@ export function clearMarket(ctx: StepContext, form: number): void {
     let nSuppliers = 0;
     let nBuyers = 0;
     for (let p = 0; p < R; p++) if (availInit[e * R + p]! > DUST_TONNES) suppliers[nSuppliers++] = p;
-    for (let r = 0; r < R; r++) if (request[e * R + r]! > 0) buyers[nBuyers++] = r;
+    for (let r = 0; r < R; r++) {
+      if (!(request[e * R + r]! > 0)) continue;
+      buyers[nBuyers++] = r;
+      buyerMask[r] = 1;
+    }
     if (nBuyers === 0) continue;
     if (freeTrade) {
       clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
@@ -552,6 +559,14 @@ function settleRound(s: StepContext["s"], e: number, nBuyers: number): number {
   return left;
 }
 
+/** Write the regions flagged in `s.formBuyers.mask` into its list, ascending (the order sums take); returns their count. */
+function listFormBuyers(s: StepContext["s"]): number {
+  const { mask, list } = s.formBuyers;
+  let n = 0;
+  for (let r = 0; r < s.R; r++) if (mask[r] === 1) list[n++] = r;
+  return n;
+}
+
 /**
  * Concentrate is a mixed product: a buyer cannot take a supplier's Nd and leave its La and Ce behind. After the
  * element markets have cleared (with one permit per link for all elements, `basketPermit`), each supplier → buyer
@@ -571,6 +586,9 @@ function bundleConcentrate(ctx: StepContext): void {
   const captivePart = s.scratchR2;
   const minDrivingShare = s.p["concentrate.minDrivingShare"];
   basketShare.fill(0);
+  // Only buyers' columns of the ship matrix are non-zero, and only they (and captive owners) get a basket share.
+  const nTo = listFormBuyers(s);
+  const to = s.formBuyers.list;
   for (let p = 0; p < R; p++) {
     let shipped = false;
     for (let e = 0; e < E; e++) if (shippedFrom[e * R + p] === 1) shipped = true;
@@ -585,14 +603,16 @@ function bundleConcentrate(ctx: StepContext): void {
       // An element the supplier shipped nothing of adds no share (its row of the ship matrix is all zero).
       if (held <= DUST_TONNES || shippedFrom[e * R + p] === 0) continue;
       if (minDrivingShare > 0 && held < minDrivingShare * basketTonnes) continue;
-      for (let r = 0; r < R; r++) {
+      for (let k = 0; k < nTo; k++) {
+        const r = to[k]!;
         const taken = ship[(e * R + p) * R + r]! / held;
         if (taken > basketShare[row + r]!) basketShare[row + r] = taken;
       }
     }
     // Integrated producers take their own mines' share of the concentrate whole (what their plants cannot use of it
     // is cut by the intake limit below), through the link's permit.
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < nTo; k++) {
+      const r = to[k]!;
       const captive = s.captiveShare[row + r]! * s.basketPermit[row + r]!;
       if (captive > basketShare[row + r]!) basketShare[row + r] = captive;
     }
@@ -600,16 +620,18 @@ function bundleConcentrate(ctx: StepContext): void {
     const home = Math.min(1, basketShare[row + p]!);
     basketShare[row + p] = home;
     let captiveTotal = 0;
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < nTo; k++) {
+      const r = to[k]!;
       captivePart[r] = r === p ? 0 : Math.min(basketShare[row + r]!, s.captiveShare[row + r]! * s.basketPermit[row + r]!);
       captiveTotal += captivePart[r]!;
     }
     const captiveScale = captiveTotal > 1 - home ? (captiveTotal > 0 ? (1 - home) / captiveTotal : 0) : 1;
     let others = 0;
-    for (let r = 0; r < R; r++) if (r !== p) others += basketShare[row + r]! - captivePart[r]!;
+    for (let k = 0; k < nTo; k++) if (to[k] !== p) others += basketShare[row + to[k]!]! - captivePart[to[k]!]!;
     const left = Math.max(0, 1 - home - captiveTotal * captiveScale);
     const othersScale = others > left ? (others > 0 ? left / others : 0) : 1;
-    for (let r = 0; r < R; r++) {
+    for (let k = 0; k < nTo; k++) {
+      const r = to[k]!;
       if (r === p) continue;
       basketShare[row + r] = captivePart[r]! * captiveScale + (basketShare[row + r]! - captivePart[r]!) * othersScale;
     }
@@ -620,11 +642,12 @@ function bundleConcentrate(ctx: StepContext): void {
       for (let e = 0; e < E; e++) if (quota.cellMask[e * F] === 1) covered += availInit[e * R + p]!;
       if (covered <= 0) continue;
       let asked = 0;
-      for (let r = 0; r < R; r++) if (r !== p && quota.destinationMask[r] === 1) asked += basketShare[row + r]! * covered;
+      for (let k = 0; k < nTo; k++) if (to[k] !== p && quota.destinationMask[to[k]!] === 1) asked += basketShare[row + to[k]!]! * covered;
       const allowance = s.quotaAllowance[q]!;
       if (asked <= allowance) continue;
       const keep = allowance / asked;
-      for (let r = 0; r < R; r++) {
+      for (let k = 0; k < nTo; k++) {
+        const r = to[k]!;
         if (r === p || quota.destinationMask[r] !== 1 || basketShare[row + r]! <= 0) continue;
         const refused = basketShare[row + r]! * (1 - keep);
         basketShare[row + r]! *= keep;
@@ -646,7 +669,8 @@ function bundleConcentrate(ctx: StepContext): void {
   const { facilityElementMask } = m;
   const intakeOf = s.scratchE;
   const elementCapacity = s.scratchE2;
-  for (let r = 0; r < R; r++) {
+  for (let k = 0; k < nTo; k++) {
+    const r = to[k]!;
     intakeOf.fill(0);
     for (let p = 0; p < R; p++) {
       const share = basketShare[p * R + r]!;
@@ -684,11 +708,12 @@ function bundleConcentrate(ctx: StepContext): void {
       const row = (e * R + p) * R;
       if (held <= DUST_TONNES) {
         // Rounding dust stays where it is.
-        for (let r = 0; r < R; r++) ship[row + r] = 0;
+        for (let k = 0; k < nTo; k++) ship[row + to[k]!] = 0;
         continue;
       }
       let any = 0;
-      for (let r = 0; r < R; r++) {
+      for (let k = 0; k < nTo; k++) {
+        const r = to[k]!;
         // The supplier's own separators leave on offer what they cannot separate (it would only come back).
         const tonnes = r === p && capable[p * E + e] === 0 ? 0 : basketShare[p * R + r]! * held;
         ship[row + r] = tonnes;
@@ -758,6 +783,8 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
     const owned = captivePlantCapacity[i]!;
     if (p === r || total <= 0 || owned <= 0) continue;
     captiveShare[p * R + r]! += ((mineRate[i]! / total) * capNow[j]!) / owned;
+    // Its basket share can reach the region even where it asked for nothing (bundleConcentrate).
+    s.formBuyers.mask[r] = 1;
   }
   for (let p = 0; p < R; p++) {
     for (let r = 0; r < R; r++) {
@@ -864,6 +891,9 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
     }
   }
   const { formElements, formElementCount } = s.lists.live;
+  // Only buyers' columns of the ship matrix are non-zero.
+  const nTo = listFormBuyers(s);
+  const to = s.formBuyers.list;
   for (let j = 0; j < formElementCount[form]!; j++) {
     const e = formElements[form * E + j]!;
     for (let p = 0; p < R; p++) {
@@ -872,9 +902,9 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
       const available = availInit[e * R + p]!;
       const row = (e * R + p) * R;
       let shippedTotal = 0;
-      for (let r = 0; r < R; r++) shippedTotal += ship[row + r]!;
+      for (let k = 0; k < nTo; k++) shippedTotal += ship[row + to[k]!]!;
       if (available <= 0 || shippedTotal <= 0) {
-        ship.fill(0, row, row + R);
+        for (let k = 0; k < nTo; k++) ship[row + to[k]!] = 0;
         continue;
       }
       const base = ((p * F + form) * E + e) * R;
@@ -888,7 +918,8 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
           originList[origins++] = o;
         }
       }
-      for (let r = 0; r < R; r++) {
+      for (let b = 0; b < nTo; b++) {
+        const r = to[b]!;
         const shipped = ship[row + r]!;
         // Read once, so cleared here: only rows of suppliers that shipped are ever non-zero.
         ship[row + r] = 0;
