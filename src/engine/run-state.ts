@@ -52,9 +52,12 @@ export interface RunState {
   readonly hasStrategicStock: Uint8Array;
   /** Months held by the arrival ring. */
   readonly ringMonths: number;
-  /** Arrivals by month slot, t; `[region][form][element][slot][origin]` (a node's slots side by side). */
+  /**
+   * Arrivals by month slot, t; `[slot][region][form][element][origin]`: a month's arrivals side by side, so shipping
+   * writes and receiving reads a few compact slices instead of every node's slots.
+   */
   readonly ring: Float64Array;
-  /** 1 where a ring slot of a node may hold arrivals (set when written, cleared when received); `[region][form][element][slot]`. */
+  /** 1 where a ring slot of a node may hold arrivals (set when written, cleared when received); `[slot][region][form][element]`. */
   readonly ringUsed: Uint8Array;
   /** On order for each user node (ring total), t; `[region][form][element]`. */
   readonly inTransit: Float64Array;

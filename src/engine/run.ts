@@ -38,23 +38,23 @@ function receiveArrivals(ctx: StepContext): void {
   const { inOriginCount, inOrigins, inStock, inTransit, inTransitByElement, ring, ringUsed } = s;
   const R = s.R;
   const slot = tick % s.ringMonths;
-  const L = s.ringMonths;
+  const nodes = s.inTransit.length;
   const { nodes: liveNodes, nodeCount: liveNodeCount } = s.lists.live;
   for (let n = 0; n < liveNodeCount[0]!; n++) {
     const node = liveNodes[n]!;
     // Nothing on order for this node: its ring entries are empty (or hold rounding dust, which waits).
     if (!(inTransit[node]! > 0)) continue;
     // Nothing shipped into this slot since it was last received.
-    if (ringUsed[node * L + slot] === 0) continue;
-    ringUsed[node * L + slot] = 0;
+    if (ringUsed[slot * nodes + node] === 0) continue;
+    ringUsed[slot * nodes + node] = 0;
     let arrived = 0;
     // Shipping put every origin it sends into the receiving stock's origin set.
     for (let k = 0; k < inOriginCount[node]!; k++) {
       const o = inOrigins[node * R + k]!;
-      const v = ring[(node * L + slot) * R + o]!;
+      const v = ring[(slot * nodes + node) * R + o]!;
       if (v === 0) continue;
       inStock[node * R + o]! += v;
-      ring[(node * L + slot) * R + o] = 0;
+      ring[(slot * nodes + node) * R + o] = 0;
       arrived += v;
     }
     if (arrived === 0) continue;
@@ -111,10 +111,12 @@ function stepMonth(ctx: StepContext): void {
 /** Throw when a node outside the run's live nodes holds stock, need, orders or supply (see `checkLiveNodes`). */
 function assertOnlyLiveNodesTouched(ctx: StepContext): void {
   const { s } = ctx;
-  const perNode = [s.inStock, s.outStock, s.ring, s.strategic, s.inTotal, s.outTotal, s.inTransit, s.inTransitSmoothed, s.ordersNow, s.ordersSmoothed,
+  const perNode = [s.inStock, s.outStock, s.strategic, s.inTotal, s.outTotal, s.inTransit, s.inTransitSmoothed, s.ordersNow, s.ordersSmoothed,
     s.supplyNow, s.supplySmoothed, s.plantNeedNow, s.plantNeedSmoothed, s.sectorNeedNow, s.sectorNeedSmoothed, s.targetIn, s.targetOut,
     s.ordersForNeed.now, s.ordersForNeed.smoothed, s.ordersForNeed.plantInput, s.taxedValue, s.taxedDuty, s.tariffMarkup];
-  const node = firstTouchedDeadNode(s.lists.live, perNode, s.inTotal.length);
+  let node = firstTouchedDeadNode(s.lists.live, perNode, s.inTotal.length);
+  // The ring is slot-major: `[slot][node][origin]`.
+  for (let i = 0; node < 0 && i < s.ring.length; i++) if (s.ring[i] !== 0 && s.lists.live.isLive[Math.floor(i / s.R) % s.inTotal.length] !== 1) node = Math.floor(i / s.R) % s.inTotal.length;
   if (node < 0) return;
   const region = ctx.m.regionIds[Math.floor(node / (FORM_COUNT * s.E))];
   throw new Error(`node ${node} (${region}, form ${Math.floor(node / s.E) % FORM_COUNT}, ${ctx.m.elementSymbols[node % s.E]}) holds something in month ${ctx.tick} but is not live: add what puts it there to findLiveNodes`);

@@ -857,6 +857,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
   const trade = ctx.trade;
   const { R, E } = s;
   const L = s.ringMonths;
+  const nodes = inTransit.length;
   const licenceDelay = seg.licenceDelayMonths;
   const delays = !ctx.spinningUp && s.segmentDelays[c.segmentOfMonth[t]!] === 1;
   const taxes = !ctx.spinningUp && s.segmentTariffs[c.segmentOfMonth[t]!] === 1;
@@ -934,10 +935,10 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
         if (monthA >= L) monthA -= L;
         else if (monthA < 0) monthA += L;
         const monthB = monthA + 1 === L ? 0 : monthA + 1;
-        const slotA = (node * L + monthA) * R;
-        const slotB = (node * L + monthB) * R;
-        if (late > 0) ringUsed[node * L + monthB] = 1;
-        if (whole > 0) ringUsed[node * L + monthA] = 1;
+        const slotA = (monthA * nodes + node) * R;
+        const slotB = (monthB * nodes + node) * R;
+        if (late > 0) ringUsed[monthB * nodes + node] = 1;
+        if (whole > 0) ringUsed[monthA * nodes + node] = 1;
         const onTime = 1 - late;
         // Each origin: into the receiving stock's origin set, then its share now (stock or ring) and late (ring).
         for (let k = 0; k < origins; k++) {
