@@ -276,6 +276,18 @@ describe("ready-made scenarios", () => {
     expect(usConcentrate(noPush, "2028-12")).toBeGreaterThan(usConcentrate(apr, "2028-12") + 15_000);
   });
 
+  it("apr-2025: MP sells nothing to China from 2025-07 (its concentrate stops in April), while the baseline keeps shipping US oxide there", () => {
+    const apr = run("apr-2025");
+    const base = run("baseline");
+    const separatedToChina = (r: SimulationResult, from: string, until: string) =>
+      (["oxide", "metal", "magnet"] as const).reduce((t, form) => t + totalOver(r, { variable: "trade", from: "US", to: "CN", form }, month(r, from), month(r, until)), 0);
+    expect(totalOver(apr, { variable: "trade", from: "US", to: "CN", form: "concentrate" }, month(apr, "2025-06"), apr.months)).toBe(0);
+    expect(separatedToChina(apr, "2025-07", "2034-01")).toBe(0);
+    // Before the ban the link carried oxide (China took ≈ 20 % of MP's NdPr oxide in 2024), and without it it still would.
+    expect(separatedToChina(apr, "2024-01", "2025-07")).toBeGreaterThan(500);
+    expect(separatedToChina(base, "2026-01", "2034-01")).toBeGreaterThan(5_000);
+  });
+
   it("western-buildout: the DoD floor makes US plants buy feed for capacity, but not before MP's offtake (Mountain Pass concentrate still goes to China)", () => {
     const w = run("western-buildout");
     // A floored element's plan (capacity) is no pushed feed: it gets no home-first call on the concentrate.
