@@ -725,31 +725,40 @@ function bundleConcentrate(ctx: StepContext): void {
 }
 
 /**
+ * What a kilogram of element content from supplier `p` is worth at home, US$/kg: its market's price, and for magnets
+ * (form 3) the making of them as well (t of content × US$/kg of content), dearer outside China.
+ */
+function supplierValueUsdPerKg(ctx: StepContext, form: number, e: number, p: number): number {
+  const market = ctx.m.regionMarket[p]!;
+  const makingChina = form === 3 ? ctx.s.p["price.magnetFabricationUsdPerKgContent"] : 0;
+  const making = market === 1 ? makingChina * (1 + ctx.s.p["price.exChinaMagnetFabricationMarkup"]) : makingChina;
+  return ctx.s.prices[e * 2 + market]! + making;
+}
+
+/**
  * Landed-price preference under import tariffs: buyer `r` leaves a taxed supplier for a later round while a
  * reachable supplier with an offer, a lower tariff and a lower landed price (its price × (1 + tariff)) exists.
  * With no tariff nothing is deferred; the least-taxed offering supplier never is (offers of rounding dust do not
  * count). Sets `s.deferred[supplier]`.
  */
 function deferTaxedSuppliers(ctx: StepContext, form: number, e: number, r: number, nSuppliers: number): void {
-  const { m, s } = ctx;
-  const { deferred, ok, prices, supplierList, tariffE } = s;
+  const { s } = ctx;
+  const { deferred, ok, supplierList, tariffE } = s;
   const offer = s.scratchR2;
   const R = s.R;
-  // Magnets are landed with the value of making them (their duty is charged on it too), dearer outside China.
-  const makingUsdPerKgChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
-  const makingUsdPerKgExChina = makingUsdPerKgChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
   for (let i = 0; i < nSuppliers; i++) {
     const p = supplierList[i]!;
     deferred[p] = 0;
     const rate = tariffE[p * R + r]!;
     if (rate <= 0 || ok[p * R + r] !== 1 || !(offer[p]! > DUST_TONNES)) continue;
-    const landed = (prices[e * 2 + m.regionMarket[p]!]! + (m.regionMarket[p] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina)) * (1 + rate);
+    // Magnets are landed with the value of making them (their duty is charged on it too).
+    const landed = supplierValueUsdPerKg(ctx, form, e, p) * (1 + rate);
     for (let k = 0; k < nSuppliers; k++) {
       const q = supplierList[k]!;
       // A supplier left with rounding dust is not an alternative.
       if (q === p || ok[q * R + r] !== 1 || !(offer[q]! > DUST_TONNES)) continue;
       const other = tariffE[q * R + r]!;
-      if (other < rate && (prices[e * 2 + m.regionMarket[q]!]! + (m.regionMarket[q] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina)) * (1 + other) < landed) {
+      if (other < rate && supplierValueUsdPerKg(ctx, form, e, q) * (1 + other) < landed) {
         deferred[p] = 1;
         break;
       }
@@ -862,11 +871,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
   const delays = !ctx.spinningUp && s.segmentDelays[c.segmentOfMonth[t]!] === 1;
   const taxes = !ctx.spinningUp && s.segmentTariffs[c.segmentOfMonth[t]!] === 1;
   const tariffRate = seg.importTariffRate;
-  const { prices, taxedDuty, taxedValue } = s;
-  const regionMarket = ctx.m.regionMarket;
-  // A magnet is worth its rare-earth content plus the making of it (t of content × US$/kg of content).
-  const makingUsdPerKgChina = form === 3 ? s.p["price.magnetFabricationUsdPerKgContent"] : 0;
-  const makingUsdPerKgExChina = makingUsdPerKgChina * (1 + s.p["price.exChinaMagnetFabricationMarkup"]);
+  const { taxedDuty, taxedValue } = s;
   // Spin-up months are not recorded.
   const recordTrade = trade.enabled && !ctx.spinningUp;
   const quotas = c.exportQuotas;
@@ -964,7 +969,7 @@ function shipAll(ctx: StepContext, form: number, ringNode: number, etInForce: bo
           // Duty on taxed imports, at the supplier's price (US$/kg × t × 1000 = US$); magnets with their making.
           const rate = tariffRate[((p * R + r) * E + e) * F + form]!;
           if (rate > 0) {
-            const value = shipped * (prices[e * 2 + regionMarket[p]!]! + (regionMarket[p] === 1 ? makingUsdPerKgExChina : makingUsdPerKgChina));
+            const value = shipped * supplierValueUsdPerKg(ctx, form, e, p);
             taxedValue[node]! += value;
             taxedDuty[node]! += value * rate;
             res.tariffPaidUsd[t * R + r]! += value * rate * 1000;
