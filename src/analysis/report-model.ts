@@ -78,6 +78,28 @@ export interface EndProductLoss {
 }
 
 /**
+ * Final demand a sector could not get in one region over the report's window, in the sector's demand unit: t of
+ * finished magnet for magnet sectors, t REO for the others. Need is the sector's demand after price responses and
+ * substitution, so it is what buyers still wanted at the prices of the run.
+ */
+export interface SectorShortfall {
+  readonly sector: string;
+  readonly sectorName: string;
+  readonly region: string;
+  /** `t magnet` (finished magnet) or `t REO`. */
+  readonly unit: string;
+  /** Need in the window, in `unit`. */
+  readonly needUnits: number;
+  /** Need not met in the window, in `unit`. */
+  readonly shortUnits: number;
+  /** First month in the window with more than 1 % of the month's need unmet, `YYYY-MM`. */
+  readonly firstMonth: string;
+  /** The month with the largest unmet share of need, `YYYY-MM`, and that share, 0–1. */
+  readonly worstMonth: string;
+  readonly worstShareOfNeed: number;
+}
+
+/**
  * What an importing region got from China against the baseline run, over the report's window: magnets (t of element
  * content) and Dy + Tb as oxide or metal (t), as customs count them (when a licence clears).
  */
@@ -211,6 +233,8 @@ export interface RunReport {
   readonly endProductsLost: readonly EndProductLoss[];
   /** End products lost per month by sector, in the sector's unit. */
   readonly endProductsLostPaths: readonly MonthSeries[];
+  /** Final demand unmet by sector and region in the window (those with a month above 1 % of need), largest first. */
+  readonly sectorShortfalls: readonly SectorShortfall[];
   readonly gapClosers: readonly GapCloser[];
   /** Each importing region's magnets and Dy + Tb oxide/metal from China against the baseline (empty without a baseline). */
   readonly chinaSupplyChanges: readonly ChinaSupplyChange[];

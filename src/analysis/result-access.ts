@@ -6,6 +6,9 @@
 import { tradeEntries, tradeTonnesOf, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
+/** A shortfall counts as a shortage when it exceeds this share of the month's need. */
+export const SHORTAGE_THRESHOLD_SHARE = 0.01;
+
 /** Stage names on the result's stage axes. */
 export const RESULT_STAGES = ["mine", "separation", "metal", "magnet", "use"] as const;
 

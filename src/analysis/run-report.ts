@@ -12,10 +12,8 @@ import { flowGraphForMonth } from "./flow-graph.js";
 import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
-import { finalUse, monthLabels, price, production, RESULT_STAGES, shortfall } from "./result-access.js";
-
-/** A shortfall counts as a shortage when it exceeds this share of the month's need. */
-export const SHORTAGE_THRESHOLD_SHARE = 0.01;
+import { finalUse, monthLabels, price, production, RESULT_STAGES, SHORTAGE_THRESHOLD_SHARE, shortfall } from "./result-access.js";
+import { sectorShortfalls } from "./sector-shortfalls.js";
 
 /** What a report needs besides the result. */
 export interface RunReportContext {
@@ -63,6 +61,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     shortfallByRegion: shortfallSeries(result, "region"),
     endProductsLost: endProductLosses(result, world, from),
     endProductsLostPaths: endProductPaths(result, world),
+    sectorShortfalls: sectorShortfalls(result, world, from),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { tidyRows } from "../analysis/tidy-series.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
+import { reportForRegion } from "../report/region-view.js";
 import { renderRunText } from "../report/run-text.js";
 import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
@@ -33,16 +34,10 @@ interface RunOptions {
 
 /** The report with only `region`'s rows in its region tables, and a note saying so (the terminal's `--region`). */
 function regionOnly(report: RunReport, region: string): RunReport {
+  const own = reportForRegion(report, region);
   return {
-    ...report,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out cover every region.` },
-    shortages: report.shortages.filter((s) => s.region === region),
-    endProductsLost: report.endProductsLost.filter((x) => x.region === region),
-    chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
-    regionOutputs: report.regionOutputs.filter((x) => x.region === region),
-    chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
-    chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
-    gapClosers: report.gapClosers.filter((x) => x.region === region),
+    ...own,
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out open on ${region}'s view and cover every region after it.` },
   };
 }
 
@@ -78,7 +73,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
-    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");
@@ -98,7 +93,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       }
       if (options.out !== undefined) {
         bar.step(`writing ${options.out}`, 0.9);
-        writeOutputAtomically(options.out, runOutputFiles(run, window));
+        writeOutputAtomically(options.out, runOutputFiles(run, { window, region: options.region }));
       }
       bar.done();
       const rows = () => [...tidyRows(run.result, window)];

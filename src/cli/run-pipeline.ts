@@ -12,6 +12,7 @@ import { tidyRows, type TidyRow } from "../analysis/tidy-series.js";
 import { addMonths, monthOffset } from "../model/dates.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
+import { regionView, type RegionView } from "../report/region-view.js";
 import { loadScenario, type LoadedScenario } from "../scenario/node.js";
 import { prepareScenario } from "../scenario/prepare.js";
 import { existsSync, statSync } from "node:fs";
@@ -141,8 +142,17 @@ export function checkMonthFlags(flags: MonthFlags): void {
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${to}: expected a month not before --from ${from}`);
 }
 
-/** The JSON document of a run: scenario, dataset, the report, and the tidy rows as columns + arrays. */
-export function runJson(run: CompletedRun, rows: readonly TidyRow[]): string {
+/** The view of one region of a run (`--region`), named as its world names it. */
+function regionViewOf(run: CompletedRun, region: string): RegionView {
+  const name = run.loaded.world.regions.find((r) => r.id === region)?.name ?? region;
+  return regionView(run.report, { id: region, name });
+}
+
+/**
+ * The JSON document of a run: scenario, dataset, the report, and the tidy rows as columns + arrays. With a region's
+ * view (`--region`), the report carries it as `report.regionView`.
+ */
+export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: RegionView): string {
   const s = run.loaded.scenario;
   return JSON.stringify({
     chokepoint: { format: "chokepoint-run", version: 1 },
@@ -152,21 +162,30 @@ export function runJson(run: CompletedRun, rows: readonly TidyRow[]): string {
     },
     dataset: run.loaded.world.dataset,
     baseline: run.baseline?.name ?? null,
-    report: run.report,
+    report: view === undefined ? run.report : { ...run.report, regionView: view },
     columns: ["month", "element", "region", "stage", "variable", "unit", "value"],
     rows: rows.map((r) => [r.month, r.element, r.region, r.stage, r.variable, r.unit, r.value]),
   });
 }
 
+/** Options of `runOutputFiles`. */
+export interface OutputFileOptions {
+  /** Months of the data rows. @default the run's reporting window */
+  readonly window?: MonthWindow;
+  /** A region (`--region`): the HTML report opens on its view and run.json's report carries it. */
+  readonly region?: string | undefined;
+}
+
 /** Every file `--out DIR` holds. */
-export function runOutputFiles(run: CompletedRun, window: MonthWindow = run.window): Map<string, string> {
+export function runOutputFiles(run: CompletedRun, { window = run.window, region }: OutputFileOptions = {}): Map<string, string> {
   const rows = [...tidyRows(run.result, window)];
   const lastMonth = rows.length === 0 ? run.result.startMonth : rows.reduce((max, r) => (r.month > max ? r.month : max), "");
+  const view = region === undefined ? undefined : regionViewOf(run, region);
   const files = new Map<string, string>();
-  files.set("index.html", renderHtmlReport(run.report));
+  files.set("index.html", renderHtmlReport(run.report, view === undefined ? {} : { regionView: view }));
   files.set("series.csv", toTidyCsv(rows));
   files.set("series-iamc.csv", toIamcCsv(rows, { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth }));
-  files.set("run.json", runJson(run, rows));
+  files.set("run.json", runJson(run, rows, view));
   files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;
 }

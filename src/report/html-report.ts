@@ -6,6 +6,7 @@
  */
 import type { RunReport } from "./report-model.js";
 import { renderPage } from "./html/page.js";
+import type { RegionView } from "./region-view.js";
 
 /** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
@@ -13,6 +14,8 @@ export interface HtmlReportOptions {
   readonly chartWidthPx?: number;
   /** A plain-text line for the footer (no clock is read, so the output is reproducible). */
   readonly footerNote?: string;
+  /** One region's view of the report (`--region`, from `regionView`): the page opens on it, after the answer in brief. */
+  readonly regionView?: RegionView;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface HtmlReportOptions {
  * import { writeFileSync } from "node:fs";
  * writeFileSync("report.html", renderHtmlReport(report, { footerNote: "chokepoint run scenarios/dy-ban.yaml" }));
  */
-export function renderHtmlReport(report: RunReport, { chartWidthPx = 1040, footerNote }: HtmlReportOptions = {}): string {
+export function renderHtmlReport(report: RunReport, { chartWidthPx = 1040, footerNote, regionView }: HtmlReportOptions = {}): string {
   const halfWidthPx = Math.floor((chartWidthPx - 16) / 2);
-  return renderPage(report, { layout: { fullWidthPx: chartWidthPx, halfWidthPx }, footerNote });
+  return renderPage(report, { layout: { fullWidthPx: chartWidthPx, halfWidthPx }, footerNote, regionView });
 }

@@ -8,7 +8,7 @@ import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
-import { destinationsText } from "./region-outputs.js";
+import { destinationsText, shippedShareText } from "./region-outputs.js";
 import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
@@ -180,10 +180,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     parts.push(section(`${options.region}'s output of Nd, Pr, Dy and Tb and where it went, ${over} (t of element content: mine = in its concentrate, separation = oxide, magnet = in magnets; shipped out counted when licences clear, and includes re-exports and stock made before the window)`,
       report.regionOutputs.length === 0 ? `  none: ${options.region} made no Nd, Pr, Dy or Tb at any stage${ofWindow}` : renderTextTable(
         [{ header: "stage" }, { header: "element" }, { header: "made t", align: "right" }, { header: "shipped out t", align: "right" }, { header: "of made", align: "right" }, { header: "largest destinations", maxWidth: 40 }],
-        report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes),
-          // More than it made: re-exports (concentrate it cannot separate) or stock from before the window.
-          x.producedTonnes <= 0 ? "–" : x.exportedTonnes > x.producedTonnes ? ">100%" : formatShare(x.exportedTonnes / x.producedTonnes),
-          destinationsText(x)]),
+        report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes), shippedShareText(x), destinationsText(x)]),
       )));
   }
 

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatTonnes } from "../../src/report/number-format.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TINY = join(ROOT, "test/fixtures/scenarios/tiny");
@@ -131,7 +132,7 @@ describe("chokepoint run on the tiny fixture world", () => {
     const jp = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "JP");
     expect(jp.code).toBe(0);
     expect(jp.out).toContain("Showing JP only (--region)");
-    expect(jp.out.replace(/\s+/g, " ")).toContain("The HTML report and run.json written by --out cover every region.");
+    expect(jp.out.replace(/\s+/g, " ")).toContain("The HTML report and run.json written by --out open on JP's view and cover every region after it.");
     expect(jp.out).toContain("JP's output of Nd, Pr, Dy and Tb and where it went");
     const rows = (text: string) => {
       const lines = text.split("\n");
@@ -147,6 +148,33 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect(bad.err).toMatch(/--region XX: not a region of this world; expected one of /);
     expect(existsSync(join(dir, "out"))).toBe(false);
     expect(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--region", "JP", "--format", "csv").err).toContain("--region: only with the table format");
+  });
+
+  it("opens the HTML report on the region with --region --out, and run.json's report carries the same view", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-region-view-"));
+    const r = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--region", "JP", "--from", "2024-10", "--out", join(dir, "out"));
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, "out", "index.html"), "utf8");
+    const sections = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
+    expect(sections.slice(0, 2)).toEqual(["answer", "your-region"]);
+    expect(html).toContain("Your region: Japan (JP)</h2>");
+    expect(html).toContain("What JP made and where it went, in 2024-10 – 2025-12");
+    type View = { region: string; regionName: string; window: { from: string }; market: string; finalDemandByElement: { element: string; totalTonnes: number }[] };
+    const doc = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")) as { report: { regionView: View; shortages: { element: string; region: string; stage: string; totalTonnes: number }[] } };
+    const view = doc.report.regionView;
+    expect(view).toMatchObject({ region: "JP", regionName: "Japan", window: { from: "2024-10" }, market: "ex-china" });
+    // The view's final demand unmet is JP's use-stage episodes of the report, summed by element.
+    const dy = doc.report.shortages.filter((e) => e.region === "JP" && e.stage === "use" && e.element === "Dy").reduce((t, e) => t + e.totalTonnes, 0);
+    expect(dy).toBeGreaterThan(0);
+    expect(view.finalDemandByElement.find((x) => x.element === "Dy")?.totalTonnes).toBeCloseTo(dy, 9);
+    // The section's final-demand table shows that total.
+    const table = html.slice(html.indexOf('data-table="region-final-demand"'), html.indexOf("</table>", html.indexOf('data-table="region-final-demand"')));
+    expect(table).toMatch(new RegExp(`<tr><td>Dy</td>.*<td class="num">${formatTonnes(dy)}</td></tr>`));
+    // Without --region the report has no region view.
+    const plain = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--out", join(dir, "plain"));
+    expect(plain.code).toBe(0);
+    expect(readFileSync(join(dir, "plain", "index.html"), "utf8")).not.toContain("your-region");
+    expect((JSON.parse(readFileSync(join(dir, "plain", "run.json"), "utf8")) as { report: object }).report).not.toHaveProperty("regionView");
   });
 
   it("ends the run and every summary at --to (a run is causal: the months before are the full run's)", () => {

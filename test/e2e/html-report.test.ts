@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlReport } from "../../src/report/html-report.js";
+import { regionView } from "../../src/report/region-view.js";
 import { sampleReport } from "../fixtures/report/sample-report.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -77,6 +78,27 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium${hasChromium ? "
     expect(await visible()).toEqual([true, false, false]);
     await page.click('label[for="flow-tab-2"]');
     expect(await visible()).toEqual([false, false, true]);
+    await context.close();
+  });
+
+  it("opens a region's report (--region) on its section, with every chart drawn and no table wider than the page", async () => {
+    const report = sampleReport();
+    const regionFile = join(mkdtempSync(join(tmpdir(), "chokepoint-html-region-")), "report.html");
+    writeFileSync(regionFile, renderHtmlReport(report, { regionView: regionView(report, { id: "JP", name: "Japan" }) }));
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(regionFile).href, { waitUntil: "load" });
+    const section = page.locator("#your-region");
+    expect(await section.locator("h2").innerText()).toBe("1Your region: Japan (JP)");
+    // Six cards in three columns: the second row starts below the first.
+    const boxes = await section.locator(".region-cards .card").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(boxes.length).toBe(6);
+    expect(new Set(boxes.map(Math.round)).size).toBe(2);
+    const charts = await section.locator("[data-chart]").evaluateAll((els) => els.map((el) => [...el.querySelectorAll("svg path")].filter((p) => (p.getAttribute("d") ?? "") !== "").length));
+    expect(charts.length).toBe(2);
+    for (const paths of charts) expect(paths).toBeGreaterThan(3);
+    const overflowing = await section.locator(".table-wrap").evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector("table")?.getAttribute("data-table")));
+    expect(overflowing).toEqual([]);
     await context.close();
   });
 

@@ -11,9 +11,10 @@ import { reportWindow } from "../report-window.js";
 import { deepestShortage, finalDemandMet, firstShortages, lossesBySector, MAGNET_ELEMENTS, pricePairs, type PricePair } from "./derive.js";
 import { escapeHtml } from "./escape.js";
 import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./format.js";
+import { renderCard } from "./tables.js";
 
 const MAX_FIRST_SHORTAGES = 8;
-const card = (key: string, title: string, body: string) => `<div class="card" data-answer="${key}"><h3>${escapeHtml(title)}</h3>\n${body}\n</div>`;
+const card = (key: string, title: string, body: string) => renderCard("answer", key, title, body);
 const none = (text: string) => `<p class="muted">${escapeHtml(text)}</p>`;
 
 function firstShortageCard(report: RunReport): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunReport } from "../report-model.js";
 import { renderHtmlReport } from "../html-report.js";
+import { regionView } from "../region-view.js";
 import { emptyReport, sampleReport } from "../../../test/fixtures/report/sample-report.js";
 
 const html = renderHtmlReport(sampleReport());
@@ -193,3 +194,120 @@ describe("renderHtmlReport", () => {
   });
 });
 
+
+describe("renderHtmlReport with a region (--region)", () => {
+  const report = sampleReport();
+  const page = renderHtmlReport(report, { regionView: regionView(report, { id: "JP", name: "Japan" }) });
+  const section = page.slice(page.indexOf('data-section="your-region"'), page.indexOf('data-section="prices"'));
+  /** The rows of a table of the region section, cells as text. */
+  const rows = (key: string) => {
+    const table = section.slice(section.indexOf(`data-table="${key}"`), section.indexOf("</table>", section.indexOf(`data-table="${key}"`)));
+    return [...table.matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g)].map((m) => [...(m[1] ?? "").matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]));
+  };
+
+  it("opens on the region: a numbered section right after the answer in brief, in the contents and the masthead", () => {
+    const order = [...page.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
+    expect(order.slice(0, 3)).toEqual(["answer", "your-region", "prices"]);
+    expect(order.length).toBe(14);
+    expect(page).toContain('<h2><span class="n">1</span>Your region: Japan (JP)</h2>');
+    expect(page).toContain('<li><a href="#your-region">Your region: Japan (JP)</a></li>');
+    expect(page).toContain("<dt>Your region</dt><dd>Japan (JP)</dd>");
+    expect(section).toContain("The run&#39;s figures for Japan alone, 2026-01 to 2027-12");
+    // The rest of the page is the world's, unchanged.
+    const rest = (html: string) => html.slice(html.indexOf('data-section="prices"'), html.indexOf("<footer"));
+    expect(rest(page).replace(/<span class="n">\d+<\/span>/g, "")).toBe(rest(html).replace(/<span class="n">\d+<\/span>/g, ""));
+  });
+
+  it("puts the region's key numbers in six cards", () => {
+    const cards = [...section.matchAll(/data-region-card="([^"]+)"><h3>([^<]*)<\/h3>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(cards).toEqual([
+      "final-demand: Final demand unmet, by element", "sectors: Final demand unmet, by sector", "end-products: End products lost",
+      "plants-short: Plants short of input", "prices: Magnet-element prices it pays", "provenance: Separated in China",
+    ]);
+    expect(section).toContain("<li><strong>Dy</strong> 44 t <span class=\"muted\">· from 2026-06 · peak 44% of need</span></li>");
+    expect(section).toContain("<li><strong>456</strong> t magnet <span class=\"muted\">· EV traction motors · worst 31% in 2026-09</span></li>");
+    expect(section).toContain("<li><strong>182,400</strong> vehicles <span class=\"muted\">· EV traction motors</span></li>");
+    expect(section).toContain('<th scope="row">Dy</th><td class="num">$895</td><td class="num">2026-09</td><td class="num">+290%</td>');
+    expect(section).toMatch(/<li><strong>Nd<\/strong> 93% → 86%<\/li><li><strong>Dy<\/strong> 98% → 71%<\/li><\/ul><p class="muted">2026 → 2027, share of its use<\/p>/);
+  });
+
+  it("draws the region's final-use shortfall and China-origin share by month", () => {
+    const charts = figures(section);
+    expect([...charts.keys()]).toEqual(["region-shortfall", "region-china-origin"]);
+    expect(charts.get("region-shortfall")).toContain(">JP final-use shortfall, all elements, t/month</text>");
+    expect(charts.get("region-shortfall")).toContain(">t/month of element content</text>");
+    expect(charts.get("region-china-origin")).toContain(">% of the region&#39;s use</text>");
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("lists what it made, its final demand unmet by element and by sector, its losses, its market's prices and its supply", () => {
+    const parts = [...section.matchAll(/<h3 class="sub" data-region-part="([^"]+)">([^<]*)<\/h3>/g)].map((m) => m[2]);
+    expect(parts).toEqual([
+      "What JP made and where it went, over the run", "JP&#39;s plants short of input (production lost), over the run", "Final demand unmet in JP, over the run",
+      "End products not built in JP, over the run", "Prices JP&#39;s buyers pay: the ex-China market, US$/kg of element", "Where JP&#39;s supply came from",
+    ]);
+    expect(rows("region-made")).toEqual([["magnet", "Nd", "5,300", "900", "17%", "EU 900"]]);
+    expect(section).toContain('data-empty="region-plants-short">JP&#39;s separation, metal and magnet plants got the input they needed in every month over the run.');
+    expect(rows("region-final-demand")).toEqual([["Dy", "2026-06", "2026-12", "7", "11", "44%", "44"], ["Tb", "2026-08", "2026-10", "3", "1.3", "32%", "2.6"]]);
+    expect(rows("region-sector-shortfall")).toEqual([["EV traction motors", "t magnet", "9,800", "456", "4.7%", "2026-06", "2026-09", "31%"]]);
+    expect(rows("region-end-products").map((r) => r.slice(0, 3))).toEqual([
+      ["EV traction motors", "182,400", "vehicles"], ["Hybrid cars", "96,500", "vehicles"], ["Industrial motors, servo drives, robots and elevators", "820", "t magnet"],
+      ["Wind turbine generators", "310", "MW"], ["Defence systems", "6", "F-35-equivalents"],
+    ]);
+    // The ex-China market's prices of the magnet elements (JP ran short of nothing else), with the widest premium.
+    expect(rows("region-prices").map((r) => [r[0], r[2], r[6]])).toEqual([
+      ["Nd", "$118", "+56% (+$42.3) in 2026-09"], ["Pr", "$130", "+56% (+$46.6) in 2026-09"], ["Dy", "$895", "+290% (+$666) in 2026-09"], ["Tb", "$3,414", "+276% (+$2,505) in 2026-09"],
+    ]);
+    expect(rows("region-provenance")).toEqual([["Nd", "93%", "86%", "4,200"], ["Dy", "98%", "71%", "310"]]);
+    expect(rows("region-china-supply")).toEqual([["1,210", "2,480", "−51%", "95", "310", "−69%", "9 (from 2026-05)"]]);
+  });
+
+  it("says what a region did not suffer, and that no end product lost is not no magnet short", () => {
+    const us = renderHtmlReport(report, { regionView: regionView(report, { id: "US", name: "United States" }) });
+    const empties = Object.fromEntries([...us.matchAll(/data-empty="(region-[^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+    expect(empties).toEqual({
+      "region-plants-short": "US&#39;s separation, metal and magnet plants got the input they needed in every month over the run.",
+      "region-end-products": "US lost no end products counted in units (vehicles, MW of wind, weapons systems) over the run.",
+      "region-china-supply": "US imported no magnets and no Dy or Tb from China over the run, in this run or the baseline.",
+    });
+    // Its duty paid and floor top-ups received sit under its prices.
+    expect(us).toContain("<p class=\"table-note\" data-region-costs>price-floor top-up received by US over the run: US$ 413 million; import duty paid by US over the run: US$ 18.8 million.</p>");
+    const eu = renderHtmlReport(report, { regionView: regionView(report, { id: "EU", name: "European Union" }) });
+    expect(eu).toMatch(/<li><strong>Tb · magnet<\/strong> 2026-08 → 2026-11 <span class="muted">· peak 25% of orders<\/span><\/li>/);
+    const magnetsShort = { ...report, endProductsLost: report.endProductsLost.filter((x) => x.region !== "JP") };
+    const jp = renderHtmlReport(magnetsShort, { regionView: regionView(magnetsShort, { id: "JP", name: "Japan" }) });
+    expect(jp).toContain("None counted in units (vehicles, MW of wind, weapons systems). Magnet users counted in tonnes were short: see by sector.");
+  });
+
+  it("gives China its domestic market's prices, without a premium, and no provenance of its own", () => {
+    const cn = renderHtmlReport(report, { regionView: regionView(report, { id: "CN", name: "China" }) });
+    const own = cn.slice(cn.indexOf('data-section="your-region"'), cn.indexOf('data-section="prices"'));
+    expect(own).toContain("Prices CN&#39;s buyers pay: China&#39;s domestic market, US$/kg of element");
+    expect(own).not.toContain("Widest premium");
+    expect(own).toContain('data-empty="region-provenance">China separates its own');
+    expect(figures(own).size).toBe(0);
+  });
+
+  it("names the reporting window (--from) in every heading of the section", () => {
+    const dyJp = report.shortages.find((e) => e.element === "Dy" && e.region === "JP" && e.stage === "use")!;
+    const cut = { ...dyJp, startMonth: "2026-07", durationMonths: 6, beganMonth: dyJp.startMonth };
+    const windowed: RunReport = { ...report, window: { from: "2026-07", to: "2027-12" }, shortages: [cut, { ...cut, stage: "magnet" }] };
+    const own = renderHtmlReport(windowed, { regionView: regionView(windowed, { id: "JP", name: "Japan" }) });
+    // An episode that began before the window says so, in the cards and the table.
+    expect(own).toContain('<strong>Dy</strong> 44 t <span class="muted">· short since 2026-06 ·');
+    expect(own).toContain("<strong>Dy · magnet</strong> since 2026-06, to 2026-12");
+    expect(own).toContain('; &quot;since&quot;: short since before 2026-07</caption>');
+    const parts = [...own.matchAll(/<h3 class="sub" data-region-part="[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1] ?? "");
+    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(4);
+    expect(own).toContain("<h3>Final demand unmet, by element, 2026-07 – 2027-12</h3>");
+    expect(figures(own).get("region-shortfall")).toContain(">before 2026-07</text>");
+  });
+
+  it("escapes a hostile region name, and keeps a report without a region as it was", () => {
+    const hostile = renderHtmlReport(report, { regionView: regionView(report, { id: "JP", name: "<b>Japan</b>" }) });
+    expect(hostile).not.toContain("<b>Japan");
+    expect(hostile).toContain("Your region: &lt;b&gt;Japan&lt;/b&gt; (JP)");
+    expect(html).not.toMatch(/your-region|region-card|#your-region/);
+  });
+});

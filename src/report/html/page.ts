@@ -4,6 +4,7 @@
  * Content-Security-Policy (no network, no script), the masthead, the contents and the footer.
  */
 import type { RunReport } from "../report-model.js";
+import type { RegionView } from "../region-view.js";
 import { renderAnswer } from "./answer.js";
 import type { ChartLayout } from "./echarts-ssr.js";
 import { reportWindow } from "../report-window.js";
@@ -12,6 +13,7 @@ import { renderConcentrationSection, renderOriginSection } from "./section-conce
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
 import { renderChinaSupplySection, renderCostSection, renderGapSection, renderRegionOutputSection, renderWarningSection } from "./section-gaps.js";
 import { renderPriceSection } from "./section-prices.js";
+import { REGION_CSS, regionSectionIntro, renderRegionSection } from "./section-region.js";
 import { renderProductSection } from "./section-products.js";
 import { renderShortfallSection } from "./section-shortfalls.js";
 import { renderTimelineSection } from "./section-timeline.js";
@@ -28,9 +30,13 @@ interface Section {
   readonly body: string;
 }
 
-function sections(report: RunReport, layout: ChartLayout): Section[] {
+/** "United States (US)". */
+const regionTitle = (view: RegionView) => (view.regionName === view.region ? view.region : `${view.regionName} (${view.region})`);
+
+function sections(report: RunReport, layout: ChartLayout, view: RegionView | undefined): Section[] {
   const w = reportWindow(report);
   return [
+    ...(view === undefined ? [] : [{ id: "your-region", title: `Your region: ${regionTitle(view)}`, intro: regionSectionIntro(view, report), body: renderRegionSection(view, report, layout) }]),
     { id: "prices", title: "Price paths by market", intro: "China's domestic price against the ex-China price for each element, US$/kg of element content. The gap between the lines is what buyers outside China pay extra.", body: renderPriceSection(report, layout) },
     { id: "shortfalls", title: "Shortfalls", intro: "Demand that could not be met, t/month of element content, stacked by element and by importing region; then each shortage episode.", body: renderShortfallSection(report, layout) },
     { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
@@ -46,12 +52,13 @@ function sections(report: RunReport, layout: ChartLayout): Section[] {
   ];
 }
 
-function masthead(report: RunReport): string {
+function masthead(report: RunReport, view: RegionView | undefined): string {
   const s = report.scenario;
   const last = report.monthLabels[report.monthLabels.length - 1];
   const horizon = `${s.startMonth}${last === undefined ? "" : ` → ${last}`} (${s.months} months)`;
   const w = reportWindow(report);
   const meta: [string, string][] = [
+    ...(view === undefined ? [] : [["Your region", regionTitle(view)] as [string, string]]),
     ...(s.name !== report.title ? [["Scenario", s.name] as [string, string]] : []),
     ["Dataset", `${report.dataset.name} ${report.dataset.version}`],
     ["Horizon", horizon],
@@ -73,11 +80,13 @@ export interface PageOptions {
   readonly layout: ChartLayout;
   /** Extra footer line (plain text), e.g. the command that produced the report. */
   readonly footerNote: string | undefined;
+  /** One region's view (`--region`): a "Your region" section right after the answer in brief. */
+  readonly regionView: RegionView | undefined;
 }
 
 /** The whole HTML document of a run report. */
-export function renderPage(report: RunReport, { layout, footerNote }: PageOptions): string {
-  const body = sections(report, layout);
+export function renderPage(report: RunReport, { layout, footerNote, regionView }: PageOptions): string {
+  const body = sections(report, layout, regionView);
   const toc = [{ id: "answer", title: "In brief" }, ...body].map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join("");
   const rendered = body.map((s, i) => `<section id="${s.id}" data-section="${s.id}">
 <h2><span class="n">${i + 1}</span>${escapeHtml(s.title)}</h2>
@@ -93,11 +102,11 @@ ${s.body}
 <meta name="generator" content="Chokepoint">
 <title>${escapeHtml(report.title)} · Chokepoint report</title>
 <link rel="icon" href="data:,">
-<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}
+<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}${regionView === undefined ? "" : REGION_CSS}
 </style>
 </head>
 <body>
-${masthead(report)}
+${masthead(report, regionView)}
 <nav class="toc" aria-label="Contents"><ol>${toc}</ol></nav>
 <main class="wrap">
 <section id="answer" data-section="answer">

@@ -4,7 +4,7 @@
  * share, China share and HHI at the start and the end of the run) and "Where the content comes from" (the
  * China-origin share of ex-China regions' use of the magnet elements).
  */
-import type { RunReport } from "../report-model.js";
+import type { MonthSeries, RunReport } from "../report-model.js";
 import { formatShare } from "../number-format.js";
 import { reportWindow } from "../report-window.js";
 import { chartFigure, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
@@ -53,13 +53,14 @@ export function renderConcentrationSection(report: RunReport, layout: ChartLayou
   return `${chart}\n${table}`;
 }
 
-function chinaOriginChart(report: RunReport, widthPx: number): string {
+/** A line per region of the China-origin share of its use of Nd, Pr, Dy and Tb, % by month, the months before the window shaded. */
+export function chinaOriginChart(report: RunReport, series: readonly MonthSeries[], { id, title, widthPx, heightPx = 320 }: { readonly id: string; readonly title: string; readonly widthPx: number; readonly heightPx?: number }): string {
   return chartFigure({
-    id: "china-origin-by-region", title: "Share of Nd, Pr, Dy and Tb used that was separated in China", widthPx, heightPx: 320,
+    id, title, widthPx, heightPx,
     option: {
       legend: legendOption(), grid: { left: 70, right: 24, top: 64, bottom: 52 },
       xAxis: monthAxis(report.monthLabels), yAxis: valueAxis("% of the region's use", { max: 100 }),
-      series: shadeBeforeWindow(report.chinaOriginByRegion.map((s) => ({
+      series: shadeBeforeWindow(series.map((s) => ({
         type: "line" as const, name: s.label, data: [...s.values], symbol: "none", color: regionColour(s.label), lineStyle: { width: 2 },
       })), report.monthLabels, reportWindow(report).from),
     },
@@ -80,5 +81,6 @@ export function renderOriginSection(report: RunReport, layout: ChartLayout): str
     [{ header: "Region" }, ...elements.flatMap((e) => [{ header: `${e} ${periods.first}`, align: "right" as const }, { header: `${e} ${periods.last}`, align: "right" as const }])],
     rows, { key: "provenance", caption: `Share of each region's use separated in China (mined there, for concentrate), ${periods.first} and ${periods.last}` },
   );
-  return `${chinaOriginChart(report, layout.fullWidthPx)}\n${table}`;
+  const chart = chinaOriginChart(report, report.chinaOriginByRegion, { id: "china-origin-by-region", title: "Share of Nd, Pr, Dy and Tb used that was separated in China", widthPx: layout.fullWidthPx });
+  return `${chart}\n${table}`;
 }

@@ -3,12 +3,12 @@
  * Sections "Who closed the gap" (extra output against the baseline, by region and stage), "What the measures
  * cost" (import duty and price-floor top-ups) and "Warnings" (what the run itself flagged). Tables and lists only.
  */
-import type { RunReport } from "../report-model.js";
+import type { ChinaSupplyChange, RunReport } from "../report-model.js";
 import { formatChange, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
-import { destinationsText } from "../region-outputs.js";
+import { destinationsText, OUTPUT_STAGE_BASIS, SHIPPED_OUT_NOTE } from "../region-outputs.js";
 import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
-import { emptyMessage, renderHtmlTable } from "./tables.js";
+import { emptyMessage, renderHtmlTable, type HtmlColumn } from "./tables.js";
 
 /** Body of the gap-closers section: the table, or why there is none. */
 export function renderGapSection(report: RunReport): string {
@@ -31,16 +31,32 @@ export function renderChinaSupplySection(report: RunReport): string {
   if (report.baselineName === undefined) return emptyMessage("china-supply", "No baseline run to compare with.");
   const w = reportWindow(report);
   if (report.chinaSupplyChanges.length === 0) return emptyMessage("china-supply", `No region imports magnets or Dy and Tb from China in ${w.trimmed ? w.label : "this run"}, in this run or the baseline.`);
-  const rows = report.chinaSupplyChanges.map((x) => [
-    x.region, formatTonnes(x.magnetTonnes), formatTonnes(x.magnetTonnesBaseline), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
+  const rows = report.chinaSupplyChanges.map((x) => [x.region, ...chinaSupplyCells(x)]);
+  return renderHtmlTable(
+    [{ header: "Importer" }, ...CHINA_SUPPLY_COLUMNS],
+    rows, { key: "china-supply", caption: chinaSupplyCaption(report) },
+  );
+}
+
+/** The columns of a supply-from-China table after the importer. */
+export const CHINA_SUPPLY_COLUMNS: readonly HtmlColumn[] = [
+  { header: "Magnets, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" },
+  { header: "Dy + Tb oxide and metal, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" }, { header: "Months with magnets below half the baseline's" },
+];
+
+/** The cells under `CHINA_SUPPLY_COLUMNS` for one importer. */
+export function chinaSupplyCells(x: ChinaSupplyChange): string[] {
+  return [
+    formatTonnes(x.magnetTonnes), formatTonnes(x.magnetTonnesBaseline), formatChange(x.magnetTonnes, x.magnetTonnesBaseline),
     formatTonnes(x.heavyOxideMetalTonnes), formatTonnes(x.heavyOxideMetalTonnesBaseline), formatChange(x.heavyOxideMetalTonnes, x.heavyOxideMetalTonnesBaseline),
     x.magnetMonthsBelowHalf === 0 ? "none" : `${x.magnetMonthsBelowHalf} (from ${x.firstMagnetMonthBelowHalf ?? "–"})`,
-  ]);
-  return renderHtmlTable(
-    [{ header: "Importer" }, { header: "Magnets, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" },
-      { header: "Dy + Tb oxide and metal, t", align: "right" }, { header: "baseline", align: "right" }, { header: "change", align: "right" }, { header: "Months with magnets below half the baseline's" }],
-    rows, { key: "china-supply", caption: `Imports from China ${w.trimmed ? `in ${w.label}` : "over the run"} against the baseline "${report.baselineName}", t of element content, counted in the month a licence clears` },
-  );
+  ];
+}
+
+/** "Imports from China over the run against the baseline "…", t of element content, …". */
+export function chinaSupplyCaption(report: RunReport): string {
+  const w = reportWindow(report);
+  return `Imports from China ${w.trimmed ? `in ${w.label}` : "over the run"} against the baseline "${report.baselineName ?? "baseline"}", t of element content, counted in the month a licence clears`;
 }
 
 /** Rows the outputs table shows at most per stage (run.json has every row); the made-in-region stages come first. */
@@ -59,7 +75,7 @@ export function renderRegionOutputSection(report: RunReport): string {
     : " run.json (report.regionOutputs) has China's rows too.";
   return renderHtmlTable(
     [{ header: "Region" }, { header: "Stage" }, { header: "Element" }, { header: "Made, t", align: "right" }, { header: "Shipped out, t", align: "right" }, { header: "Largest destinations, t" }],
-    rows, { key: "region-outputs", caption: `Made outside China ${w.trimmed ? `in ${w.label}` : "over the run"}, t of element content (mine: in its concentrate; separation: oxide; magnet: in magnets), and what went to other regions, counted when licences clear (shipped out includes re-exports, e.g. concentrate a region cannot separate, and stock made before the window).${cut}` },
+    rows, { key: "region-outputs", caption: `Made outside China ${w.trimmed ? `in ${w.label}` : "over the run"}, t of element content (${OUTPUT_STAGE_BASIS}), and what went to other regions, counted when licences clear (${SHIPPED_OUT_NOTE}).${cut}` },
   );
 }
 

@@ -3,14 +3,14 @@
  * Section "Price paths by market": one chart per magnet element (China domestic vs ex-China,
  * linear US$/kg), the other elements on one log-scale chart, and the start/peak/end table.
  */
-import type { RunReport } from "../report-model.js";
+import type { PriceSummary, RunReport } from "../report-model.js";
 import { MAGNET_ELEMENTS, orderElements, pricePairs, type PricePair } from "./derive.js";
 import { reportWindow } from "../report-window.js";
 import { chartFigure, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout, type ChartOption } from "./echarts-ssr.js";
 import { slugify } from "./escape.js";
 import { formatUsdPerKg } from "./format.js";
 import { elementColour, MARKET_COLOURS } from "./palette.js";
-import { emptyMessage, renderHtmlTable } from "./tables.js";
+import { emptyMessage, renderHtmlTable, type HtmlColumn } from "./tables.js";
 
 const PRICE_AXIS = "US$/kg of element";
 const line = { type: "line" as const, symbol: "none", lineStyle: { width: 2 } };
@@ -42,6 +42,19 @@ function otherElementsChart(pairs: readonly PricePair[], labels: readonly string
   });
 }
 
+/** The price columns of a table: start, peak, peak month (a peak in `lastMonth` is marked still rising), end, end vs start. */
+export const PRICE_COLUMNS: readonly HtmlColumn[] = [
+  { header: "Start, US$/kg", align: "right" }, { header: "Peak, US$/kg", align: "right" }, { header: "Peak month" }, { header: "End, US$/kg", align: "right" }, { header: "End vs start", align: "right" },
+];
+
+/** The cells under `PRICE_COLUMNS` for one price summary. */
+export function priceCells(p: PriceSummary, lastMonth: string): string[] {
+  return [
+    formatUsdPerKg(p.startUsdPerKg), formatUsdPerKg(p.peakUsdPerKg), p.peakMonth === lastMonth ? `${p.peakMonth} (end: still rising)` : p.peakMonth,
+    formatUsdPerKg(p.endUsdPerKg), p.startUsdPerKg > 0 ? `${p.endUsdPerKg >= p.startUsdPerKg ? "+" : ""}${Math.round((100 * (p.endUsdPerKg - p.startUsdPerKg)) / p.startUsdPerKg)}%` : "–",
+  ];
+}
+
 function priceTable(report: RunReport): string {
   const order = orderElements(report.prices.map((p) => p.element));
   // A peak in the run's last month is the horizon, not a turning point: the price was still rising (as the terminal says).
@@ -49,14 +62,9 @@ function priceTable(report: RunReport): string {
   const lastMonth = w.to;
   const rows = [...report.prices]
     .sort((a, b) => order.indexOf(a.element) - order.indexOf(b.element) || a.market.localeCompare(b.market))
-    .map((p) => [
-      p.element, p.market === "china" ? "China domestic" : "ex-China", formatUsdPerKg(p.startUsdPerKg), formatUsdPerKg(p.peakUsdPerKg),
-      p.peakMonth === lastMonth ? `${p.peakMonth} (end: still rising)` : p.peakMonth,
-      formatUsdPerKg(p.endUsdPerKg), p.startUsdPerKg > 0 ? `${p.endUsdPerKg >= p.startUsdPerKg ? "+" : ""}${Math.round((100 * (p.endUsdPerKg - p.startUsdPerKg)) / p.startUsdPerKg)}%` : "–",
-    ]);
+    .map((p) => [p.element, p.market === "china" ? "China domestic" : "ex-China", ...priceCells(p, lastMonth)]);
   return renderHtmlTable(
-    [{ header: "Element" }, { header: "Market" }, { header: "Start, US$/kg", align: "right" }, { header: "Peak, US$/kg", align: "right" },
-      { header: "Peak month" }, { header: "End, US$/kg", align: "right" }, { header: "End vs start", align: "right" }],
+    [{ header: "Element" }, { header: "Market" }, ...PRICE_COLUMNS],
     rows, { key: "prices", caption: w.trimmed
       ? `Prices at the start of the window (${w.from}), their peak within it and at its end (${w.to}), US$/kg of element content`
       : "Prices at the start, peak and end of the run (US$/kg of element content)" },

@@ -74,13 +74,17 @@ function pathChart(group: UnitGroup, labels: readonly string[], windowFrom: stri
   });
 }
 
-function lossTable(report: RunReport): string {
+/**
+ * A table of end products lost, by sector (largest first) and region, with the worst month and what the region was
+ * short of; `showRegion: false` in one region's view.
+ */
+export function renderLossTable(report: RunReport, { key, showRegion = true }: { readonly key: string; readonly showRegion?: boolean }): string {
   const w = reportWindow(report);
   const rows = lossesBySector(report).flatMap((s) =>
-    s.byRegion.map((r) => [shortSectorName(s.sectorName), r.region, formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
+    s.byRegion.map((r) => [shortSectorName(s.sectorName), ...(showRegion ? [r.region] : []), formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
   return renderHtmlTable(
-    [{ header: "Sector" }, { header: "Region" }, { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
-    rows, { key: "end-products-lost", caption: "End products not built for lack of magnets or materials" },
+    [{ header: "Sector" }, ...(showRegion ? [{ header: "Region" }] : []), { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
+    rows, { key, caption: "End products not built for lack of magnets or materials" },
   );
 }
 
@@ -95,5 +99,5 @@ export function renderProductSection(report: RunReport, layout: ChartLayout): st
     return `<div class="chart-grid">\n${parts.filter((p) => p !== "").join("\n")}\n</div>`;
   });
   const none = w.trimmed && report.endProductsLost.length === 0 ? emptyMessage("end-products-lost", `No end products were lost in ${w.label}; the chart shows losses before it.`) : "";
-  return [...charts, report.endProductsLost.length > 0 ? lossTable(report) : none].join("\n");
+  return [...charts, report.endProductsLost.length > 0 ? renderLossTable(report, { key: "end-products-lost" }) : none].join("\n");
 }

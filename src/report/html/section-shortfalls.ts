@@ -3,7 +3,7 @@
  * Section "Shortfalls": final-use shortfall stacked by element and by importing region (t/month),
  * and the table of shortage episodes. Says so plainly when nothing was short.
  */
-import type { MonthSeries, RunReport } from "../report-model.js";
+import type { MonthSeries, RunReport, ShortageEpisode } from "../report-model.js";
 import { formatShare, formatTonnes } from "../number-format.js";
 import { hasValues, orderElements } from "./derive.js";
 import { reportWindow } from "../report-window.js";
@@ -14,7 +14,8 @@ import { emptyMessage, renderHtmlTable } from "./tables.js";
 /** Episodes listed before the rest are folded into a count. */
 const MAX_EPISODE_ROWS = 30;
 
-function stackedArea(id: string, title: string, series: readonly MonthSeries[], colour: (label: string) => string, labels: readonly string[], windowFrom: string, widthPx: number): string {
+/** A stacked area chart of final-use shortfall series, t/month, the months before the window shaded. */
+export function stackedArea(id: string, title: string, series: readonly MonthSeries[], colour: (label: string) => string, labels: readonly string[], windowFrom: string, widthPx: number): string {
   const shown = series.filter((s) => s.values.some((v) => v > 1e-9));
   const top = 32 + legendHeightPx(shown.map((s) => s.label), widthPx) + 14;
   return chartFigure({
@@ -30,29 +31,49 @@ function stackedArea(id: string, title: string, series: readonly MonthSeries[], 
   });
 }
 
-function episodeTable(report: RunReport): string {
+/** Options of `renderEpisodeTable`. */
+export interface EpisodeTableOptions {
+  /** `data-table` key. */
+  readonly key: string;
+  readonly caption: string;
+  /** A region column (off in one region's view). @default true */
+  readonly showRegion?: boolean;
+}
+
+/**
+ * A table of shortage episodes, earliest first, with "began" when one was cut at the window's start and "in baseline
+ * too" when the report has a comparison run.
+ */
+export function renderEpisodeTable(report: RunReport, episodes: readonly ShortageEpisode[], { key, caption, showRegion = true }: EpisodeTableOptions): string {
   // With a comparison run, whether the baseline had the episode too (then it is not the scenario's doing).
-  const compared = report.baselineName !== undefined && report.shortages.some((e) => e.alsoInBaseline !== undefined);
+  const compared = report.baselineName !== undefined && episodes.some((e) => e.alsoInBaseline !== undefined);
   // Episodes cut at the window's start say when they began.
-  const began = report.shortages.some((e) => e.beganMonth !== undefined);
+  const began = episodes.some((e) => e.beganMonth !== undefined);
   const w = reportWindow(report);
-  const rows = [...report.shortages]
+  const rows = [...episodes]
     .sort((a, b) => a.startMonth.localeCompare(b.startMonth) || b.totalTonnes - a.totalTonnes)
     .map((e) => [
-      e.element, e.region, e.stage, e.startMonth, e.endMonth, String(e.durationMonths),
+      e.element, ...(showRegion ? [e.region] : []), e.stage, e.startMonth, e.endMonth, String(e.durationMonths),
       formatTonnes(e.peakTonnesPerMonth), formatShare(e.peakShareOfDemand), formatTonnes(e.totalTonnes),
       ...(began ? [e.beganMonth ?? "–"] : []),
       ...(compared ? [e.alsoInBaseline === true ? "also" : "–"] : []),
     ]);
   return renderHtmlTable(
-    [{ header: "Element" }, { header: "Region" }, { header: "Stage" }, { header: "Start" }, { header: "End" }, { header: "Months", align: "right" },
+    [{ header: "Element" }, ...(showRegion ? [{ header: "Region" }] : []), { header: "Stage" }, { header: "Start" }, { header: "End" }, { header: "Months", align: "right" },
       { header: "Peak, t/month", align: "right" }, { header: "Peak, % of need", align: "right" }, { header: "Total, t", align: "right" },
       ...(began ? [{ header: `Began (before ${w.from})` }] : []),
       ...(compared ? [{ header: `In ${report.baselineName ?? "baseline"} too` }] : [])],
-    rows, { key: "shortage-episodes", caption: w.trimmed
-      ? `Shortage episodes in ${w.label} (t of element content; stage 'use' is final demand unmet; an episode that began earlier is cut at ${w.from} and counts only the window's months)`
-      : "Shortage episodes (t of element content; stage 'use' is final demand unmet)", maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
+    rows, { key, caption, maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
   );
+}
+
+function episodeTable(report: RunReport): string {
+  const w = reportWindow(report);
+  return renderEpisodeTable(report, report.shortages, {
+    key: "shortage-episodes", caption: w.trimmed
+      ? `Shortage episodes in ${w.label} (t of element content; stage 'use' is final demand unmet; an episode that began earlier is cut at ${w.from} and counts only the window's months)`
+      : "Shortage episodes (t of element content; stage 'use' is final demand unmet)",
+  });
 }
 
 /** Body of the shortfall section: two stacked charts and the episode table, or a "no shortfall" message. */

@@ -44,3 +44,8 @@ export function renderHtmlTable(columns: readonly HtmlColumn[], rows: readonly (
 export function emptyMessage(key: string, text: string): string {
   return `<p class="empty" data-empty="${escapeHtml(key)}">${escapeHtml(text)}</p>`;
 }
+
+/** A card of key numbers, `<div class="card" data-{kind}="{key}">`, with a small heading; `body` is trusted HTML. */
+export function renderCard(kind: string, key: string, title: string, body: string): string {
+  return `<div class="card" data-${escapeHtml(kind)}="${escapeHtml(key)}"><h3>${escapeHtml(title)}</h3>\n${body}\n</div>`;
+}

@@ -1,0 +1,134 @@
+/**
+ * @module report/region-view
+ * One region's view of a run report (`--region`): its own rows of the report's summaries — what it made and where it
+ * went, its plants short of input, its final demand unmet by element and by sector, its end products lost, the prices of
+ * the market it buys in, and where its supply came from. Picks and sums what the report holds; computes no model figures.
+ */
+import type {
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MonthSeries, PolicyCost, PriceSummary, RegionOutput,
+  ReportWindow, RunReport, SectorShortfall, ShortageEpisode,
+} from "../analysis/report-model.js";
+import { widestPremium, type WidestPremium } from "./premium.js";
+import { reportWindow } from "./report-window.js";
+
+/** The region whose buyers pay China's domestic prices; every other region buys in the ex-China market. */
+const DOMESTIC_MARKET_REGION = "CN";
+
+/**
+ * The report with only `region`'s rows in its per-region summaries (shortages, end products lost, sector shortfalls,
+ * supply from China, its output, provenance, gap closers); prices, concentration, costs and the timeline stay whole.
+ */
+export function reportForRegion(report: RunReport, region: string): RunReport {
+  return {
+    ...report,
+    shortages: report.shortages.filter((s) => s.region === region),
+    endProductsLost: report.endProductsLost.filter((x) => x.region === region),
+    sectorShortfalls: report.sectorShortfalls.filter((x) => x.region === region),
+    chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
+    regionOutputs: report.regionOutputs.filter((x) => x.region === region),
+    chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
+    chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
+    gapClosers: report.gapClosers.filter((x) => x.region === region),
+  };
+}
+
+/** A region's final demand unmet of one element over the window: its shortage episodes at the use stage, summed. */
+export interface ElementShortfall {
+  readonly element: string;
+  readonly episodes: number;
+  /** First month short in the window, `YYYY-MM`. */
+  readonly firstMonth: string;
+  /** When that first episode began before the window: its true first month. Absent otherwise. */
+  readonly beganMonth?: string;
+  /** Last month short, `YYYY-MM`. */
+  readonly lastMonth: string;
+  /** Months short in the window, all episodes. */
+  readonly monthsShort: number;
+  /** Largest monthly shortfall, t of element content, and as a share of that month's need, 0–1. */
+  readonly peakTonnesPerMonth: number;
+  readonly peakShareOfNeed: number;
+  /** Unmet in the window, t of element content (months above 1 % of need). */
+  readonly totalTonnes: number;
+}
+
+/** A price of the region's market over the window, with the widest premium over China's price (ex-China market only). */
+export interface RegionPrice extends PriceSummary {
+  readonly widestPremium: WidestPremium | undefined;
+}
+
+/** Everything the "Your region" section of the HTML report and `report.regionView` of run.json show. */
+export interface RegionView {
+  /** Region id (`US`) and name (`United States`). */
+  readonly region: string;
+  readonly regionName: string;
+  /** The months every figure covers (the report's window). */
+  readonly window: ReportWindow;
+  /** The market whose prices the region's buyers pay: China's domestic market for China, ex-China for every other region. */
+  readonly market: "china" | "ex-china";
+  /** Its output of Nd, Pr, Dy and Tb by stage, and where it went (t of element content). */
+  readonly outputs: readonly RegionOutput[];
+  /** Its separation, metal and magnet plants short of input (production lost), earliest first. */
+  readonly plantShortages: readonly ShortageEpisode[];
+  /** Its final demand unmet by element, largest first. */
+  readonly finalDemandByElement: readonly ElementShortfall[];
+  /** Its final demand unmet by sector (t magnet or t REO). */
+  readonly finalDemandBySector: readonly SectorShortfall[];
+  /** Its final-use shortfall per month, all elements, t/month (the whole run), when it had any. */
+  readonly finalDemandShortfallPath: MonthSeries | undefined;
+  /** End products not built in the region, in each sector's unit. */
+  readonly endProductsLost: readonly EndProductLoss[];
+  /** Prices of its market, US$/kg of element. */
+  readonly prices: readonly RegionPrice[];
+  /** Import duty its importers paid and floor top-ups its producers received, US$. */
+  readonly policyCosts: readonly PolicyCost[];
+  /** Share of its use of Nd, Pr, Dy and Tb separated in China over the window's first and last periods (empty for China). */
+  readonly chinaOrigin: readonly ChinaOriginShare[];
+  readonly chinaOriginPeriods: ChinaOriginPeriods;
+  /** That share for the four together, % by month (the whole run), when recorded. */
+  readonly chinaOriginPath: MonthSeries | undefined;
+  /** Its magnets and Dy + Tb oxide and metal from China against the baseline run (absent without a baseline or imports). */
+  readonly supplyFromChina: ChinaSupplyChange | undefined;
+}
+
+/** Use-stage episodes summed by element, largest total first. */
+export function shortfallByElement(episodes: readonly ShortageEpisode[]): ElementShortfall[] {
+  const byElement = new Map<string, ShortageEpisode[]>();
+  for (const e of episodes) byElement.set(e.element, [...(byElement.get(e.element) ?? []), e]);
+  return [...byElement].map(([element, list]) => {
+    const first = list.reduce((a, b) => (b.startMonth < a.startMonth ? b : a));
+    return {
+      element, episodes: list.length, firstMonth: first.startMonth, ...(first.beganMonth === undefined ? {} : { beganMonth: first.beganMonth }),
+      lastMonth: list.reduce((last, e) => (e.endMonth > last ? e.endMonth : last), first.endMonth),
+      monthsShort: list.reduce((t, e) => t + e.durationMonths, 0),
+      peakTonnesPerMonth: Math.max(...list.map((e) => e.peakTonnesPerMonth)), peakShareOfNeed: Math.max(...list.map((e) => e.peakShareOfDemand)),
+      totalTonnes: list.reduce((t, e) => t + e.totalTonnes, 0),
+    };
+  }).sort((a, b) => b.totalTonnes - a.totalTonnes);
+}
+
+/**
+ * The view of `region` (an id of the run's world; `name` its name) from a run report: every figure is the report's own,
+ * over its window.
+ * @example regionView(report, { id: "US", name: "United States" }).finalDemandByElement
+ */
+export function regionView(report: RunReport, { id, name }: { readonly id: string; readonly name: string }): RegionView {
+  const own = reportForRegion(report, id);
+  const w = reportWindow(report);
+  const market = id === DOMESTIC_MARKET_REGION ? "china" : "ex-china";
+  const byStart = (a: ShortageEpisode, b: ShortageEpisode) => a.startMonth.localeCompare(b.startMonth) || b.totalTonnes - a.totalTonnes;
+  return {
+    region: id, regionName: name, window: { from: w.from, to: w.to }, market,
+    outputs: own.regionOutputs,
+    plantShortages: own.shortages.filter((e) => e.stage !== "use").sort(byStart),
+    finalDemandByElement: shortfallByElement(own.shortages.filter((e) => e.stage === "use")),
+    finalDemandBySector: own.sectorShortfalls,
+    finalDemandShortfallPath: report.shortfallByRegion.find((s) => s.label === id),
+    endProductsLost: own.endProductsLost,
+    prices: report.prices.filter((p) => p.market === market).map((p) => ({ ...p, widestPremium: market === "ex-china" ? widestPremium(report, p.element) : undefined })),
+    policyCosts: report.policyCosts.filter((c) => c.region === id),
+    chinaOrigin: own.chinaOrigin,
+    chinaOriginPeriods: report.chinaOriginPeriods,
+    chinaOriginPath: own.chinaOriginByRegion[0],
+    supplyFromChina: own.chinaSupplyChanges[0],
+  };
+}
