@@ -48,16 +48,20 @@ describe("plants that stop or fall short", () => {
       {
         facility: "plant:bb-magnets", name: "BB magnets", region: "BB", stage: "magnet", unit: "t magnet", basis: "baseline",
         firstMonth: "2026-02", worstMonth: "2026-03", worstShare: 1, shortOf: ["Dy"], monthsShort: 2, lostTonnes: 90, referenceTonnes: 240, lostShare: 0.375,
+        shareLostByMonth: [0, 0.5, 1, 0],
       },
       // The mine stops in month 2 (no input to lack: short of nothing). AA metal is 5 t (6 %) short in month 1: not counted.
       {
         facility: "mine:aa", name: "AA mine", region: "AA", stage: "mine", unit: "t REO", basis: "baseline",
         firstMonth: "2026-03", worstMonth: "2026-03", worstShare: 1, shortOf: [], monthsShort: 1, lostTonnes: 50, referenceTonnes: 200, lostShare: 0.25,
+        shareLostByMonth: [0, 0, 1, 0],
       },
       // AA metal: 20 t (25 %) short in month 3, when no input was short (fewer orders).
       {
         facility: "plant:aa-metal", name: "AA metal works", region: "AA", stage: "metal", unit: "t metal", basis: "baseline",
         firstMonth: "2026-04", worstMonth: "2026-04", worstShare: 0.25, shortOf: [], monthsShort: 1, lostTonnes: 20, referenceTonnes: 320, lostShare: 20 / 320,
+        // Month 1 is 5 t (6 %) short: under 10 %, not counted.
+        shareLostByMonth: [0, 0, 0, 0.25],
       },
     ]);
   });

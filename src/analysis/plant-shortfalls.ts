@@ -100,6 +100,8 @@ export function plantShortfalls(result: SimulationResult, world: World, { baseli
     let monthsShort = 0;
     let lost = 0;
     let reference = 0;
+    // Share of the reference lost in each counted month of the run (0 elsewhere), to a tenth of a percent.
+    const byMonth = new Array<number>(result.months).fill(0);
     for (let m = 0; m < months; m++) {
       const made = result.facilityOutputTonnes[m * N + i] ?? 0;
       // Without a baseline, capacity counts only in months the stage is short of input (else it is idle by choice).
@@ -108,7 +110,10 @@ export function plantShortfalls(result: SimulationResult, world: World, { baseli
       const lack = Math.max(0, ref - made);
       const counted = ref > 0 && lack > PLANT_SHORT_SHARE * ref;
       if (!counted) spellStart = -1;
-      else if (spellStart < 0) spellStart = m;
+      else {
+        if (spellStart < 0) spellStart = m;
+        byMonth[m] = Math.round((1000 * lack) / ref) / 1000;
+      }
       if (m < from) continue;
       if (baseline !== undefined || counted) reference += ref;
       if (!counted) continue;
@@ -127,7 +132,7 @@ export function plantShortfalls(result: SimulationResult, world: World, { baseli
       unit: FACILITY_UNITS[stage] ?? "t", basis: baseline === undefined ? "capacity" : "baseline",
       firstMonth: label(first), ...(began >= 0 ? { beganMonth: label(began) } : {}), worstMonth: label(worst), worstShare,
       shortOf: elementsShortOfInput(result, worst, r, stage, elements), monthsShort,
-      lostTonnes: lost, referenceTonnes: reference, lostShare: reference > 0 ? lost / reference : 0,
+      lostTonnes: lost, referenceTonnes: reference, lostShare: reference > 0 ? lost / reference : 0, shareLostByMonth: byMonth,
     });
   }
   return out.sort((a, b) => b.lostTonnes - a.lostTonnes);

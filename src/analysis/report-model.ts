@@ -136,6 +136,11 @@ export interface PlantShortfall {
   readonly referenceTonnes: number;
   /** `lostTonnes` ÷ `referenceTonnes`, 0–1. */
   readonly lostShare: number;
+  /**
+   * The share of its reference lost in each month of the whole run (like the report's month series), 0–1 to a tenth of a
+   * percent, in the months counted (more than 10 % short), 0 in the others.
+   */
+  readonly shareLostByMonth: readonly number[];
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
+import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
 import { reportWindow } from "./report-window.js";
@@ -93,6 +94,8 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
         production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...began(production, x), ...inBaseline(x)]),
       )}`,
   ));
+  // Which mines and plants stop or fall short, and when (reports saved before it existed have no such rows).
+  if (report.plantShortfalls !== undefined) parts.push(renderPlantShortfallText(report, { region: options.region }));
 
   const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
   for (const p of report.prices) {
