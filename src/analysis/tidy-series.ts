@@ -7,7 +7,7 @@
 import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
-/** One tidy observation. `element` is "" for whole-product variables (end products, magnets made). */
+/** One tidy observation. `element` is "" for whole-product variables (end products, magnets made, facilities). */
 export interface TidyRow {
   readonly month: string;
   readonly element: string;
@@ -16,6 +16,8 @@ export interface TidyRow {
   readonly variable: string;
   readonly unit: string;
   readonly value: number;
+  /** The facility id of a facility variable (`facilityTidyRows`); absent on every other row. */
+  readonly facility?: string;
 }
 
 const STAGES = ["mine", "separation", "metal", "magnet", "use"] as const;
@@ -37,6 +39,9 @@ export const TIDY_VARIABLES = {
   "tariff-paid": "US$",
   "price-floor-payments": "US$",
 } as const;
+
+/** Unit of a facility's output by stage (0 mine … 3 magnet). */
+const FACILITY_OUTPUT_UNITS = ["t REO", "t REO", "t metal", "t magnet"] as const;
 
 /**
  * Every non-zero observation of a run, in a stable order (variable, month, region, element).
@@ -120,5 +125,29 @@ function* tradeRows(
     const stage = STAGES[f] ?? "";
     if (i !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "imports", i);
     if (x !== 0) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "exports", x);
+  }
+}
+
+/**
+ * One row per facility and month in which it made something: its output (t of its product: concentrate or separated
+ * oxide in t REO, t metal, t finished magnet) and its utilisation (share of the capacity available that month in use;
+ * separation: feed ÷ capacity), with the facility's region and stage. Facilities that made nothing that month have no
+ * row (so plants not yet built or stopped add nothing).
+ */
+export function* facilityTidyRows(result: SimulationResult, options: { fromMonth?: number; toMonth?: number } = {}): Generator<TidyRow> {
+  const N = result.facilityIds.length;
+  const from = options.fromMonth ?? 0;
+  const to = Math.min(options.toMonth ?? result.months, result.months);
+  for (let m = from; m < to; m++) {
+    const month = addMonths(result.startMonth, m);
+    for (let i = 0; i < N; i++) {
+      const output = result.facilityOutputTonnes[m * N + i] ?? 0;
+      if (output === 0) continue;
+      const stage = result.facilityStage[i] ?? 0;
+      const common = { month, element: "", region: result.regionIds[result.facilityRegion[i] ?? 0] ?? "", stage: STAGES[stage] ?? "", facility: result.facilityIds[i] ?? "" };
+      yield { ...common, variable: "facility-output", unit: FACILITY_OUTPUT_UNITS[stage] ?? "t", value: output };
+      const utilisation = result.facilityUtilisation[m * N + i] ?? 0;
+      if (utilisation !== 0) yield { ...common, variable: "facility-utilisation", unit: "share", value: utilisation };
+    }
   }
 }

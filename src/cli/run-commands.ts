@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { tidyRows } from "../analysis/tidy-series.js";
+import { facilityTidyRows, tidyRows } from "../analysis/tidy-series.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
 import { reportForRegion } from "../report/region-view.js";
@@ -97,6 +97,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       }
       bar.done();
       const rows = () => [...tidyRows(run.result, window)];
+      const plants = () => [...facilityTidyRows(run.result, window)];
       if (format === "table") {
         // The report's summaries already cover the window (--from/--year); its headings say so.
         const view = options.region === undefined ? {} : { region: options.region };
@@ -106,8 +107,8 @@ export function registerRunCommands(program: Command, io: CliIo): void {
           const data = window.fromMonth === 0 ? "" : ` The rows of series.csv, series-iamc.csv and run.json start at ${first} too; run.json's report keeps every month's series.`;
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}`, 100, 2)}\n`);
         }
-      } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
-      else if (format === "csv") io.out(toTidyCsv(rows()));
+      } else if (format === "json") io.out(`${runJson(run, rows(), undefined, plants())}\n`);
+      else if (format === "csv") io.out(toTidyCsv([...rows(), ...plants()], { facilityColumn: true }));
       else io.out(toIamcCsv(rows(), { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth: run.report.monthLabels[window.toMonth - 1] ?? "" }));
     });
 
