@@ -6,6 +6,7 @@
  */
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { shortOfText } from "./end-products.js";
+import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
@@ -183,6 +184,9 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
         report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes), shippedShareText(x), destinationsText(x)]),
       )));
   }
+
+  const madeHere = renderMadeHereText(report.madeHereShortHere ?? [], { over });
+  if (madeHere !== undefined) parts.push(madeHere);
 
   parts.push(section(`Policy timeline${w.trimmed ? ` (the whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices)` : ""}`, report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
     [{ header: "policy", maxWidth: 36 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 44 }],
