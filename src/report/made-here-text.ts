@@ -54,13 +54,15 @@ export function madeHereReasonText(row: MadeHereShortHere): string {
     case "plants_not_started":
       return `${region}'s ${nextPlants(reason.nextStage, element)} had not started (first output ${reason.firstMonth}): its ${output} was ${DONE_ABROAD[reason.nextStage] ?? "processed abroad"}${homeUse}`;
     case "shared_abroad": {
-      const who = reason.nextStage === "use" ? "its final users" : `its home buyers of ${output} (${nextPlants(reason.nextStage, element)} or users of ${output})`;
-      return `${who} were short too: home buyers take first only ${formatShare(reason.domesticPriorityShare)} of what they ask (domestic priority), and the rest is shared with foreign buyers in proportion to what each asks`;
+      const who = reason.nextStage === "use" ? "its final users" : reason.nextStage === "separation" ? `its ${nextPlants("separation", element)}` : `its home buyers of ${output} (${nextPlants(reason.nextStage, element)} or users of ${output})`;
+      // Concentrate also leaves first under integrated producers' captive links and offtake contracts (docs/model.md §9).
+      const contracts = row.stage === "mine" ? "; integrated producers' own plants and offtake contracts abroad are served before both" : "";
+      return `${who} were short too: home buyers take first only ${formatShare(reason.domesticPriorityShare)} of what they ask (domestic priority), and the rest is shared with foreign buyers in proportion to what each asks${contracts}`;
     }
     case "plants_full":
-      return `its ${nextPlants(reason.nextStage, element)} were full (${reason.atLeast ? "at or above their capacity before China's growth" : `${formatShare(reason.utilisationShare)} of capacity`}): there was no room at home to use more`;
+      return `its ${reason.nextStage} plants were full (${reason.atLeast ? "at or above their capacity before China's growth" : `${formatShare(reason.utilisationShare)} of capacity`}): there was no room at home to use more`;
     case "not_ordered":
-      return `its ${nextPlants(reason.nextStage, element)} were not short of ${output} and had room (${formatShare(reason.utilisationShare)} of capacity used), but buyers ordered little ${element} from them (buyers spread their orders over every maker in proportion to what each offers): the shortage lay further down the chain`;
+      return `its ${reason.nextStage} plants were not short of ${output} and had room (${formatShare(reason.utilisationShare)} of capacity used), but buyers ordered little ${element} from them (buyers spread their orders over every maker in proportion to what each offers): the shortage lay further down the chain`;
   }
 }
 

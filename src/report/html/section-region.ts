@@ -36,7 +36,8 @@ h3.sub { font-size: 16px; line-height: 1.3; margin: 24px 0 6px; }
 @media (min-width: 820px) { .cards.region-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
 #your-region td { white-space: nowrap; }
 #your-region td:first-child { white-space: normal; }
-#your-region table[data-table="region-made-here"] td:last-child { white-space: normal; min-width: 22em; }`;
+#your-region table[data-table="region-made-here"] td { white-space: normal; }
+#your-region table[data-table="region-made-here"] td:last-child { min-width: 18em; }`;
 
 /** The months a figure covers, as a heading says it: "over the run" or "in 2026-07 – 2027-12". */
 function period(report: RunReport): string {
