@@ -22,7 +22,9 @@ function worstDifference(fast: Float64Array, slow: unknown): number {
 const input = fc.tuple(arbitraryWorld(), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean());
 
 function compare([world, seed, policies]: [World, number, boolean]): void {
-  const model = compileModel(world, { months: MONTHS });
+  const compiled = compileModel(world, { months: MONTHS });
+  // Under random constraints, a low backstop (1.3 × calibration) so that capped prices are compared too.
+  const model = policies ? { ...compiled, parameters: { ...compiled.parameters, "price.backstopMultiple": 1.3 } } : compiled;
   const constraints = policies ? { ...randomConstraints(model, seed), stockChanges: [] } : createNeutralConstraints(model);
   const fast = runSimulation(model, constraints, { recordTradeFlows: false, recordOrigins: false });
   const slow = runReference(model, constraints);
