@@ -13,7 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunReport } from "../../src/analysis/report-model.js";
 import type { RunStatus } from "../../src/model/api.js";
+import { renderRunText } from "../../src/report/run-text.js";
 import { startServer, type RunningServer } from "../../src/server/index.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -124,7 +126,16 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     for (const chart of ["price-chart", "shortfall-region", "shortfall-element", "concentration", "sankey"]) await chartDrawn(`[data-testid="${chart}"]`);
     await expect(page.locator("[data-testid=price-chart] svg text").allTextContents()).resolves.toContain("US$/kg of Dy");
     await expect(page.locator("[data-testid=shortfall-region] svg text").allTextContents()).resolves.toContain("t/month of element content");
-    expect(await page.locator("[data-testid=episodes] tbody tr").count()).toBeGreaterThan(0);
+    // Episodes counted by type as the terminal counts them, from the same report.
+    const report = await (await fetch(`${server.url}/api/runs/${encodeURIComponent(runId)}/report`)).json() as RunReport;
+    const terminal = renderRunText(report);
+    const useCount = /Shortages of final demand \(more than 1 % of need unmet\) — (\d+) episodes?/.exec(terminal)?.[1];
+    const plantCount = /Plants short of input \(production lost\) — (\d+) episodes?/.exec(terminal)?.[1];
+    await expect(page.getByTestId("kpi-final-demand-episodes").textContent()).resolves.toMatch(new RegExp(`^${useCount} episodes? of final demand unmet`));
+    await expect(page.getByTestId("kpi-plant-episodes").textContent()).resolves.toMatch(new RegExp(`^${plantCount} episodes? of plants short of input$`));
+    await expect(page.getByTestId("episodes-use-head").textContent()).resolves.toMatch(new RegExp(`— ${useCount} episodes?$`));
+    await expect(page.getByTestId("episodes-plants-head").textContent()).resolves.toMatch(new RegExp(`— ${plantCount} episodes?$`));
+    expect(await page.locator("[data-testid=episodes-use] tbody tr").count()).toBe(Math.min(8, Number(useCount)));
     expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
     // Supply from China against the baseline: Japan's magnets fell below half of the baseline's while the queue held them.
     const japan = page.locator('table[aria-label="Supply from China"] tbody tr', { hasText: "JP" });

@@ -3,7 +3,7 @@
  * Headline figures and regroupings of a `RunReport` for the dashboard's cards and tables:
  * price rises, total shortfall, end products lost by unit, totals by sector. Pure reads of the report.
  */
-import type { EndProductLoss, MonthSeries, RunReport } from "../../../src/analysis/report-model.js";
+import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../../../src/analysis/report-model.js";
 
 /** The elements the views offer first, in this order, when they are priced. */
 export const KEY_ELEMENTS = ["Dy", "Tb", "Nd", "Pr", "Sm", "Gd", "Y", "Ho", "La", "Ce"] as const;
@@ -28,6 +28,22 @@ export function sumSeries(series: readonly MonthSeries[]): number[] {
 /** Final-use shortfall over the horizon, t of element content (all elements, all regions). */
 export function totalShortfallTonnes(report: RunReport): number {
   return report.shortfallByElement.reduce((a, s) => a + s.values.reduce((x, y) => x + y, 0), 0);
+}
+
+/**
+ * Shortage episodes split by type as the terminal splits them: final demand unmet (stage `use`) and plants short of input
+ * (production lost at separation, metal or magnet). Each list keeps the report's order (largest first).
+ */
+export function episodesByType(report: Pick<RunReport, "shortages">): { finalDemand: ShortageEpisode[]; plantsShortOfInput: ShortageEpisode[] } {
+  return {
+    finalDemand: report.shortages.filter((e) => e.stage === "use"),
+    plantsShortOfInput: report.shortages.filter((e) => e.stage !== "use"),
+  };
+}
+
+/** "1 episode", "57 episodes". */
+export function episodeCountText(count: number): string {
+  return `${count.toLocaleString("en-US")} episode${count === 1 ? "" : "s"}`;
 }
 
 /** Peak and start price of an element in a market, and the peak month. */

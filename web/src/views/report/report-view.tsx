@@ -6,21 +6,26 @@
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
 import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../../lib/format.js";
-import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
+import { endProductsByUnit, episodeCountText, episodesByType, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
 import { SeriesExplorer } from "./series-explorer.js";
-import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodesTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
+import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodeTables, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
   const dy = priceRise(report, "Dy", "ex-china");
   const tb = priceRise(report, "Tb", "ex-china");
   const lost = endProductsByUnit(report.endProductsLost);
-  const longest = report.shortages.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  // Counted by type as the terminal counts them: only `use` episodes are final demand; the rest are plants short of input.
+  const { finalDemand, plantsShortOfInput } = episodesByType(report);
+  const longest = finalDemand.reduce((a, s) => Math.max(a, s.durationMonths), 0);
   return (
     <div className="kpis" data-testid="kpis">
-      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" sub={`${report.shortages.length} shortage episodes, longest ${longest} months`} />
+      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" testId="kpi-shortfall" sub={<>
+        <span data-testid="kpi-final-demand-episodes">{episodeCountText(finalDemand.length)} of final demand unmet{finalDemand.length > 0 ? `, longest ${longest} months` : ""}</span>
+        <br /><span data-testid="kpi-plant-episodes">{episodeCountText(plantsShortOfInput.length)} of plants short of input</span>
+      </>} />
       {dy !== undefined && <Kpi label="Dy price ex-China, peak" value={formatUsdPerKg(dy.peak)} unit="/kg" sub={<><span className={dy.rise > 0.005 ? "up" : ""}>{dy.rise >= 0 ? "+" : ""}{formatShare(dy.rise)}</span> vs start, in {dy.peakMonth}</>} />}
       {tb !== undefined && <Kpi label="Tb price ex-China, peak" value={formatUsdPerKg(tb.peak)} unit="/kg" sub={<><span className={tb.rise > 0.005 ? "up" : ""}>{tb.rise >= 0 ? "+" : ""}{formatShare(tb.rise)}</span> vs start, in {tb.peakMonth}</>} />}
       {lost.slice(0, 2).map((l) => <Kpi key={l.unit} label={`End products not built (${pluralUnit(l.unit)})`} value={formatUnits(l.totalUnits)} unit={pluralUnit(l.unit)} sub="over the horizon, all regions" />)}
@@ -29,9 +34,9 @@ export function HeadlineFigures({ report }: { report: RunReport }) {
   );
 }
 
-function Kpi({ label, value, unit, sub }: { label: string; value: string; unit: string; sub: ReactNode }) {
+function Kpi({ label, value, unit, sub, testId }: { label: string; value: string; unit: string; sub: ReactNode; testId?: string }) {
   return (
-    <div className="kpi">
+    <div className="kpi" data-testid={testId}>
       <div className="label">{label}</div>
       <div className="value">{value}<small>{unit}</small></div>
       <div className="sub">{sub}</div>
@@ -103,8 +108,9 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       </section>
       <section className="section" aria-labelledby="h-episodes">
         <h2 id="h-episodes">Shortage episodes</h2>
-        <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first.</p>
-        <EpisodesTable report={report} />
+        <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first, by type as in the terminal and the HTML report:
+          final demand unmet (stage “use”), and plants short of input (separation, metal or magnet output lost; final users may still be supplied from stocks or other producers).</p>
+        <EpisodeTables report={report} />
       </section>
       {report.chinaOrigin.length > 0 && (
         <section className="section" aria-labelledby="h-origin">
