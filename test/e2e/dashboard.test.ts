@@ -15,6 +15,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/analysis/report-model.js";
 import type { RunStatus } from "../../src/model/api.js";
+import { formatShare } from "../../src/report/number-format.js";
+import { widestPremium } from "../../src/report/premium.js";
 import { renderRunText } from "../../src/report/run-text.js";
 import { startServer, type RunningServer } from "../../src/server/index.js";
 
@@ -136,6 +138,10 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await expect(page.getByTestId("episodes-use-head").textContent()).resolves.toMatch(new RegExp(`— ${useCount} episodes?$`));
     await expect(page.getByTestId("episodes-plants-head").textContent()).resolves.toMatch(new RegExp(`— ${plantCount} episodes?$`));
     expect(await page.locator("[data-testid=episodes-use] tbody tr").count()).toBe(Math.min(8, Number(useCount)));
+    // The Dy card gives the report's widest premium and its month, as the terminal and the HTML report do.
+    const dyPremium = widestPremium(report, "Dy");
+    await expect(page.getByTestId("kpi-premium-Dy-value").textContent()).resolves.toBe(dyPremium === undefined ? "–" : `+${formatShare(dyPremium.share)}`);
+    if (dyPremium !== undefined) await expect(page.getByTestId("kpi-premium-Dy-when").textContent()).resolves.toMatch(new RegExp(`^in ${dyPremium.monthLabel}: `));
     expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
     // Supply from China against the baseline: Japan's magnets fell below half of the baseline's while the queue held them.
     const japan = page.locator('table[aria-label="Supply from China"] tbody tr', { hasText: "JP" });

@@ -1,52 +1,66 @@
 /**
  * The run page's headline figures say what the terminal and the HTML report say for the same report: episode counts by
- * type, the widest ex-China premium (with its month), and the month the flows open on. Rendered with react-dom/server.
+ * type and the widest ex-China premium with its month (the browser test checks the page shows these strings).
  */
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { RunReport } from "../../src/analysis/report-model.js";
+import { renderHtmlReport } from "../../src/report/html-report.js";
 import { renderRunText } from "../../src/report/run-text.js";
-import { HeadlineFigures } from "../../web/src/views/report/report-view.js";
-import { EpisodeTables } from "../../web/src/views/report/sections.js";
+import { episodeLabels, episodesByType, premiumHeadline } from "../../web/src/lib/report-figures.js";
 import { sampleReport } from "../fixtures/report/sample-report.js";
 
-const text = (html: string) => html.replace(/<br\/>/g, "\n").replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
-/** The text inside the element with `data-testid="id"` (first match; elements without nested same-tag children). */
-function byTestId(html: string, id: string): string {
-  const m = new RegExp(`<(\\w+)[^>]*data-testid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  if (m === null) throw new Error(`no data-testid="${id}" in ${html.slice(0, 400)}…`);
-  return text(m[2] ?? "");
-}
-const headline = (report: RunReport) => renderToStaticMarkup(createElement(HeadlineFigures, { report }));
+const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
 
-describe("headline episode counts (issue: 90 'shortage episodes' where the terminal showed 45 of final demand)", () => {
+describe("episode counts by type (issue: '90 shortage episodes' where the terminal showed 45 of final demand)", () => {
   it("counts final-demand episodes and plants short of input apart, with the terminal's numbers", () => {
     const report = sampleReport();
     const terminal = renderRunText(report);
     const finalDemand = /Shortages of final demand \(more than 1 % of need unmet\) — (\d+) episodes?/.exec(terminal)?.[1];
     const plants = /Plants short of input \(production lost\) — (\d+) episodes?/.exec(terminal)?.[1];
     expect([finalDemand, plants]).toEqual(["4", "1"]);
-    const html = headline(report);
-    expect(byTestId(html, "kpi-final-demand-episodes")).toBe(`${finalDemand} episodes of final demand unmet, longest 7 months`);
-    expect(byTestId(html, "kpi-plant-episodes")).toBe(`${plants} episode of plants short of input`);
-    // The total of both types is never called "shortage episodes".
-    expect(text(html)).not.toMatch(/\b5 (shortage )?episodes/);
+    expect(episodeLabels(report)).toEqual({
+      headlineFinalDemand: "4 episodes of final demand unmet, longest 7 months",
+      headlinePlants: "1 episode of plants short of input",
+      headingFinalDemand: "Shortages of final demand — 4 episodes",
+      headingPlants: "Plants short of input (production lost) — 1 episode",
+    });
+    const { finalDemand: use, plantsShortOfInput } = episodesByType(report);
+    expect(use.map((e) => e.stage)).toEqual(["use", "use", "use", "use"]);
+    expect(plantsShortOfInput.map((e) => e.stage)).toEqual(["magnet"]);
   });
 
-  it("says 0 of final demand when only plants were short", () => {
+  it("gives the longest of final demand only (a plant's longer episode is not final demand's)", () => {
     const report = { ...sampleReport(), shortages: sampleReport().shortages.filter((e) => e.stage !== "use") };
-    const html = headline(report);
-    expect(byTestId(html, "kpi-final-demand-episodes")).toBe("0 episodes of final demand unmet");
-    expect(byTestId(html, "kpi-plant-episodes")).toBe("1 episode of plants short of input");
+    expect(episodeLabels(report).headlineFinalDemand).toBe("0 episodes of final demand unmet");
+    expect(episodeLabels(report).headlinePlants).toBe("1 episode of plants short of input");
+  });
+});
+
+describe("headline premium (issue: 'Dy ex-China peak +363 % vs start' where the terminal said '+280 % widest premium')", () => {
+  const report = sampleReport();
+  const terminal = renderRunText(report);
+  const answer = renderHtmlReport(report).match(/data-answer="prices"[\s\S]*?<\/table>/)?.[0] ?? "";
+
+  it.each(["Dy", "Tb"])("gives %s's widest premium and its month, as the terminal's price table and the HTML answer do", (element) => {
+    // Terminal: "Dy … 290% 2026-09 …" in the widest-premium column; HTML answer: "+290% (+$x in 2026-09)".
+    const prices = terminal.slice(terminal.indexOf("Prices, US$/kg"));
+    const row = prices.split("\n").find((l) => l.startsWith(`${element} `)) ?? "";
+    const [, share, month] = /\s(\d+(?:\.\d)?%) (\d{4}-\d{2})/.exec(row) ?? [];
+    expect(share, row).toBeDefined();
+    const answerRow = new RegExp(`<th scope="row">${element}</th>.*?</tr>`).exec(answer)?.[0] ?? "";
+    expect(text(answerRow)).toMatch(new RegExp(`\\+${share?.replace("%", "")}% \\(\\+\\$[\\d,.]+ in ${month}\\)$`));
+    const figure = premiumHeadline(report, element);
+    expect(figure?.value).toBe(`+${share}`);
+    expect(figure?.when).toMatch(new RegExp(`^in ${month}: \\+\\$[\\d,.]+/kg over China's price that month$`));
   });
 
-  it("lists the episodes in two tables headed by the same counts", () => {
-    const html = renderToStaticMarkup(createElement(EpisodeTables, { report: sampleReport() }));
-    expect(byTestId(html, "episodes-use-head")).toBe("Shortages of final demand — 4 episodes");
-    expect(byTestId(html, "episodes-plants-head")).toBe("Plants short of input (production lost) — 1 episode");
-    const stages = (id: string) => [...(new RegExp(`data-testid="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? "").matchAll(/<tr><td>.*?<\/td><td>[A-Z]+<\/td><td>([a-z]+)<\/td>/g)].map((m) => m[1]);
-    expect(stages("episodes-use")).toEqual(["use", "use", "use", "use"]);
-    expect(stages("episodes-plants")).toEqual(["magnet"]);
+  it("names the peak against the start price as another measure, never as the premium", () => {
+    expect(premiumHeadline(report, "Dy")?.otherMeasure).toMatch(/^Another measure: ex-China peak \$895\/kg in 2026-09, \+\d+% on its own start price$/);
+  });
+
+  it("says so when the ex-China price is never above China's", () => {
+    const china = report.pricePaths.find((q) => q.label === "Dy China")?.values ?? [];
+    const flat = { ...report, pricePaths: report.pricePaths.map((p) => (p.label === "Dy ex-China" ? { ...p, values: china } : p)) };
+    expect(premiumHeadline(flat, "Dy")).toMatchObject({ value: "–", when: "ex-China never above China's price" });
+    expect(premiumHeadline({ ...report, prices: [], pricePaths: [] }, "Dy")).toBeUndefined();
   });
 });

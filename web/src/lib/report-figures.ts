@@ -1,9 +1,12 @@
 /**
  * @module web/lib/report-figures
  * Headline figures and regroupings of a `RunReport` for the dashboard's cards and tables:
- * price rises, total shortfall, end products lost by unit, totals by sector. Pure reads of the report.
+ * episode counts by type, the widest ex-China premium, total shortfall, end products lost by unit, totals by sector.
+ * Pure reads of the report; figures that the terminal and HTML report also show come from the same fields and helpers.
  */
 import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../../../src/analysis/report-model.js";
+import { widestPremium } from "../../../src/report/premium.js";
+import { formatShare, formatUsdPerKg } from "./format.js";
 
 /** The elements the views offer first, in this order, when they are priced. */
 export const KEY_ELEMENTS = ["Dy", "Tb", "Nd", "Pr", "Sm", "Gd", "Y", "Ho", "La", "Ce"] as const;
@@ -42,11 +45,56 @@ export function episodesByType(report: Pick<RunReport, "shortages">): { finalDem
 }
 
 /** "1 episode", "57 episodes". */
-export function episodeCountText(count: number): string {
+function episodeCountText(count: number): string {
   return `${count.toLocaleString("en-US")} episode${count === 1 ? "" : "s"}`;
 }
 
-/** Peak and start price of an element in a market, and the peak month. */
+/**
+ * The wording of episode counts on the run page, by type as the terminal words its two tables ("Shortages of final
+ * demand — N episodes", "Plants short of input (production lost) — N episodes"): headline lines and table headings.
+ */
+export function episodeLabels(report: Pick<RunReport, "shortages">): { headlineFinalDemand: string; headlinePlants: string; headingFinalDemand: string; headingPlants: string } {
+  const { finalDemand, plantsShortOfInput } = episodesByType(report);
+  const longest = finalDemand.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  return {
+    headlineFinalDemand: `${episodeCountText(finalDemand.length)} of final demand unmet${finalDemand.length > 0 ? `, longest ${longest} months` : ""}`,
+    headlinePlants: `${episodeCountText(plantsShortOfInput.length)} of plants short of input`,
+    headingFinalDemand: `Shortages of final demand — ${episodeCountText(finalDemand.length)}`,
+    headingPlants: `Plants short of input (production lost) — ${episodeCountText(plantsShortOfInput.length)}`,
+  };
+}
+
+/** An element's headline premium card: the widest premium and its month, and the ex-China peak as another measure. */
+export interface PremiumHeadline {
+  /** "+198%", or "–" when the ex-China price is never above China's. */
+  readonly value: string;
+  /** "in 2029-01: +$590/kg over China's price that month". */
+  readonly when: string;
+  /** The ex-China peak on its own start price, named as a different measure; undefined without an ex-China price. */
+  readonly otherMeasure: string | undefined;
+}
+
+/**
+ * The widest ex-China premium of `element` as the terminal and the HTML report give it (`widestPremium`: the largest
+ * one-month mark-up of the ex-China price over China's, in the report's window), worded for the headline; undefined
+ * when the element has no price.
+ */
+export function premiumHeadline(report: RunReport, element: string): PremiumHeadline | undefined {
+  const premium = widestPremium(report, element);
+  const peak = priceRise(report, element, "ex-china");
+  if (premium === undefined && peak === undefined) return undefined;
+  return {
+    value: premium === undefined ? "–" : `+${formatShare(premium.share)}`,
+    when: premium === undefined ? "ex-China never above China's price" : `in ${premium.monthLabel}: +${formatUsdPerKg(premium.usdPerKg)}/kg over China's price that month`,
+    otherMeasure: peak === undefined ? undefined
+      : `Another measure: ex-China peak ${formatUsdPerKg(peak.peak)}/kg in ${peak.peakMonth}, ${peak.rise >= 0 ? "+" : ""}${formatShare(peak.rise)} on its own start price`,
+  };
+}
+
+/**
+ * Peak and start price of an element in a market, the peak month, and the peak's change on the start price (`rise`,
+ * 1 = +100 %). Not the ex-China premium: that is `widestPremium` of `src/report/premium`, which the views headline.
+ */
 export function priceRise(report: RunReport, element: string, market: "china" | "ex-china"): { start: number; peak: number; peakMonth: string; rise: number } | undefined {
   const p = report.prices.find((x) => x.element === element && x.market === market);
   if (p === undefined) return undefined;

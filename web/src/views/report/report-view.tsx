@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
-import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../../lib/format.js";
-import { endProductsByUnit, episodeCountText, episodesByType, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
+import { formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
+import { endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
 import { SeriesExplorer } from "./series-explorer.js";
@@ -14,31 +14,44 @@ import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSe
 
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
-  const dy = priceRise(report, "Dy", "ex-china");
-  const tb = priceRise(report, "Tb", "ex-china");
   const lost = endProductsByUnit(report.endProductsLost);
   // Counted by type as the terminal counts them: only `use` episodes are final demand; the rest are plants short of input.
-  const { finalDemand, plantsShortOfInput } = episodesByType(report);
-  const longest = finalDemand.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  const episodes = episodeLabels(report);
   return (
     <div className="kpis" data-testid="kpis">
       <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" testId="kpi-shortfall" sub={<>
-        <span data-testid="kpi-final-demand-episodes">{episodeCountText(finalDemand.length)} of final demand unmet{finalDemand.length > 0 ? `, longest ${longest} months` : ""}</span>
-        <br /><span data-testid="kpi-plant-episodes">{episodeCountText(plantsShortOfInput.length)} of plants short of input</span>
+        <span data-testid="kpi-final-demand-episodes">{episodes.headlineFinalDemand}</span>
+        <br /><span data-testid="kpi-plant-episodes">{episodes.headlinePlants}</span>
       </>} />
-      {dy !== undefined && <Kpi label="Dy price ex-China, peak" value={formatUsdPerKg(dy.peak)} unit="/kg" sub={<><span className={dy.rise > 0.005 ? "up" : ""}>{dy.rise >= 0 ? "+" : ""}{formatShare(dy.rise)}</span> vs start, in {dy.peakMonth}</>} />}
-      {tb !== undefined && <Kpi label="Tb price ex-China, peak" value={formatUsdPerKg(tb.peak)} unit="/kg" sub={<><span className={tb.rise > 0.005 ? "up" : ""}>{tb.rise >= 0 ? "+" : ""}{formatShare(tb.rise)}</span> vs start, in {tb.peakMonth}</>} />}
+      {(["Dy", "Tb"] as const).map((element) => <PremiumKpi key={element} report={report} element={element} />)}
       {lost.slice(0, 2).map((l) => <Kpi key={l.unit} label={`End products not built (${pluralUnit(l.unit)})`} value={formatUnits(l.totalUnits)} unit={pluralUnit(l.unit)} sub="over the horizon, all regions" />)}
       {lost.length === 0 && <Kpi label="End products not built" value="0" unit="" sub="no magnet shortage reached end products" />}
     </div>
   );
 }
 
-function Kpi({ label, value, unit, sub, testId }: { label: string; value: string; unit: string; sub: ReactNode; testId?: string }) {
+/**
+ * An element's widest ex-China premium as the terminal and the HTML report give it, and below it, named as another
+ * measure, the ex-China peak against its own start price.
+ */
+function PremiumKpi({ report, element }: { report: RunReport; element: "Dy" | "Tb" }) {
+  const figure = premiumHeadline(report, element);
+  if (figure === undefined) return null;
   return (
-    <div className="kpi" data-testid={testId}>
+    <Kpi label={`${element} widest ex-China premium over China`} value={figure.value} unit="" testId={`kpi-premium-${element}`}
+      title="The largest one-month mark-up of the ex-China price over China's price, as the terminal and the HTML report give it."
+      sub={<>
+        <span data-testid={`kpi-premium-${element}-when`}>{figure.when}</span>
+        {figure.otherMeasure !== undefined && <><br /><span data-testid={`kpi-peak-${element}`}>{figure.otherMeasure}</span></>}
+      </>} />
+  );
+}
+
+function Kpi({ label, value, unit, sub, testId, title }: { label: string; value: string; unit: string; sub: ReactNode; testId?: string; title?: string }) {
+  return (
+    <div className="kpi" data-testid={testId} title={title}>
       <div className="label">{label}</div>
-      <div className="value">{value}<small>{unit}</small></div>
+      <div className="value" data-testid={testId === undefined ? undefined : `${testId}-value`}>{value}{unit !== "" && <small>{unit}</small>}</div>
       <div className="sub">{sub}</div>
     </div>
   );

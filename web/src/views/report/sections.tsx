@@ -9,7 +9,7 @@ import { Chart } from "../../charts/chart.js";
 import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
 import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
-import { endProductsBySector, episodeCountText, episodesByType, groupByUnit, topSeries } from "../../lib/report-figures.js";
+import { endProductsBySector, episodeLabels, episodesByType, groupByUnit, topSeries } from "../../lib/report-figures.js";
 import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
@@ -134,14 +134,15 @@ function nextMonth(month: string): string {
 /** Shortage episodes in two tables, final demand unmet and plants short of input, each headed by its count. */
 export function EpisodeTables({ report }: { report: RunReport }) {
   const { finalDemand, plantsShortOfInput } = episodesByType(report);
+  const labels = episodeLabels(report);
   if (report.shortages.length === 0) return <p className="empty">No shortage episodes (no month short by more than 1 % of need).</p>;
   return (
     <>
-      <h3 className="sub-head" data-testid="episodes-use-head">Shortages of final demand — {episodeCountText(finalDemand.length)}</h3>
+      <h3 className="sub-head" data-testid="episodes-use-head">{labels.headingFinalDemand}</h3>
       {finalDemand.length === 0
         ? <p className="empty">None: final demand is met in every region and month.</p>
         : <EpisodesTable episodes={finalDemand} label="Shortages of final demand" testId="episodes-use" />}
-      <h3 className="sub-head" data-testid="episodes-plants-head">Plants short of input (production lost) — {episodeCountText(plantsShortOfInput.length)}</h3>
+      <h3 className="sub-head" data-testid="episodes-plants-head">{labels.headingPlants}</h3>
       {plantsShortOfInput.length === 0
         ? <p className="empty">None: separation, metal and magnet plants got the input they needed in every month.</p>
         : <EpisodesTable episodes={plantsShortOfInput} label="Plants short of input" testId="episodes-plants" />}
