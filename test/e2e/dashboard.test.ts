@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/analysis/report-model.js";
 import type { RunStatus } from "../../src/model/api.js";
+import { renderHtmlReport } from "../../src/report/html-report.js";
 import { formatShare } from "../../src/report/number-format.js";
 import { widestPremium } from "../../src/report/premium.js";
 import { renderRunText } from "../../src/report/run-text.js";
@@ -148,6 +149,12 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await expect(japan.locator("td").last().textContent()).resolves.toMatch(/^\d+ \(from 2025-0[45]\)$/);
     await shot("results", true);
 
+    // The Sankey opens on the month the HTML report of the same run opens on, with the same tag.
+    const html = renderHtmlReport(report);
+    const checked = /id="flow-tab-(\d+)" checked>/.exec(html)?.[1];
+    const [, htmlMonth, htmlTag] = new RegExp(`<label for="flow-tab-${checked}">([0-9-]+)(?: <span class="tag">([^<]*)</span>)?`).exec(html) ?? [];
+    await expect(page.getByTestId("flow-month-label").textContent()).resolves.toBe(htmlMonth);
+    await expect(page.getByTestId("flow-month-tag").textContent()).resolves.toBe(htmlTag ?? "");
     const before = await page.getByTestId("flow-month-label").textContent();
     const sankeyBefore = await svgOf("[data-testid=sankey]");
     await page.getByTestId("flow-month").focus();

@@ -101,7 +101,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       </div>
       <section className="section" aria-labelledby="h-flows">
         <h2 id="h-flows">Flows, mine to end use</h2>
-        <p className="lede">Element content moving between stages and regions in one month, t/month. Move the slider to pick the month; it opens on the month of the largest shortfall.</p>
+        <p className="lede">Element content moving between stages and regions in one month, t/month. Move the slider to pick the month; it opens, as the HTML report does, on the month of the largest final-use shortfall (all elements and regions) in the report's window.</p>
         <FlowsSection runId={runId} report={report} />
       </section>
       <section className="section" aria-labelledby="h-conc">
