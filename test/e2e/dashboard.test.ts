@@ -239,6 +239,18 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await page.waitForSelector('[data-testid=what-if-results][data-runs="1"]', { timeout: 60_000 });
     await chartDrawn("[data-testid=what-if-prices]");
     await shot("what-if-start");
+    // Every control has an accessible name of its own, and each slider says its value in words.
+    const controls = page.locator('aside[aria-label="What-if controls"]').locator("input, select");
+    expect(await controls.count()).toBe(6);
+    for (const control of await controls.all()) expect(await control.getAttribute("aria-label")).toMatch(/\S/);
+    for (const slider of await page.getByRole("slider").all()) expect(await slider.getAttribute("aria-valuetext")).toMatch(/\S/);
+    await page.getByRole("slider", { name: /^China's licence approval share, for every Chinese export licence and every destination at once$/ }).waitFor();
+    await expect(page.getByTestId("licence-help").textContent()).resolves.toMatch(/for every element and every destination at once/);
+    // Only regions holding a stockpile can be picked; the EU is listed as holding none, and the note says so.
+    const region = page.getByRole("combobox", { name: /^Stockpile released by/ });
+    expect(await region.locator("option:not([disabled])").allTextContents()).toEqual(["CN", "JP", "KR", "US"]);
+    expect(await region.locator('option[value="EU"]').isDisabled()).toBe(true);
+    await expect(page.getByTestId("stockpile-note").textContent()).resolves.toMatch(/^EU and \d+ other regions hold no strategic stockpile in the world data .*only CN, JP, KR and US can release one\.$/);
     const pricesBefore = await svgOf("[data-testid=what-if-prices]");
     const requestsBefore = apiRequests.length;
 

@@ -56,7 +56,7 @@ export function FlowsSection({ runId, report }: { runId: string; report: RunRepo
     <>
       <div className="slider-row">
         <label htmlFor="flow-month" className="small muted">Month</label>
-        <input id="flow-month" type="range" min={0} max={Math.max(0, months.length - 1)} step={1} value={index}
+        <input id="flow-month" type="range" aria-label="Month of the flows shown" min={0} max={Math.max(0, months.length - 1)} step={1} value={index}
           onChange={(e) => setIndex(Number(e.target.value))} aria-valuetext={month} data-testid="flow-month" />
         <span className="mono" style={{ minWidth: 64 }} data-testid="flow-month-label">{month}</span>
         <span className="tag" data-testid="flow-month-tag">{flowMonthTag(report, month)}</span>
