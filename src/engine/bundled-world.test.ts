@@ -3,10 +3,11 @@ import type { World } from "../model/world-schema.js";
 import { loadWorldFromDirectory } from "../world/node.js";
 import { compileModel, ownerKey } from "./compile.js";
 import type { CompiledModel } from "./compiled-model.js";
-import { createNeutralConstraints } from "./constraints.js";
+import { createNeutralConstraints, FORM_INDEX } from "./constraints.js";
 import { badValues, massBalanceErrors } from "./fixtures/invariants.js";
 import type { SimulationResult } from "./result.js";
 import { runSimulation } from "./run.js";
+import { tradeEntries } from "./trade-record.js";
 
 let world: World;
 let model: CompiledModel;
@@ -161,6 +162,30 @@ describe("the bundled world, 2024-01 for 10 years without policy", () => {
       const gaps = model.regionIds.map((id, r) => ({ id, stage, model: (100 * modelled[r]!) / total, data: (100 * data[r]!) / dataTotal }));
       expect(gaps.filter((g) => Math.abs(g.model - g.data) > 2)).toEqual([]);
     }
+  });
+
+  it("keeps China's concentrate in China, from the spin-up on (trade.yaml domesticOnly: China exports no rare-earth ore)", () => {
+    const R = model.regionIds.length;
+    const E = model.elementSymbols.length;
+    const cn = model.regionIndex.CN!;
+    // Before, China's mines exported 10-12 kt of element a year to the EU, the US and India until 2028.
+    const exported = new Float64Array(10);
+    for (let t = 0; t < 120; t++) {
+      for (const entry of tradeEntries(result.trade, R, E, t)) {
+        if (entry.form === FORM_INDEX.concentrate && entry.from === cn && entry.to !== cn) exported[Math.floor(t / 12)]! += entry.tonnes;
+      }
+    }
+    expect(Array.from(exported)).toEqual(Array(10).fill(0));
+    // Shipments of the spin-up are not recorded: had any left, foreign separators (months of input cover) would still
+    // hold Chinese-origin concentrate after the first month.
+    const oneMonth = compileModel(world, { startMonth: "2024-01", months: 1 });
+    const first = runSimulation(oneMonth, createNeutralConstraints(oneMonth), { recordOrigins: false });
+    let heldAbroad = 0;
+    for (let r = 0; r < R; r++) {
+      if (r === cn) continue;
+      for (let e = 0; e < E; e++) heldAbroad += first.finalStockByOriginTonnes[((r * 4 + FORM_INDEX.concentrate) * E + e) * R + cn]!;
+    }
+    expect(heldAbroad).toBe(0);
   });
 
   it("links integrated producers' mines to their separation plants by owner, whatever the legal form or note", () => {
