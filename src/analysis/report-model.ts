@@ -58,6 +58,8 @@ export interface PriceSummary {
   readonly peakUsdPerKg: number;
   readonly peakMonth: string;
   readonly endUsdPerKg: number;
+  /** The peak is the backstop (`price.backstopMultiple` × the calibration price): beyond it the market is rationed by allocation alone. */
+  readonly peakAtBackstop?: boolean;
 }
 
 /** End products not built, by sector and region, over the report's window (the whole run unless `--from` trims it). */

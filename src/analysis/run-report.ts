@@ -271,6 +271,7 @@ export function priceSummaries(result: SimulationResult, from = 0): PriceSummary
         element: result.elementSymbols[e] ?? "", market: MARKET_NAMES[k],
         startUsdPerKg: price(result, first, e, k), peakUsdPerKg: peak, peakMonth: addMonths(result.startMonth, peakMonth),
         endUsdPerKg: price(result, result.months - 1, e, k),
+        peakAtBackstop: peak >= (result.backstopPriceUsdPerKg[e * 2 + k] ?? Infinity) * (1 - 1e-12),
       });
     }
   }
