@@ -4,17 +4,21 @@
  * with): shortage episodes, price extremes and paths, end products lost, who closed the gap,
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
-import { tradeEntries, type SimulationResult } from "../engine/index.js";
+import { compileModel, tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
+import { compilePolicies } from "../policy/index.js";
 import type { ResolvedScenario } from "../scenario/index.js";
+import { prepareScenario } from "../scenario/prepare.js";
 import { flowGraphForMonth } from "./flow-graph.js";
+import { madeHereShortHere } from "./made-here-short-here.js";
 import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
-import { finalUse, monthLabels, price, production, RESULT_STAGES, SHORTAGE_THRESHOLD_SHARE, shortfall } from "./result-access.js";
+import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall } from "./result-access.js";
 import { plantShortfalls } from "./plant-shortfalls.js";
 import { sectorShortfalls } from "./sector-shortfalls.js";
+import { stagePlantsOf } from "./stage-capacity.js";
 
 /** What a report needs besides the result. */
 export interface RunReportContext {
@@ -67,6 +71,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),
+    madeHereShortHere: madeHereOf(result, scenario, world, from),
     policyCosts: policyCosts(result, from),
     ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
@@ -74,6 +79,19 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     flowGraphs: flowGraphMonths(result, from).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
     warnings: result.warnings,
   };
+}
+
+/**
+ * "Made here, short here" rows of a run: its plants are those of the world the run compiled (the scenario's overrides
+ * and new capacity applied) under its policies' capacity multipliers, with the parameter values the run used.
+ */
+function madeHereOf(result: SimulationResult, scenario: ResolvedScenario, world: World, from: number) {
+  const prepared = prepareScenario(scenario, world);
+  const model = compileModel(prepared.world, { startMonth: result.startMonth, months: result.months });
+  const constraints = compilePolicies(prepared.policies, model, prepared.world, prepared.startMonth);
+  const fallback = result.parameters["trade.defaultDomesticPriorityShare"];
+  const domesticPriorityShare = result.regionIds.map((_, r) => (model.domesticPriorityGiven[r] === 1 ? model.domesticPriorityShare[r]! : fallback));
+  return madeHereShortHere(result, stagePlantsOf(model, constraints, result.parameters), { from, domesticPriorityShare });
 }
 
 /** Import duty (by importer) and price-floor top-ups (by producing region) from month index `from` to the run's end, by calendar year. */
@@ -218,11 +236,9 @@ export function shortageEpisodes(result: SimulationResult, from = 0): ShortageEp
       open = undefined;
     };
     for (let m = 0; m < result.months; m++) {
-      const lack = shortfall(result, m, e, r, s);
-      const met = s === 4 ? finalUse(result, m, r, e) : production(result, m, s, r, [e]);
-      const need = met + lack;
-      const share = need > 0 ? lack / need : 0;
-      if (lack > 1e-6 && share > SHORTAGE_THRESHOLD_SHARE) {
+      const shortage = shortageOf(result, m, e, r, s);
+      const { tonnes: lack, share } = shortage;
+      if (isShortage(shortage)) {
         open ??= { began: m, peak: 0, peakShare: 0, total: 0 };
         if (m < from) continue;
         open.peak = Math.max(open.peak, lack);
@@ -257,6 +273,7 @@ export function priceSummaries(result: SimulationResult, from = 0): PriceSummary
         element: result.elementSymbols[e] ?? "", market: MARKET_NAMES[k],
         startUsdPerKg: price(result, first, e, k), peakUsdPerKg: peak, peakMonth: addMonths(result.startMonth, peakMonth),
         endUsdPerKg: price(result, result.months - 1, e, k),
+        peakAtBackstop: peak >= (result.backstopPriceUsdPerKg[e * 2 + k] ?? Infinity) * (1 - 1e-12),
       });
     }
   }
