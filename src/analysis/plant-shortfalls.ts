@@ -8,7 +8,7 @@ import type { SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { PlantShortfall } from "./report-model.js";
-import { RESULT_STAGES, SHORTAGE_THRESHOLD_SHARE } from "./result-access.js";
+import { isShortage, RESULT_STAGES, shortageOf } from "./result-access.js";
 
 /** A month counts when a facility makes more than this share less than its reference (baseline output or capacity). */
 export const PLANT_SHORT_SHARE = 0.1;
@@ -41,17 +41,12 @@ function facilityInfo(world: World): Map<string, FacilityInfo> {
  * their production for lack of input in month m (none for mines, which need no input).
  */
 function elementsShortOfInput(result: SimulationResult, m: number, r: number, stage: number, elements: ReadonlySet<string> | undefined): string[] {
-  const R = result.regionIds.length;
-  const E = result.elementSymbols.length;
   const short: string[] = [];
   if (stage === 0) return short;
-  for (let e = 0; e < E; e++) {
-    const symbol = result.elementSymbols[e] ?? "";
-    if (elements !== undefined && !elements.has(symbol)) continue;
-    const lack = result.shortfallTonnes[((m * E + e) * R + r) * 5 + stage] ?? 0;
-    const made = result.productionTonnes[((m * 4 + stage) * R + r) * E + e] ?? 0;
-    if (lack > 1e-6 && lack / (made + lack) > SHORTAGE_THRESHOLD_SHARE) short.push(symbol);
-  }
+  // The test the shortage episodes use, so "short of" names the elements of the plants-short-of-input episodes.
+  result.elementSymbols.forEach((symbol, e) => {
+    if ((elements === undefined || elements.has(symbol)) && isShortage(shortageOf(result, m, e, r, stage))) short.push(symbol);
+  });
   return short;
 }
 
