@@ -68,7 +68,8 @@ export function renderPlantShortfallText(report: RunReport, { region }: { readon
   const body = rows.length === 0
     ? `  none: every mine and plant${region === undefined ? "" : ` in ${region}`} made within 10 % of its ${againstBaseline(report) ? "baseline output" : "capacity while short of input"} in every month${w.trimmed ? ` of ${w.label}` : ""}`
     : `${wrapText(plantShortfallNote(report), 100, 2)}\n${renderTextTable(
-      [{ header: "plant", maxWidth: 22 }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "worst month" }, { header: "short of", maxWidth: 8 },
+      // "since 2025-08" (a spell that began before the window) widens "from": the plant column gives way, to fit 100 columns.
+      [{ header: "plant", maxWidth: shown.some((x) => x.beganMonth !== undefined) ? 16 : 22 }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "worst month" }, { header: "short of", maxWidth: 8 },
         { header: "lost", align: "right" }, { header: againstBaseline(report) ? "of base" : "of cap.", align: "right" }],
       shown.map((x) => [shortFacilityId(x.facility), x.region, x.stage, firstText(x), worstText(x), shortOfText(x), `${formatTonnes(x.lostTonnes)} ${x.unit}`, formatShare(x.lostShare)]),
     )}`;

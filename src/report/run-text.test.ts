@@ -101,7 +101,9 @@ describe("terminal answer", () => {
     expect(sectionOf(none, "Plants that stop or fall short").join(" ").replace(/\s+/g, " "))
       .toBe("Plants that stop or fall short (more than 10 % below their output in the baseline run in a month), 2027-01 – 2027-12 — 0 mines and plants none: every mine and plant in EU made within 10 % of its baseline output in every month of 2027-01 – 2027-12");
     const cut = sampleReport().plantShortfalls!.map((x) => ({ ...x, beganMonth: "2026-02" }));
-    expect(sectionOf(renderRunText({ ...sampleReport(), plantShortfalls: cut }), "Plants that stop").some((l) => /^vac-hanau\s+EU\s+magnet\s+since 2026-02\s/.test(l))).toBe(true);
+    const since = sectionOf(renderRunText({ ...sampleReport(), plantShortfalls: cut.map((x) => ({ ...x, lostTonnes: x.lostTonnes * 1000 })) }), "Plants that stop");
+    expect(since.some((l) => /^vac-hanau\s+EU\s+magnet\s+since 2026-02\s/.test(l))).toBe(true);
+    for (const line of since) expect(line.length).toBeLessThanOrEqual(100);
     const { plantShortfalls: _, ...old } = sampleReport();
     expect(renderRunText(old)).not.toContain("Plants that stop or fall short");
   });

@@ -136,12 +136,12 @@ function plantStopPart(view: RegionView, report: RunReport): string {
   const { region: id } = view;
   // Reports saved before plant figures existed have none to show.
   if (report.plantShortfalls === undefined) return "";
-  const reference = report.baselineName === undefined ? "their capacity while their stage was short of input" : `their output in ${report.baselineName}`;
+  const reference = report.baselineName === undefined ? "their capacity while their stage was short of input" : "their output in the baseline run";
   const body = view.plantShortfalls.length === 0
     ? emptyMessage("region-plant-shortfalls", `None of ${id}'s mines and plants made more than 10 % less than ${reference} in any month ${period(report)}.`)
     : renderPlantTable(report, view.plantShortfalls, {
       key: "region-plant-shortfalls", showRegion: false,
-      caption: `${id}'s mines and plants more than 10 % below ${reference} in a month, largest loss first; output lost in t of each one's product, and its share of the ${report.baselineName === undefined ? "capacity in those months" : "baseline's output over the window"}. The section "Plants that stop or fall short" says how to read it.`,
+      caption: `${id}'s mines and plants more than 10 % below ${reference} in a month, largest loss first (the section "Plants that stop or fall short" says how to read it)`,
     });
   return sub("plants-stop", `${id}'s plants that stop or fall short, ${period(report)}`, body);
 }
