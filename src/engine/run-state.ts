@@ -254,7 +254,7 @@ export interface MagnetPools {
 export interface PerFacility {
   /** Start month after status slips; `[facility]`. */
   readonly startEffective: Float64Array;
-  /** Output each plant is planned to make this month (`limitByPlants`: its capped share of its region's plan), t; `[facility][element]`. */
+  /** Each plant's capped share of its region's plan this month (`limitByPlants`; separation: feed, metal: output), t; `[facility][element]`. */
   readonly plan: Float64Array;
   /** Separation feed placed on each plant this month, t of element; `[facility][element]`. */
   readonly feed: Float64Array;
