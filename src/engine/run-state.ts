@@ -195,8 +195,12 @@ export interface RunState {
   readonly originShare: Float64Array; // [k] share of the stock held by originList[k]
   readonly supplierList: Int32Array; // [region] suppliers holding the element being cleared
   readonly buyerList: Int32Array; // [region] nodes requesting it
-  /** The regions that asked for any element of the form being cleared, or hold a captive share of concentrate: the only columns of `ship` (and `basketShare`) clearing writes. */
-  readonly formBuyers: { readonly mask: Uint8Array; readonly list: Int32Array };
+  /**
+   * Clearing scratch by region: `mask`/`list`, the regions that asked for any element of the form being cleared or hold a
+   * captive share of concentrate (the only columns of `ship` and `basketShare` clearing writes); `needPerOffer`, a buyer's
+   * current need per tonne of its pool's offer (free trade with home-only sellers).
+   */
+  readonly formBuyers: { readonly mask: Uint8Array; readonly list: Int32Array; readonly needPerOffer: Float64Array };
   readonly etPermit: Float64Array; // [from][to][element] extraterritorial permit factor of the form being cleared
   readonly etDelay: Float64Array; // [from][to][element] extraterritorial delay, months
   readonly etSet: Uint8Array; // [1] 1 when etPermit / etDelay hold a rule's values (reset before the next form)
@@ -362,7 +366,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
     request: f64(E * R), restockRequest: f64(E * R), avail: f64(E * R), availInit: f64(E * R), domesticServed: f64(E * R), ship: f64(E * R * R), shippedFrom: new Uint8Array(E * R),
-    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), formBuyers: { mask: new Uint8Array(R), list: new Int32Array(R) }, etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), etCoveredShare: f64(2 * E), basketShare: f64(R * R), basketPermit: f64(R * R).fill(1), basketDelay: f64(R * R), weights: f64(R),
+    ok: new Uint8Array(R * R), approved: f64(R * R), permitE: f64(R * R), tariffE: f64(R * R), deferred: new Uint8Array(R), originList: new Int32Array(R), originShare: f64(R), supplierList: new Int32Array(R), buyerList: new Int32Array(R), formBuyers: { mask: new Uint8Array(R), list: new Int32Array(R), needPerOffer: f64(R) }, etPermit: f64(R * R * E).fill(1), etDelay: f64(R * R * E), etSet: new Uint8Array(1), etCoveredShare: f64(2 * E), basketShare: f64(R * R), basketPermit: f64(R * R).fill(1), basketDelay: f64(R * R), weights: f64(R),
     scratchE: f64(E), scratchE2: f64(E), scratchE3: f64(E), basket0ByMarket: f64(2), scratchT: f64(T), scratchT2: f64(T),
     scratchR: f64(R), scratchR2: f64(R), rho: f64(R * E), capable: new Uint8Array(R * E),
     captiveShare: f64(R * R), captiveRegionRate: f64(R), captivePlantCapacity: f64(N),

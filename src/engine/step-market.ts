@@ -325,9 +325,9 @@ export function clearMarket(ctx: StepContext, form: number): void {
   const domesticOnlyForm = m.domesticOnlyForm;
   let anyDomesticOnly = false;
   for (let r = 0; r < R; r++) if (domesticOnlyForm[r * F + form] === 1) anyDomesticOnly = true;
-  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff, no home-only seller): every
-  // permit is 1, nothing is refused or deferred, and every buyer sees the same offer pool.
-  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes && !anyDomesticOnly;
+  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1, nothing
+  // is refused or deferred, and every buyer sees the same offer pool (less the home-only sellers abroad).
+  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
   const basketPermit = s.basketPermit;
   if (form === 0) {
     // A concentrate shipment needs every licence its content needs: one permit per link, the smallest of the
@@ -372,7 +372,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
     }
     if (nBuyers === 0) continue;
     if (freeTrade) {
-      clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
+      if (anyDomesticOnly) clearFreeTradeHomeOnly(ctx, form, e, nSuppliers, nBuyers);
+      else clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
       continue;
     }
     for (let i = 0; i < nSuppliers; i++) {
@@ -543,6 +544,87 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
         }
         avail[e * R + p] = Math.max(0, available - out);
       }
+    }
+    if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
+  }
+}
+
+/**
+ * `clearFreeTrade` when some region sells the form only at home (`domesticOnly`): a buyer's pool is every other seller's
+ * offer plus its own region's if that is home-only, so each buyer asks each reachable supplier for its request × the
+ * supplier's share of the buyer's pool (the general rounds' rule with every permit 1). Per buyer: w = request ÷ its pool;
+ * an open supplier's total ask is its offer × Σ w over all buyers, a home-only supplier's its offer × its own region's w.
+ */
+function clearFreeTradeHomeOnly(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
+  const { m, s } = ctx;
+  const { avail, ordersNow, request, ship } = s;
+  const homeOnly = m.domesticOnlyForm;
+  const served = s.scratchR;
+  const offer = s.scratchR2;
+  // Per buyer: request and current need per tonne of its pool's offer.
+  const perOffer = s.weights;
+  const needPerOffer = s.formBuyers.needPerOffer;
+  const suppliers = s.supplierList;
+  const buyers = s.buyerList;
+  const { R, E } = s;
+  for (let round = 0; round < ROUNDS; round++) {
+    let openPool = 0;
+    for (let r = 0; r < R; r++) offer[r] = 0;
+    for (let i = 0; i < nSuppliers; i++) {
+      const p = suppliers[i]!;
+      const a = offerWeight(ctx, form, e, p, round);
+      offer[p] = a;
+      if (homeOnly[p * F + form] !== 1) openPool += a;
+    }
+    let openPerOffer = 0;
+    let openNeedPerOffer = 0;
+    for (let j = 0; j < nBuyers; j++) {
+      const r = buyers[j]!;
+      served[r] = 0;
+      perOffer[r] = 0;
+      needPerOffer[r] = 0;
+      const q = request[e * R + r]!;
+      if (q <= 0) continue;
+      const forNeed = (q - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
+      const pool = openPool + (homeOnly[r * F + form] === 1 ? offer[r]! : 0);
+      if (pool <= 0) {
+        if (round === 0) attributeUnservedOrders(ctx, form, e, r, q, forNeed);
+        continue;
+      }
+      perOffer[r] = q / pool;
+      needPerOffer[r] = forNeed / pool;
+      openPerOffer += perOffer[r]!;
+      openNeedPerOffer += needPerOffer[r]!;
+    }
+    let shippedAny = false;
+    for (let i = 0; i < nSuppliers; i++) {
+      const p = suppliers[i]!;
+      const a = offer[p]!;
+      if (a <= 0) continue;
+      const home = homeOnly[p * F + form] === 1;
+      const want = a * (home ? perOffer[p]! : openPerOffer);
+      if (!(want > 0)) continue;
+      if (round === 0) {
+        ordersNow[(p * F + form) * E + e]! += want;
+        s.ordersForNeed.now[(p * F + form) * E + e]! += a * (home ? needPerOffer[p]! : openNeedPerOffer);
+      }
+      const available = avail[e * R + p]!;
+      const scaled = want > available ? (a * available) / want : a;
+      let out = 0;
+      for (let j = 0; j < nBuyers; j++) {
+        const r = buyers[j]!;
+        if (home && r !== p) continue;
+        const shipped = perOffer[r]! * scaled;
+        if (shipped <= 0) continue;
+        ship[(e * R + p) * R + r]! += shipped;
+        served[r]! += shipped;
+        out += shipped;
+      }
+      if (out > 0) {
+        shippedAny = true;
+        s.shippedFrom[e * R + p] = 1;
+      }
+      avail[e * R + p] = Math.max(0, available - out);
     }
     if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
   }
