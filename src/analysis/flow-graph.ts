@@ -8,7 +8,8 @@
 import type { SimulationResult } from "../engine/index.js";
 import type { FlowGraph } from "./report-model.js";
 import { addMonths } from "../model/dates.js";
-import { RESULT_STAGES, trade } from "./result-access.js";
+import { decodeTradeLink } from "../engine/index.js";
+import { RESULT_STAGES } from "./result-access.js";
 
 /** Minimum share of a stage's throughput for a region to keep its own node. */
 const OWN_NODE_SHARE = 0.02;
@@ -33,12 +34,22 @@ export function flowGraphForMonth(result: SimulationResult, month: number): Flow
     for (let e = 0; e < E; e++) t += result.finalUseTonnes[((month * R + region) * 4 + form) * E + e] ?? 0;
     return t;
   };
+  // Every link's tonnes by form, in one pass over the month's trade entries (in entry order, as `trade` sums them).
+  const byLink = new Float64Array(R * R * 4);
+  const { recorded, monthStart, link, tonnes } = result.trade;
+  if (recorded && month >= 0 && month + 1 < monthStart.length) {
+    for (let k = monthStart[month]!; k < monthStart[month + 1]!; k++) {
+      const [from, to, , form] = decodeTradeLink(R, E, link[k]!);
+      byLink[(from * R + to) * 4 + form]! += tonnes[k]!;
+    }
+  }
+  const trade = (from: number, to: number, form: number) => byLink[(from * R + to) * 4 + form]!;
   for (let from = 0; from < R; from++) {
     for (let to = 0; to < R; to++) {
-      add(`mine:${from}`, `separation:${to}`, trade(result, month, from, to, -1, 0));
+      add(`mine:${from}`, `separation:${to}`, trade(from, to, 0));
       // Oxide (form 1) feeds metal plants or final use; metal (form 2) feeds magnet plants or final use.
       for (const [form, nextStage] of [[1, 2], [2, 3]] as const) {
-        const flow = trade(result, month, from, to, -1, form);
+        const flow = trade(from, to, form);
         const toStage = stageInput(nextStage, to);
         const toUse = useOf(to, form);
         const total = toStage + toUse;
@@ -46,7 +57,7 @@ export function flowGraphForMonth(result: SimulationResult, month: number): Flow
         add(`${RESULT_STAGES[form]}:${from}`, `${RESULT_STAGES[nextStage]}:${to}`, (flow * toStage) / total);
         add(`${RESULT_STAGES[form]}:${from}`, `use:${to}`, (flow * toUse) / total);
       }
-      add(`magnet:${from}`, `use:${to}`, trade(result, month, from, to, -1, 3));
+      add(`magnet:${from}`, `use:${to}`, trade(from, to, 3));
     }
   }
   return foldSmallRegions(result, month, links);

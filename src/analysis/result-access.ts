@@ -3,7 +3,7 @@
  * Small readers over a simulation result's flat arrays (sums over axes, month labels), so the
  * analyses read like the questions they answer. Reads only; never writes into a result.
  */
-import { tradeEntries, tradeTonnesOf, type SimulationResult } from "../engine/index.js";
+import type { SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
 /** A shortfall counts as a shortage when it exceeds this share of the month's need. */
@@ -77,14 +77,3 @@ export function price(result: SimulationResult, month: number, element: number, 
   return result.pricesUsdPerKg[(month * result.elementSymbols.length + element) * 2 + market] ?? 0;
 }
 
-/** Approved shipments from → to (diagonal = domestic) of an element (−1 = all) in a form, t. */
-export function trade(result: SimulationResult, month: number, from: number, to: number, element: number, form: number): number {
-  const R = result.regionIds.length;
-  const E = result.elementSymbols.length;
-  if (element >= 0) return tradeTonnesOf(result.trade, R, E, month, from, to, element, form);
-  let total = 0;
-  for (const entry of tradeEntries(result.trade, R, E, month)) {
-    if (entry.from === from && entry.to === to && entry.form === form) total += entry.tonnes;
-  }
-  return total;
-}
