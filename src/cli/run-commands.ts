@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { tidyRows } from "../analysis/tidy-series.js";
-import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
+import { iamcPartialYearNote, toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
 import { reportForRegion } from "../report/region-view.js";
 import { renderRunText } from "../report/run-text.js";
@@ -14,7 +14,7 @@ import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
-import { checkMonthFlags, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
+import { checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, windowMonths } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
@@ -104,11 +104,19 @@ export function registerRunCommands(program: Command, io: CliIo): void {
         if (options.out !== undefined) {
           const first = run.report.monthLabels[window.fromMonth] ?? "";
           const data = window.fromMonth === 0 ? "" : ` The rows of series.csv, series-iamc.csv and run.json start at ${first} too; run.json's report keeps every month's series.`;
-          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}`, 100, 2)}\n`);
+          const { firstMonth, lastMonth } = windowMonths(run, window);
+          const partYears = iamcPartialYearNote(firstMonth, lastMonth);
+          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}${partYears === "" ? "" : ` ${partYears}`}`, 100, 2)}\n`);
         }
       } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
       else if (format === "csv") io.out(toTidyCsv(rows()));
-      else io.out(toIamcCsv(rows(), { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth: run.report.monthLabels[window.toMonth - 1] ?? "" }));
+      else {
+        io.out(toIamcCsv(rows(), iamcMeta(run, window)));
+        // The CSV stays machine-readable on stdout; the note on part years goes to stderr.
+        const { firstMonth, lastMonth } = windowMonths(run, window);
+        const partYears = iamcPartialYearNote(firstMonth, lastMonth);
+        if (partYears !== "") io.err(`note: ${partYears.replace(/^In series-iamc\.csv, /, "")}\n`);
+      }
     });
 
   program

@@ -168,6 +168,16 @@ export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: Regi
   });
 }
 
+/** The first and last month (`YYYY-MM`) of a window of a run. */
+export function windowMonths(run: CompletedRun, window: MonthWindow = run.window): { firstMonth: string; lastMonth: string } {
+  return { firstMonth: addMonths(run.result.startMonth, window.fromMonth), lastMonth: addMonths(run.result.startMonth, window.toMonth - 1) };
+}
+
+/** What `toIamcCsv` needs besides the rows: model, scenario, currency year and the window's months. */
+export function iamcMeta(run: CompletedRun, window: MonthWindow = run.window) {
+  return { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, ...windowMonths(run, window) };
+}
+
 /** Options of `runOutputFiles`. */
 export interface OutputFileOptions {
   /** Months of the data rows. @default the run's reporting window */
@@ -179,12 +189,11 @@ export interface OutputFileOptions {
 /** Every file `--out DIR` holds. */
 export function runOutputFiles(run: CompletedRun, { window = run.window, region }: OutputFileOptions = {}): Map<string, string> {
   const rows = [...tidyRows(run.result, window)];
-  const lastMonth = rows.length === 0 ? run.result.startMonth : rows.reduce((max, r) => (r.month > max ? r.month : max), "");
   const view = region === undefined ? undefined : regionViewOf(run, region);
   const files = new Map<string, string>();
   files.set("index.html", renderHtmlReport(run.report, view === undefined ? {} : { regionView: view }));
   files.set("series.csv", toTidyCsv(rows));
-  files.set("series-iamc.csv", toIamcCsv(rows, { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth }));
+  files.set("series-iamc.csv", toIamcCsv(rows, iamcMeta(run, window)));
   files.set("run.json", runJson(run, rows, view));
   files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;
