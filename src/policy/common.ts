@@ -47,7 +47,7 @@ export const workingDayDelaySchema = z
 
 /** Fields every policy has. */
 export const policyCommonFields = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-+.]*$/, "a policy id of lower-case letters, digits and dashes, e.g. cn-ann18-2025"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-+.]*$/, "a policy id of lower-case letters, digits, dashes (-), plus signs (+) and dots (.), starting with a letter or digit, e.g. cn-ann18-2025"),
   title: z.string().optional(),
   /** The legal instrument or announcement the policy encodes, e.g. "MOFCOM/GAC Announcement No. 18 of 2025". */
   reference: z.string().optional(),

@@ -125,6 +125,14 @@ describe("scenario validation (pinned messages)", () => {
     expect(text).toContain('policies[0].colour\n  unknown field "colour"');
   });
 
+  it("names every character a policy id may hold", () => {
+    expect(problems(`${HEAD}  - { id: Cn_Ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:11  policies[0].id
+        expected a policy id of lower-case letters, digits, dashes (-), plus signs (+) and dots (.), starting with a letter or digit, e.g. cn-ann18-2025, got "Cn_Ban"
+      1 problem found"
+    `);
+  });
+
   it("needs the fields of a facility that the world does not have", () => {
     expect(problems(`${HEAD}  - { id: n, kind: new-capacity, facility: plant:new-sep, from: 2025-01 }\n`)).toContain(
       "missing stage; plant:new-sep is not in the world, so a new facility needs the stage",

@@ -249,7 +249,8 @@ function checkReferences(policy: Policy, refs: ReferenceSets, report: Reporter):
 function checkNewCapacity(policy: Extract<Policy, { kind: "new-capacity" }>, refs: ReferenceSets, report: Reporter) {
   if (policy.region !== undefined && !refs.regions.has(policy.region)) report(["region"], unknown("region", policy.region, "regions.yaml"));
   if (refs.facilities.has(policy.facility)) return;
-  const needed: [keyof typeof policy, string][] = [["stage", "the stage"], ["region", "the region"], ["capacityTonnesPerYear", "the capacity"], ["startMonth", "the start month"]];
+  // No startMonth: a new facility starts in the policy's first month in force (policy/new-capacity).
+  const needed: [keyof typeof policy, string][] = [["stage", "the stage"], ["region", "the region"], ["capacityTonnesPerYear", "the capacity"]];
   if (policy.stage === "mine") needed.push(["profile", "the deposit profile"]);
   if (policy.stage === "separation") needed.push(["separates", "what it separates"]);
   if (policy.stage === "magnet") needed.push(["magnetType", "the magnet type"]);
