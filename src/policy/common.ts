@@ -27,7 +27,7 @@ export const destinationsSchema = z.union([
   z.literal("all"),
   z.strictObject({ only: z.array(regionIdSchema).min(1) }),
   z.strictObject({ allExcept: z.array(regionIdSchema).min(1) }),
-], { error: 'destinations: "all", { only: [regions] } or { allExcept: [regions] }' });
+], { error: '"all", { only: [regions] } or { allExcept: [regions] }' });
 export type Destinations = z.infer<typeof destinationsSchema>;
 
 /** A share 0–1, with an optional different value per destination region. */
