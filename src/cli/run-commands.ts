@@ -4,7 +4,7 @@
  * (two scenarios side by side). Parses options, calls the pipeline, prints; nothing else.
  */
 import { join } from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { tidyRows } from "../analysis/tidy-series.js";
 import { iamcPartialYearNote, toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
@@ -18,6 +18,9 @@ import { checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, 
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
+
+/** `run`'s options that `compare` has no use for: they point to `run a --baseline b` instead. */
+const WINDOW_FLAGS = ["region", "from", "to", "year"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface RunOptions {
@@ -119,13 +122,21 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       }
     });
 
-  program
+  const compare = program
     .command("compare <a> [b]")
-    .description("run two scenarios (b defaults to baseline) and show them side by side")
+    .description("run two scenarios (b defaults to baseline) and show them side by side over the whole run, every region; for one region or a window: chokepoint run <a> --baseline <b> --region ID --from YYYY-MM --to YYYY-MM")
     .option("--world <dir>", "world folder for both")
-    .option("--quiet", "no progress messages")
-    .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean }) => {
+    .option("--quiet", "no progress messages");
+  // `run`'s window and region options, accepted only to point to `run a --baseline b`, which compares over them.
+  for (const flag of WINDOW_FLAGS) compare.addOption(new Option(`--${flag} <value>`).hideHelp());
+  compare
+    .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean } & Partial<Record<(typeof WINDOW_FLAGS)[number], string>>) => {
       const other = b ?? "baseline";
+      const given = WINDOW_FLAGS.filter((flag) => options[flag] !== undefined);
+      if (given.length > 0) {
+        const flags = given.map((flag) => `--${flag} ${options[flag] ?? ""}`).join(" ");
+        throw new UsageError(`${flags}: compare shows both runs whole, for every region; for one region or a window, run one scenario against the other (its shortage, supply-from-China and gap-closer tables compare with the --baseline run): chokepoint run ${a} --baseline ${other} ${flags}`);
+      }
       const bar = progress(io, options.quiet);
       const world = options.world === undefined ? {} : { world: options.world };
       // B runs over A's horizon, so the two are compared month for month.

@@ -13,7 +13,7 @@ import { addMonths, monthOffset } from "../model/dates.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { regionView, type RegionView } from "../report/region-view.js";
-import { loadScenario, type LoadedScenario } from "../scenario/node.js";
+import { loadScenario, missingScenarioText, type LoadedScenario } from "../scenario/node.js";
 import { prepareScenario } from "../scenario/prepare.js";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -66,6 +66,11 @@ export interface RunRequest {
 /** Load, run and report one scenario (and its baseline unless it is the baseline). */
 export function runScenarioForCli(ref: string, request: RunRequest = {}): CompletedRun {
   const step = request.onStep ?? (() => {});
+  // A --baseline that names no file is a usage error naming the option, raised before anything runs.
+  if (typeof request.baseline === "string" && request.baselineRun === undefined) {
+    const missing = missingScenarioText(request.baseline);
+    if (missing !== undefined) throw new UsageError(`--baseline ${request.baseline}: ${missing}`);
+  }
   step(`loading ${ref}`, 0);
   const asLoaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: checkedWorldDir(request.world) });
   const months = monthsInRun(request.months ?? {}, asLoaded.scenario);

@@ -243,6 +243,13 @@ describe("chokepoint run: bad input", () => {
     expect(r.err).toMatch(/no scenario file scenarios\/oct-2099\.yaml; ready-made scenarios are: apr-2025, baseline, /);
   });
 
+  it("issue: names --baseline when it names no scenario, before running anything (exit 2)", () => {
+    const r = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", "nosuch");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^error: --baseline nosuch: no scenario file scenarios\/nosuch\.yaml; ready-made scenarios are: apr-2025, baseline, /);
+  });
+
   it("rejects an unknown format and a month that is not a month (exit 2)", () => {
     expect(chokepoint("run", join(TINY, "baseline.yaml"), "--format", "xml").err).toContain("--format xml: expected one of table, json, csv, iamc");
     const r = chokepoint("run", join(TINY, "baseline.yaml"), "--no-baseline", "--from", "2024-13");
@@ -337,6 +344,12 @@ describe("chokepoint: paths and commands that are not there", () => {
 });
 
 describe("chokepoint compare", () => {
+  it("issue: points --region, --from, --to and --year to `run a --baseline b`, which compares over them (exit 2)", () => {
+    const r = chokepoint("compare", "oct-2025-returns", "oct-2025-suspended", "--region", "EU", "--from", "2026-11");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("error: --region EU --from 2026-11: compare shows both runs whole, for every region; for one region or a window, run one scenario against the other (its shortage, supply-from-China and gap-closer tables compare with the --baseline run): chokepoint run oct-2025-returns --baseline oct-2025-suspended --region EU --from 2026-11\n");
+  });
+
   it("shows two runs side by side", () => {
     const r = chokepoint("compare", join(TINY, "dy-ban.yaml"), join(TINY, "baseline.yaml"));
     expect(r.code).toBe(0);
