@@ -64,6 +64,8 @@ export interface PriceSummary {
 export interface EndProductLoss {
   readonly sector: string;
   readonly sectorName: string;
+  /** The sector's short name (at most 24 characters; its full name when the world gives none) for narrow tables. Absent in reports saved before it existed. */
+  readonly sectorShortName?: string;
   readonly unit: string;
   readonly region: string;
   readonly totalUnits: number;
@@ -85,6 +87,8 @@ export interface EndProductLoss {
 export interface SectorShortfall {
   readonly sector: string;
   readonly sectorName: string;
+  /** The sector's short name (at most 24 characters; its full name when the world gives none). Absent in reports saved before it existed. */
+  readonly sectorShortName?: string;
   readonly region: string;
   /** `t magnet` (finished magnet) or `t REO`. */
   readonly unit: string;

@@ -284,8 +284,8 @@ function shortfallSeries(result: SimulationResult, by: "element" | "region"): Mo
     .filter((s) => s.values.some((v) => v > 1e-6));
 }
 
-function sectorNames(world: World): Map<string, { name: string; unit: string }> {
-  return new Map(world.sectors.map((s) => [s.id, { name: s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
+function sectorNames(world: World): Map<string, { name: string; shortName: string; unit: string }> {
+  return new Map(world.sectors.map((s) => [s.id, { name: s.name, shortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
 }
 
 /** End products lost by sector and region from month index `from` to the run's end. */
@@ -309,7 +309,7 @@ function endProductLosses(result: SimulationResult, world: World, from: number):
     const info = names.get(id);
     const why = bindingElements(result, recipes.get(id) ?? [], k, r, from);
     out.push({
-      sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
+      sector: id, sectorName: info?.name ?? id, sectorShortName: info?.shortName ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
       totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth), shortOf: why.elements, unmetShareOfNeed: why.share,
     });
   }

@@ -166,10 +166,15 @@ export const endProductSchema = z.strictObject({
   unit: z.string().min(1),
   magnetKgPerUnit: positive,
 });
+/** A sector's name for narrow places (terminal tables, 80–100 columns): at most 24 characters, unique in the world. */
+export const SECTOR_SHORT_NAME_MAX = 24;
+const sectorShortName = z.string().min(1).max(SECTOR_SHORT_NAME_MAX, `a short name of at most ${SECTOR_SHORT_NAME_MAX} characters for terminal tables`);
 export const sectorSchema = z.discriminatedUnion("use", [
   z.strictObject({
     id: prefixedIdSchema("sector"),
     name: z.string().min(1),
+    /** Name in terminal tables; the full `name` when omitted. */
+    shortName: sectorShortName.optional(),
     use: z.literal("magnet"),
     magnetGrade: prefixedIdSchema("grade"),
     endProduct: endProductSchema.optional(),
@@ -179,6 +184,7 @@ export const sectorSchema = z.discriminatedUnion("use", [
   z.strictObject({
     id: prefixedIdSchema("sector"),
     name: z.string().min(1),
+    shortName: sectorShortName.optional(),
     use: z.literal("non-magnet"),
     form: z.enum(["oxide", "metal"]),
     elementSharesPercent: elementPercentMapSchema,

@@ -121,9 +121,13 @@ function describeZodIssue(issue: ZodIssue, docs: string): RawIssue[] {
     case "too_big": {
       const op = issue.code === "too_small" ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const expected =
-        issue.origin === "array" ? `${op === ">=" ? "at least" : "at most"} ${String(bound)} item(s)` : `a number ${op} ${String(bound)}`;
-      const received = issue.origin === "array" && Array.isArray(issue.input) ? `${issue.input.length} item(s)` : got;
+      // The schema's own words when it gave them (zod's defaults begin "Too small"/"Too big").
+      const expected = !issue.message.startsWith("Too ") ? issue.message
+        : issue.origin === "array" ? `${op === ">=" ? "at least" : "at most"} ${String(bound)} item(s)`
+          : issue.origin === "string" ? `a text of ${issue.code === "too_small" ? "at least" : "at most"} ${String(bound)} characters`
+            : `a number ${op} ${String(bound)}`;
+      const received = issue.origin === "array" && Array.isArray(issue.input) ? `${issue.input.length} item(s)`
+        : issue.origin === "string" && typeof issue.input === "string" ? `${got} (${issue.input.length} characters)` : got;
       return [raw(issue.code, path, `expected ${expected}, got ${received}`, expected, received)];
     }
     case "invalid_format":

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { sampleReport } from "../../test/fixtures/report/sample-report.js";
+import { loadWorldFromDirectory } from "../world/node.js";
 import { renderRunText } from "./run-text.js";
 
 const episode = (element: string, region: string, totalTonnes: number): ShortageEpisode => ({
@@ -37,6 +38,24 @@ describe("terminal answer", () => {
     expect(gap[firstRow + 2]).toMatch(/^JP\s/); // 52.4 M$ for 380 t ranks above the US's 38.9 M$ for 410 t
     expect(sectionOf(text, "What the measures cost").join(" ")).toContain("total over run");
     expect(sectionOf(text, "Where the content comes from")[0]).toContain("2026 → 2027");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("issue: names every bundled sector by its short name in full in the end-products table, within 100 columns", () => {
+    const { sectors } = loadWorldFromDirectory();
+    const endProductsLost = sectors.map((s, i) => ({
+      sector: s.id, sectorName: s.name, sectorShortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO",
+      region: "EU", totalUnits: 1000 - i, peakMonth: "2026-09", shortOf: ["Nd", "Pr"], unmetShareOfNeed: 0.1,
+    }));
+    // Every sector of the bundled world has a short name of its own.
+    expect(sectors.filter((s) => s.shortName === undefined).map((s) => s.id)).toEqual([]);
+    const text = renderRunText({ ...sampleReport(), endProductsLost });
+    const rows = sectionOf(text, "End products not built").filter((l) => / EU /.test(l));
+    expect(rows).toHaveLength(12);
+    rows.forEach((row, i) => {
+      expect(row.startsWith(`${sectors[i]!.shortName} `), row).toBe(true);
+      expect(row).not.toContain("…");
+    });
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 

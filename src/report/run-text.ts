@@ -5,6 +5,7 @@
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
+import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { shortOfText } from "./end-products.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
@@ -119,8 +120,8 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
 
   parts.push(section(`End products not built for lack of magnets${inWindow} (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
     report.endProductsLost.length === 0 ? `  none: ${options.region === undefined ? "no region lost end products" : `${options.region} lost no end products`} for lack of magnets in any month${ofWindow}` : renderTextTable(
-    [{ header: "sector", maxWidth: 30 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
-    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
+    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
+    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorShortName ?? x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
   )));
 
   if (report.baselineName !== undefined) {

@@ -255,6 +255,14 @@ function checkUniqueKeys(world: World, report: Report) {
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
   uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");
+  // Short names stand for sectors in terminal tables: two alike would read as one sector.
+  const shortNames = new Map<string, number>();
+  world.sectors.forEach((s, i) => {
+    if (s.shortName === undefined) return;
+    const first = shortNames.get(s.shortName.toLowerCase());
+    if (first === undefined) shortNames.set(s.shortName.toLowerCase(), i);
+    else report("sectors", [i, "shortName"], { code: "duplicate_id", message: `duplicate short name "${s.shortName}" (first at sectors[${first}], ${world.sectors[first]?.id ?? ""})`, expected: "a short name no other sector has", received: s.shortName });
+  });
 }
 
 function checkReferencePoints(world: World, report: Report) {

@@ -34,6 +34,21 @@ describe("parseWorld", () => {
     expect(world?.sources.map((s) => s.id)).toContain("fixture");
   });
 
+  it("checks sector short names: at most 24 characters, and no two alike", () => {
+    const files = tinyWith("demand.yaml", (t) => t.replace("    name: EV motors\n", "    name: EV motors\n    shortName: Electric-vehicle traction motors\n").replace("    name: Catalysts\n", "    name: Catalysts\n    shortName: EV Motors\n"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/demand.yaml:4:16  sectors[0].shortName
+        expected a short name of at most 24 characters for terminal tables, got "Electric-vehicle traction motors" (32 characters)
+      1 problem found"
+    `);
+    const alike = tinyWith("demand.yaml", (t) => t.replace("    name: EV motors\n", "    name: EV motors\n    shortName: EV motors\n").replace("    name: Catalysts\n", "    name: Catalysts\n    shortName: EV Motors\n"));
+    expect(problems(alike)).toMatchInlineSnapshot(`
+      "world/demand.yaml:12:16  sectors[1].shortName
+        duplicate short name "EV Motors" (first at sectors[0], sector:ev)
+      1 problem found"
+    `);
+  });
+
   it("rejects a negative capacity with file, line, column and field", () => {
     const files = tinyWith("mines.yaml", (t) => t.replace("capacityTonnesReoPerYear: 600", "capacityTonnesReoPerYear: -600"));
     expect(problems(files)).toMatchInlineSnapshot(`
