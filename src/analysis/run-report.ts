@@ -42,7 +42,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
   const { scenario, world } = context;
   const labels = monthLabels(result);
   const from = windowStart(result, context.reportFrom);
-  const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), shortageEpisodes(context.baseline.result, from));
+  const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), context.baseline.result);
   return {
     title: scenario.name,
     scenario: {
@@ -179,15 +179,45 @@ function firstActiveMonth(result: SimulationResult, from = 0): number {
   return from;
 }
 
+/** Episodes the baseline has at least this share of as deep (its peak against the episode's) are the baseline's too. */
+export const ALSO_IN_BASELINE_SHARE_OF_PEAK = 0.5;
+
 /**
- * Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping
- * period, at least half as deep (a small baseline episode does not make a deep one inherited).
+ * Each episode with what the baseline run had in the same element, region and stage over the same months:
+ * `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when never above the
+ * 1 % threshold), and `alsoInBaseline` when that is at least half the episode's own peak — a small baseline shortage
+ * does not make a deep one inherited.
  */
-export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: readonly ShortageEpisode[]): ShortageEpisode[] {
-  return episodes.map((e) => ({
-    ...e,
-    alsoInBaseline: baseline.some((b) => b.element === e.element && b.region === e.region && b.stage === e.stage && b.startMonth <= e.endMonth && e.startMonth <= b.endMonth && b.peakShareOfDemand >= 0.5 * e.peakShareOfDemand),
-  }));
+export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: SimulationResult): ShortageEpisode[] {
+  return episodes.map((x) => {
+    const e = baseline.elementSymbols.indexOf(x.element);
+    const r = baseline.regionIds.indexOf(x.region);
+    const s = (RESULT_STAGES as readonly string[]).indexOf(x.stage);
+    let peak = 0;
+    if (e >= 0 && r >= 0 && s > 0) {
+      const first = Math.max(0, monthOffset(baseline.startMonth, x.startMonth));
+      const last = Math.min(baseline.months - 1, monthOffset(baseline.startMonth, x.endMonth));
+      for (let m = first; m <= last; m++) {
+        const share = unmetShare(baseline, m, e, r, s);
+        if (share > SHORTAGE_THRESHOLD_SHARE) peak = Math.max(peak, share);
+      }
+    }
+    return { ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand };
+  });
+}
+
+/** Shortfall of an element in a region and stage in one month, t, and its share of that month's need (met + short). */
+function unmetOf(result: SimulationResult, m: number, e: number, r: number, s: number): { lack: number; share: number } {
+  const lack = shortfall(result, m, e, r, s);
+  const met = s === 4 ? finalUse(result, m, r, e) : production(result, m, s, r, [e]);
+  const need = met + lack;
+  return { lack, share: need > 0 ? lack / need : 0 };
+}
+
+/** The share of need unmet, 0 when under the 1e-6 t noise floor. */
+function unmetShare(result: SimulationResult, m: number, e: number, r: number, s: number): number {
+  const { lack, share } = unmetOf(result, m, e, r, s);
+  return lack > 1e-6 ? share : 0;
 }
 
 /**
@@ -216,10 +246,7 @@ export function shortageEpisodes(result: SimulationResult, from = 0): ShortageEp
       open = undefined;
     };
     for (let m = 0; m < result.months; m++) {
-      const lack = shortfall(result, m, e, r, s);
-      const met = s === 4 ? finalUse(result, m, r, e) : production(result, m, s, r, [e]);
-      const need = met + lack;
-      const share = need > 0 ? lack / need : 0;
+      const { lack, share } = unmetOf(result, m, e, r, s);
       if (lack > 1e-6 && share > SHORTAGE_THRESHOLD_SHARE) {
         open ??= { began: m, peak: 0, peakShare: 0, total: 0 };
         if (m < from) continue;
