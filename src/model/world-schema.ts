@@ -234,6 +234,15 @@ export const priceSchema = z.strictObject({
   assessor: z.string().min(1),
   ...sourcedFields,
 });
+/**
+ * An element the world knowingly leaves without a price: runs use `price.defaultUsdPerKg` for it without a warning, and
+ * the record's `estimate` says why (what was searched, why the element moves no other result).
+ */
+export const unpricedElementSchema = z.strictObject({
+  element: elementSymbolSchema,
+  ...sourcedFields,
+  estimate: z.string().min(10, "a sentence saying why there is no price and what the default stands for"),
+});
 export const inventoryNormSchema = z.strictObject({
   stage: stageSchema,
   coverMonths: z.number().min(0).max(36),
@@ -306,6 +315,8 @@ export const WORLD_FILES = {
   }),
   "markets.yaml": z.strictObject({
     prices: z.array(priceSchema),
+    /** Elements without a sourced price, on purpose. @default [] */
+    unpricedElements: z.array(unpricedElementSchema).optional(),
     inventoryNorms: z.array(inventoryNormSchema),
     stockpiles: z.array(stockpileSchema),
   }),
@@ -333,6 +344,7 @@ export type DemandRecord = z.infer<typeof demandRecordSchema>;
 export type LeadTime = z.infer<typeof leadTimeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type Price = z.infer<typeof priceSchema>;
+export type UnpricedElement = z.infer<typeof unpricedElementSchema>;
 export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
 export type Stockpile = z.infer<typeof stockpileSchema>;
 export type Parameter = z.infer<typeof parameterSchema>;
@@ -357,6 +369,8 @@ export interface World {
   readonly leadTimes: readonly LeadTime[];
   readonly flows: readonly Flow[];
   readonly prices: readonly Price[];
+  /** Elements the world leaves without a price on purpose (`price.defaultUsdPerKg` applies, without a warning). @default [] */
+  readonly unpricedElements?: readonly UnpricedElement[];
   readonly inventoryNorms: readonly InventoryNorm[];
   readonly stockpiles: readonly Stockpile[];
   readonly parameters: readonly Parameter[];

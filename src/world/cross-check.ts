@@ -26,6 +26,7 @@ const COLLECTION_FILES = {
   leadTimes: "trade.yaml",
   flows: "trade.yaml",
   prices: "markets.yaml",
+  unpricedElements: "markets.yaml",
   inventoryNorms: "markets.yaml",
   stockpiles: "markets.yaml",
   parameters: "parameters.yaml",
@@ -53,7 +54,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
     issues.push(yaml === undefined ? full : withLocation(yaml, full));
   };
   const each = (key: CollectionKey, visit: (record: Rec, index: number) => void) => {
-    (world[key] as readonly Rec[]).forEach(visit);
+    ((world[key] ?? []) as readonly Rec[]).forEach(visit);
   };
 
   checkSourcesUnique(context, issues);
@@ -251,6 +252,13 @@ function checkUniqueKeys(world: World, report: Report) {
     });
   };
   uniqueBy("prices", world.prices, (p) => `${p.element}/${p.form}`, "element/form");
+  uniqueBy("unpricedElements", world.unpricedElements ?? [], (u) => u.element, "element");
+  // An element is priced or declared unpriced, not both.
+  (world.unpricedElements ?? []).forEach((u, i) => {
+    if (world.prices.some((p) => p.element === u.element)) {
+      report("unpricedElements", [i, "element"], { code: "inconsistent_value", message: `${u.element} has a price in prices, so it is not unpriced`, expected: "an element with no price record", received: u.element, hint: `drop ${u.element} from unpricedElements or its price from prices` });
+    }
+  });
   uniqueBy("inventoryNorms", world.inventoryNorms, (n) => n.stage, "stage");
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");

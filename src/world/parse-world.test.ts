@@ -49,6 +49,20 @@ describe("parseWorld", () => {
     `);
   });
 
+  it("accepts elements declared unpriced with their reason, but not one that has a price, nor an unknown source", () => {
+    const unpriced = "unpricedElements:\n  - { element: Tm, source: fixture, estimate: no assessed price found }\n  - { element: Nd, source: nowhere, estimate: listed by mistake }\n";
+    const files = tinyWith("markets.yaml", (t) => t.replace("inventoryNorms:\n", `${unpriced}inventoryNorms:\n`));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/markets.yaml:6:16  unpricedElements[1].element
+        Nd has a price in prices, so it is not unpriced
+        fix: drop Nd from unpricedElements or its price from prices
+      world/markets.yaml:6:28  unpricedElements[1].source
+        source "nowhere" is not in the source list (sources/*.yaml)
+        fix: add an entry with id: nowhere to a file in sources/, or fix the id
+      2 problems found"
+    `);
+  });
+
   it("rejects a negative capacity with file, line, column and field", () => {
     const files = tinyWith("mines.yaml", (t) => t.replace("capacityTonnesReoPerYear: 600", "capacityTonnesReoPerYear: -600"));
     expect(problems(files)).toMatchInlineSnapshot(`
