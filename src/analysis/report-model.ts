@@ -63,6 +63,8 @@ export interface PriceSummary {
   readonly peakUsdPerKg: number;
   readonly peakMonth: string;
   readonly endUsdPerKg: number;
+  /** The peak is the backstop (`price.backstopMultiple` × the calibration price): beyond it the market is rationed by allocation alone. */
+  readonly peakAtBackstop?: boolean;
 }
 
 /** End products not built, by sector and region, over the report's window (the whole run unless `--from` trims it). */
@@ -136,6 +138,55 @@ export interface RegionOutput {
   readonly exportedTonnes: number;
   /** The largest destinations, t, largest first (at most three). */
   readonly destinations: readonly { readonly region: string; readonly tonnes: number }[];
+}
+
+/**
+ * Why a region's output of an element left while the region was short of it, as the model knows it (`nextStage` is
+ * the stage that takes that output at home: separation, metal, magnet, or use for magnets):
+ * - `no_plant`: no plant of the region at the next stage handles the element in those months, so the output has no
+ *   home buyer but the users of that form (e.g. no Dy metal plant: Dy oxide must be made into metal abroad);
+ * - `plants_not_started`: such plants exist but start later (`firstMonth`);
+ * - `shared_abroad`: the home buyers of the output (next-stage plants or final users of that form) were short too; home
+ *   buyers take first only `domesticPriorityShare` of what they ask, the rest is shared with foreign buyers pro rata;
+ * - `plants_full`: the next-stage plants were not short of the element but ran at capacity (`utilisationShare`; an
+ *   `atLeast` share where China's capacity growth makes the capacity a lower bound);
+ * - `not_ordered`: the next-stage plants were not short of the element and had room: they made only what buyers ordered
+ *   from them (buyers spread orders over every maker in proportion to what it offers), so the shortage lay further down.
+ */
+export type MadeHereReason =
+  | { readonly code: "no_plant"; readonly nextStage: string }
+  | { readonly code: "plants_not_started"; readonly nextStage: string; readonly firstMonth: string }
+  | { readonly code: "shared_abroad"; readonly nextStage: string; readonly domesticPriorityShare: number }
+  | { readonly code: "plants_full" | "not_ordered"; readonly nextStage: string; readonly utilisationShare: number; readonly atLeast: boolean };
+
+/**
+ * "Made here, short here": a region shipped out a material part of its own output of an element at one stage in the
+ * months of the report's window in which its own later stages or final demand were short of that element.
+ */
+export interface MadeHereShortHere {
+  readonly region: string;
+  readonly element: string;
+  /** The stage whose output left: `mine` (concentrate), `separation` (oxide), `metal` or `magnet`. */
+  readonly stage: string;
+  /**
+   * Months of the window in which a later stage or final demand of the region was short of the element (> 1 % of need)
+   * and some of this output left; every figure of the row counts these months.
+   */
+  readonly shortMonths: number;
+  /** The first and last of those months, `YYYY-MM`. */
+  readonly firstMonth: string;
+  readonly lastMonth: string;
+  /** Made at the stage in those months, t of element content. */
+  readonly madeTonnes: number;
+  /** Shipped to other regions in those months (as customs count it: when licences clear), t. */
+  readonly shippedTonnes: number;
+  /** The largest destinations of those shipments, t, largest first (at most three). */
+  readonly destinations: readonly { readonly region: string; readonly tonnes: number }[];
+  /** The region's shortfall of the element in those months at each later stage that was short (`use`: final demand unmet), t, largest first. */
+  readonly shortBy: readonly { readonly stage: string; readonly tonnes: number }[];
+  /** Final use of the element in this form in the region in those months (e.g. oxide bought by catalyst makers), t. */
+  readonly homeUseTonnes: number;
+  readonly reason: MadeHereReason;
 }
 
 /** Who closed the gap: extra output against the baseline run, by region and stage. */
@@ -249,6 +300,12 @@ export interface RunReport {
   readonly chinaSupplyChanges: readonly ChinaSupplyChange[];
   /** Each region's output of Nd, Pr, Dy and Tb by stage in the window and where it went (rows of at least 1 t). */
   readonly regionOutputs: readonly RegionOutput[];
+  /**
+   * "Made here, short here": regions that shipped out a material part (≥ 25 %) of their output of an element while their
+   * own later stages or final demand were short of it, with the reason the model knows; largest shipments first. Absent
+   * in reports saved before it existed.
+   */
+  readonly madeHereShortHere?: readonly MadeHereShortHere[];
   /** Import duty paid and price-floor top-ups, by region (empty when the scenario has neither). */
   readonly policyCosts: readonly PolicyCost[];
   /** China-origin share of ex-China regions' use of the magnet elements (Nd, Pr, Dy, Tb), by region and element; empty when origins were not recorded. */

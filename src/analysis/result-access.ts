@@ -56,6 +56,22 @@ export function shortfall(result: SimulationResult, month: number, element: numb
   return total;
 }
 
+/**
+ * An element's shortfall in a region at a stage (1–3: production lost for lack of input; 4: final use) in a month, t,
+ * and its share of that month's need (what was made or used plus the shortfall), 0–1.
+ */
+export function shortageOf(result: SimulationResult, month: number, element: number, region: number, stage: number): { tonnes: number; share: number } {
+  const tonnes = shortfall(result, month, element, region, stage);
+  const met = stage === 4 ? finalUse(result, month, region, element) : production(result, month, stage, region, [element]);
+  const need = met + tonnes;
+  return { tonnes, share: need > 0 ? tonnes / need : 0 };
+}
+
+/** Whether a shortage counts as one: more than `SHORTAGE_THRESHOLD_SHARE` of the month's need, and more than rounding dust. */
+export function isShortage(shortage: { readonly tonnes: number; readonly share: number }): boolean {
+  return shortage.tonnes > 1e-6 && shortage.share > SHORTAGE_THRESHOLD_SHARE;
+}
+
 /** Price of an element in a market (0 China domestic, 1 ex-China), US$/kg of element. */
 export function price(result: SimulationResult, month: number, element: number, market: 0 | 1): number {
   return result.pricesUsdPerKg[(month * result.elementSymbols.length + element) * 2 + market] ?? 0;

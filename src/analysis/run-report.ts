@@ -4,16 +4,20 @@
  * with): shortage episodes, price extremes and paths, end products lost, who closed the gap,
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
-import { tradeEntries, type SimulationResult } from "../engine/index.js";
+import { compileModel, tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
+import { compilePolicies } from "../policy/index.js";
 import type { ResolvedScenario } from "../scenario/index.js";
+import { prepareScenario } from "../scenario/prepare.js";
 import { flowGraphForMonth } from "./flow-graph.js";
+import { madeHereShortHere } from "./made-here-short-here.js";
 import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
-import { finalUse, monthLabels, price, production, RESULT_STAGES, SHORTAGE_THRESHOLD_SHARE, shortfall } from "./result-access.js";
+import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall } from "./result-access.js";
 import { sectorShortfalls } from "./sector-shortfalls.js";
+import { stagePlantsOf } from "./stage-capacity.js";
 
 /** What a report needs besides the result. */
 export interface RunReportContext {
@@ -65,6 +69,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),
+    madeHereShortHere: madeHereOf(result, scenario, world, from),
     policyCosts: policyCosts(result, from),
     ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
@@ -72,6 +77,19 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     flowGraphs: flowGraphMonths(result, from).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
     warnings: result.warnings,
   };
+}
+
+/**
+ * "Made here, short here" rows of a run: its plants are those of the world the run compiled (the scenario's overrides
+ * and new capacity applied) under its policies' capacity multipliers, with the parameter values the run used.
+ */
+function madeHereOf(result: SimulationResult, scenario: ResolvedScenario, world: World, from: number) {
+  const prepared = prepareScenario(scenario, world);
+  const model = compileModel(prepared.world, { startMonth: result.startMonth, months: result.months });
+  const constraints = compilePolicies(prepared.policies, model, prepared.world, prepared.startMonth);
+  const fallback = result.parameters["trade.defaultDomesticPriorityShare"];
+  const domesticPriorityShare = result.regionIds.map((_, r) => (model.domesticPriorityGiven[r] === 1 ? model.domesticPriorityShare[r]! : fallback));
+  return madeHereShortHere(result, stagePlantsOf(model, constraints, result.parameters), { from, domesticPriorityShare });
 }
 
 /** Import duty (by importer) and price-floor top-ups (by producing region) from month index `from` to the run's end, by calendar year. */
@@ -198,26 +216,12 @@ export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], basel
       const first = Math.max(0, monthOffset(baseline.startMonth, x.startMonth));
       const last = Math.min(baseline.months - 1, monthOffset(baseline.startMonth, x.endMonth));
       for (let m = first; m <= last; m++) {
-        const share = unmetShare(baseline, m, e, r, s);
-        if (share > SHORTAGE_THRESHOLD_SHARE) peak = Math.max(peak, share);
+        const shortage = shortageOf(baseline, m, e, r, s);
+        if (isShortage(shortage)) peak = Math.max(peak, shortage.share);
       }
     }
     return { ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand };
   });
-}
-
-/** Shortfall of an element in a region and stage in one month, t, and its share of that month's need (met + short). */
-function unmetOf(result: SimulationResult, m: number, e: number, r: number, s: number): { lack: number; share: number } {
-  const lack = shortfall(result, m, e, r, s);
-  const met = s === 4 ? finalUse(result, m, r, e) : production(result, m, s, r, [e]);
-  const need = met + lack;
-  return { lack, share: need > 0 ? lack / need : 0 };
-}
-
-/** The share of need unmet, 0 when under the 1e-6 t noise floor. */
-function unmetShare(result: SimulationResult, m: number, e: number, r: number, s: number): number {
-  const { lack, share } = unmetOf(result, m, e, r, s);
-  return lack > 1e-6 ? share : 0;
 }
 
 /**
@@ -246,8 +250,9 @@ export function shortageEpisodes(result: SimulationResult, from = 0): ShortageEp
       open = undefined;
     };
     for (let m = 0; m < result.months; m++) {
-      const { lack, share } = unmetOf(result, m, e, r, s);
-      if (lack > 1e-6 && share > SHORTAGE_THRESHOLD_SHARE) {
+      const shortage = shortageOf(result, m, e, r, s);
+      const { tonnes: lack, share } = shortage;
+      if (isShortage(shortage)) {
         open ??= { began: m, peak: 0, peakShare: 0, total: 0 };
         if (m < from) continue;
         open.peak = Math.max(open.peak, lack);
@@ -282,6 +287,7 @@ export function priceSummaries(result: SimulationResult, from = 0): PriceSummary
         element: result.elementSymbols[e] ?? "", market: MARKET_NAMES[k],
         startUsdPerKg: price(result, first, e, k), peakUsdPerKg: peak, peakMonth: addMonths(result.startMonth, peakMonth),
         endUsdPerKg: price(result, result.months - 1, e, k),
+        peakAtBackstop: peak >= (result.backstopPriceUsdPerKg[e * 2 + k] ?? Infinity) * (1 - 1e-12),
       });
     }
   }

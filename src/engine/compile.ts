@@ -6,6 +6,7 @@
 import { ELEMENT_SYMBOLS, MAGNET_TYPES } from "../model/ids.js";
 import type { World } from "../model/world-schema.js";
 import { STAGE_CODES, type CompiledModel } from "./compiled-model.js";
+import { FORM_COUNT, FORM_INDEX } from "./constraints.js";
 import { compileBaselineOutput, compileFacilities } from "./compile-facilities.js";
 import { resolveParameters } from "./parameters.js";
 
@@ -137,6 +138,11 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     const b = regionIndex[lt.to];
     if (a !== undefined && b !== undefined && !explicit.has(b * R + a)) leadTimeMonths[b * R + a] = lt.months;
   }
+  const domesticOnlyForm = new Uint8Array(R * FORM_COUNT);
+  for (const d of world.domesticOnly) {
+    const r = regionIndex[d.region];
+    if (r !== undefined) domesticOnlyForm[r * FORM_COUNT + FORM_INDEX[d.form]] = 1;
+  }
   const domesticPriorityShare = new Float64Array(R).fill(parameters["trade.defaultDomesticPriorityShare"]);
   const domesticPriorityGiven = new Uint8Array(R);
   for (const rp of world.regionParameters) {
@@ -180,7 +186,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     gradeMagnetType, gradeElementPerTonne, gradeYield, gradeHeavyThrift,
     sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
     sectorEndProductUnit, demandBasePerMonth,
-    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
+    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, domesticOnlyForm, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
     baseOutputTonnes, parameters, parameterRanges, warnings: [...warnings, ...facilities.warnings],
   };
 }

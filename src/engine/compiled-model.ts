@@ -109,6 +109,11 @@ export interface CompiledModel extends ConstraintShape {
    */
   readonly captiveLinkMine: Int32Array;
   readonly captiveLinkPlant: Int32Array;
+  /**
+   * 1 where a region's producers sell a form only at home (the world's `domesticOnly`): they offer it to no buyer abroad,
+   * neither in the pro-rata rounds nor as captive feed, and nothing of it is counted as refused; `[region][form]`.
+   */
+  readonly domesticOnlyForm: Uint8Array;
   /** Share of scarce supply a region serves to its own industry before exporting, 0–1; `[region]`. */
   readonly domesticPriorityShare: Float64Array;
   /** 1 where `regionParameters` gives the region's domestic priority (else the run's default parameter applies); `[region]`. */

@@ -302,6 +302,28 @@ describe("concentrate is a mixed product", () => {
     expect(seriesFor(after, { variable: "blocked", form: "concentrate" })[12]).toBeGreaterThan(0);
   });
 
+  it("a region that sells its concentrate only at home ships none of it, counts none as blocked, and its buyers turn to Australia", () => {
+    const world = ndSeparatorWorld({ withAustralianMine: true });
+    const model = compileModel({ ...world, domesticOnly: [{ region: "CN", form: "concentrate", source: "test-source" }] }, { startMonth: "2024-01", months: MONTHS });
+    const open = runSimulation(compileModel(world, { startMonth: "2024-01", months: MONTHS }), createNeutralConstraints(model));
+    const closed = runSimulation(model, createNeutralConstraints(model));
+    const nd = (r: typeof open, from: string) => seriesFor(r, { variable: "trade", from, to: "US", form: "concentrate", element: "Nd" });
+    expect(nd(open, "CN")[20]).toBeGreaterThan(0.5);
+    for (let t = 0; t < MONTHS; t++) {
+      expect(nd(closed, "CN")[t]).toBe(0);
+      expect(seriesFor(closed, { variable: "trade", from: "CN", to: "US", form: "concentrate", element: "La" })[t]).toBe(0);
+    }
+    expect(nd(closed, "AU")[20]).toBeGreaterThan(nd(open, "AU")[20]!);
+    // Not a refusal: nothing is blocked, so no licence premium opens between the two markets.
+    expect(seriesFor(closed, { variable: "blocked" }).every((v) => v === 0)).toBe(true);
+    const E = model.elementSymbols.length;
+    for (let e = 0; e < E; e++) {
+      const ratio = (t: number) => closed.pricesUsdPerKg[(t * E + e) * 2 + 1]! / closed.pricesUsdPerKg[(t * E + e) * 2]!;
+      expect(ratio(30)).toBeCloseTo(model.basePriceUsdPerKg[e * 2 + 1]! / model.basePriceUsdPerKg[e * 2]!, 9);
+    }
+    expect(Math.max(...massBalanceErrors(closed))).toBeLessThan(1e-12);
+  });
+
   it("CN's own separators take their share of its concentrate before exports", () => {
     const world = ndSeparatorWorld();
     // CN's separators now need all of CN's La (so, with the basket, all of its concentrate).

@@ -32,6 +32,7 @@ describe("engine invariants over generated worlds and random constraints", () =>
         expect(WORLD_FILES["demand.yaml"].safeParse({ sectors: w.sectors, demand2024: w.demand2024 }).success).toBe(true);
         expect(WORLD_FILES["deposit-profiles.yaml"].safeParse({ depositProfiles: w.depositProfiles }).success).toBe(true);
         expect(WORLD_FILES["parameters.yaml"].safeParse({ parameters: w.parameters, regionParameters: w.regionParameters }).success).toBe(true);
+        expect(WORLD_FILES["trade.yaml"].safeParse({ defaultLeadTimeMonths: w.defaultLeadTimeMonths, leadTimes: w.leadTimes, flows: w.flows, domesticOnly: w.domesticOnly }).success).toBe(true);
       }),
       { numRuns: 50 },
     );

@@ -13,13 +13,18 @@ const F = FORM_COUNT;
 
 const SLIP_FOREVER = 1e9;
 
-/** Share of element `e` produced at `stage` by each region, written into `into` (`[origin]`); the holder itself when nobody produces it. */
-function originShares(m: CompiledModel, stage: number, e: number, holder: number, into: Float64Array): void {
+/**
+ * Share of element `e` produced at `stage` by each region, written into `into` (`[origin]`); the holder itself when nobody
+ * produces it. With `soldForm` (the form the holder buys, when the origin is its seller: concentrate from mines, oxide
+ * from separators), regions that sell that form only at home are no origin of another region's stock.
+ */
+function originShares(m: CompiledModel, stage: number, e: number, holder: number, into: Float64Array, soldForm = -1): void {
   const R = m.regionIds.length;
   const E = m.elementSymbols.length;
+  const weight = (r: number) => (soldForm >= 0 && r !== holder && m.domesticOnlyForm[r * F + soldForm] === 1 ? 0 : m.baseOutputTonnes[(stage * R + r) * E + e]!);
   let total = 0;
-  for (let r = 0; r < R; r++) total += m.baseOutputTonnes[(stage * R + r) * E + e]!;
-  for (let r = 0; r < R; r++) into[r] = total > 0 ? m.baseOutputTonnes[(stage * R + r) * E + e]! / total : r === holder ? 1 : 0;
+  for (let r = 0; r < R; r++) total += weight(r);
+  for (let r = 0; r < R; r++) into[r] = total > 0 ? weight(r) / total : r === holder ? 1 : 0;
 }
 
 /** Fill `s` with the run's starting values. */
@@ -95,7 +100,8 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
           for (let o = 0; o < R; o++) s.outStock[node * R + o] = outTonnes * shares[o]!;
         }
         const inTonnes = userCover * s.plantNeedSmoothed[node]! + m.stageCoverMonths[4]! * s.sectorNeedSmoothed[node]!;
-        originShares(m, f === 0 ? 0 : 1, e, r, shares);
+        // Users' concentrate was mined, and their oxide separated, where it could be bought.
+        originShares(m, f === 0 ? 0 : 1, e, r, shares, f <= 1 ? f : -1);
         for (let o = 0; o < R; o++) s.inStock[node * R + o] = inTonnes * shares[o]!;
       }
     }

@@ -45,6 +45,7 @@ export const PARAMETER_SPECS = {
   "price.exportWedgePerBlockedShare": { fallback: 4, unit: "dimensionless" },
   "price.exportWedgePerUnmetShare": { fallback: 5, unit: "dimensionless" },
   "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
+  "price.backstopMultiple": { fallback: 50, unit: "dimensionless" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
   "price.magnetFabricationUsdPerKgContent": { fallback: 0, unit: "USD/kg element" },
   "price.exChinaMagnetFabricationMarkup": { fallback: 0, unit: "dimensionless" },

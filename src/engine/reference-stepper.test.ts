@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { World } from "../model/world-schema.js";
 import { compileModel } from "./compile.js";
 import { createNeutralConstraints } from "./constraints.js";
-import { arbitraryWorld, randomConstraints } from "./fixtures/arbitrary-world.js";
+import { arbitraryWorld, buildWorld, randomConstraints } from "./fixtures/arbitrary-world.js";
 import { runReference } from "./fixtures/reference-stepper.js";
 import { runSimulation } from "./run.js";
 
@@ -22,7 +22,9 @@ function worstDifference(fast: Float64Array, slow: unknown): number {
 const input = fc.tuple(arbitraryWorld(), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean());
 
 function compare([world, seed, policies]: [World, number, boolean]): void {
-  const model = compileModel(world, { months: MONTHS });
+  const compiled = compileModel(world, { months: MONTHS });
+  // Under random constraints, a low backstop (1.3 × calibration) so that capped prices are compared too.
+  const model = policies ? { ...compiled, parameters: { ...compiled.parameters, "price.backstopMultiple": 1.3 } } : compiled;
   const constraints = policies ? { ...randomConstraints(model, seed), stockChanges: [] } : createNeutralConstraints(model);
   const fast = runSimulation(model, constraints, { recordTradeFlows: false, recordOrigins: false });
   const slow = runReference(model, constraints);
@@ -48,5 +50,17 @@ describe("the fast engine matches the simple reference stepper", () => {
   it("regression (seed 856399095): quota factors start fresh each form and ignore stocks of rounding dust", () => {
     const [args] = fc.sample(input, { seed: 856399095, path: "138:19:30", numRuns: 1 });
     compare(args!);
+  });
+
+  it("on worlds where China sells its concentrate and the US its metal only at home (pro-rata rounds, captive feed, unserved orders)", () => {
+    // Every mine and plant of a generated world has the same owner, so China's mines are captive to every separation
+    // plant abroad: the home-only rule has to stop that feed as well as the pro-rata exports.
+    // Worlds picked so that each part of the rule changes the run: seeds 1 and 4 ship China's concentrate to the owner's
+    // plants abroad without it, 55 and 73 attribute a foreign buyer's unserved orders to China's mines.
+    for (const [seed, regions, policies] of [[1, 3, false], [4, 4, true], [55, 5, true], [73, 3, false]] as const) {
+      const world = buildWorld({ regions, withChina: true, elementPicks: Array(8).fill(true), seed, mines: 3, separators: 3, metalPlants: 2, magnetPlants: 2, spinUpMonths: 6 });
+      const closed: World = { ...world, domesticOnly: [{ region: "CN", form: "concentrate", source: "test-source" }, { region: "US", form: "metal", source: "test-source" }] };
+      compare([closed, seed, policies]);
+    }
   });
 });

@@ -59,6 +59,8 @@ export interface SimulationResult {
   readonly inTransitTonnes: Float64Array;
   /** Prices, US$ per kg of element content; `[month][element][market]` (0 China domestic, 1 ex-China). */
   readonly pricesUsdPerKg: Float64Array;
+  /** The highest price each element can reach in each market (`price.backstopMultiple` × its calibration price), US$/kg; `[element][market]`. */
+  readonly backstopPriceUsdPerKg: Float64Array;
   /**
    * Approved shipments (domestic on the diagonal), t, one entry per link and month that shipped (see `TradeRecord`), in
    * the month a shipment clears its licence and extraterritorial wait (departure + delay, rounded), as customs count
@@ -143,6 +145,7 @@ export function allocateResult(
     strategicStockTonnes: f64("strategicStockTonnes", M * R * E),
     inTransitTonnes: f64("inTransitTonnes", M * E),
     pricesUsdPerKg: f64("pricesUsdPerKg", M * E * 2),
+    backstopPriceUsdPerKg: model.basePriceUsdPerKg.map((usdPerKg) => usdPerKg * meta.parameters["price.backstopMultiple"]),
     // The run replaces this with what it recorded (`TradeRecorder.finish`).
     trade: { recorded: false, monthStart: new Int32Array(0), link: new Int32Array(0), tonnes: new Float32Array(0) },
     blockedTonnes: f64("blockedTonnes", M * E * F),

@@ -320,9 +320,14 @@ export function clearMarket(ctx: StepContext, form: number): void {
   // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
   const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
   const taxes = !ctx.spinningUp && s.segmentTariffs[ctx.c.segmentOfMonth[t]!] === 1;
-  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1,
-  // nothing is refused or deferred, and every buyer sees the same offer pool.
-  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
+  // A region that sells this form only at home (the world's `domesticOnly`) offers it to no buyer abroad: those links are
+  // unreachable from the first round, not refused, so nothing of them counts as blocked.
+  const domesticOnlyForm = m.domesticOnlyForm;
+  let anyDomesticOnly = false;
+  for (let r = 0; r < R; r++) if (domesticOnlyForm[r * F + form] === 1) anyDomesticOnly = true;
+  // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff, no home-only seller): every
+  // permit is 1, nothing is refused or deferred, and every buyer sees the same offer pool.
+  const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes && !anyDomesticOnly;
   const basketPermit = s.basketPermit;
   if (form === 0) {
     // A concentrate shipment needs every licence its content needs: one permit per link, the smallest of the
@@ -376,7 +381,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         const r = buyers[j]!;
         // Without quotas the permit is the segment's share times any extraterritorial factor.
         permit[p * R + r] = p === r ? 1 : form === 0 ? basketPermit[p * R + r]! : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[(p * R + r) * E + e]!;
-        ok[p * R + r] = 1;
+        ok[p * R + r] = p !== r && domesticOnlyForm[p * F + form] === 1 ? 0 : 1;
         if (taxes) tariff[p * R + r] = p === r ? 0 : tariffRate[((p * R + r) * E + e) * F + form]!;
       }
     }
@@ -410,7 +415,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           }
         }
         if (pool <= 0) {
-          if (round === 0) attributeUnservedOrders(ctx, form, e, q, needPart * s.ordersForNeed.requestShare[e * R + r]!);
+          if (round === 0) attributeUnservedOrders(ctx, form, e, r, q, needPart * s.ordersForNeed.requestShare[e * R + r]!);
           continue;
         }
         for (let i = 0; i < nSuppliers; i++) {
@@ -505,7 +510,7 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       asking += q;
       const forNeed = (q - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
       askingForNeed += forNeed;
-      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, q, forNeed);
+      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, r, q, forNeed);
     }
     let shippedAny = false;
     if (pool > 0 && asking > 0) {
@@ -790,7 +795,8 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
     const r = facilityRegion[j]!;
     const total = captiveRegionRate[p]!;
     const owned = captivePlantCapacity[i]!;
-    if (p === r || total <= 0 || owned <= 0) continue;
+    // Concentrate a region sells only at home does not leave it, even for its owner's plants abroad.
+    if (p === r || total <= 0 || owned <= 0 || m.domesticOnlyForm[p * F + 0] === 1) continue;
     captiveShare[p * R + r]! += ((mineRate[i]! / total) * capNow[j]!) / owned;
     // Its basket share can reach the region even where it asked for nothing (bundleConcentrate).
     s.formBuyers.mask[r] = 1;
@@ -838,19 +844,24 @@ function offerWeight(ctx: StepContext, form: number, e: number, p: number, round
 }
 
 /**
- * When nothing is on offer anywhere, attribute the request `q` (of which `forNeed` is current need, not restocking) to
- * producers by their recent orders, so they plan output.
+ * When nothing is on offer anywhere buyer `r` can reach, attribute its request `q` (of which `forNeed` is current need,
+ * not restocking) to producers by their recent orders, so they plan output; producers that sell the form only at home
+ * get none of a foreign buyer's request.
  */
-function attributeUnservedOrders(ctx: StepContext, form: number, e: number, q: number, forNeed: number): void {
+function attributeUnservedOrders(ctx: StepContext, form: number, e: number, r: number, q: number, forNeed: number): void {
   const { m, s } = ctx;
   const { ordersNow, ordersSmoothed } = s;
   const ordersNeedNow = s.ordersForNeed.now;
-  const { baseOutputTonnes } = m;
+  const { baseOutputTonnes, domesticOnlyForm } = m;
   const { R, E } = s;
   let total = 0;
-  for (let p = 0; p < R; p++) total += ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
+  for (let p = 0; p < R; p++) {
+    if (p !== r && domesticOnlyForm[p * F + form] === 1) continue;
+    total += ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
+  }
   if (total <= 0) return;
   for (let p = 0; p < R; p++) {
+    if (p !== r && domesticOnlyForm[p * F + form] === 1) continue;
     const weight = ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
     ordersNow[(p * F + form) * E + e]! += (q * weight) / total;
     ordersNeedNow[(p * F + form) * E + e]! += (forNeed * weight) / total;

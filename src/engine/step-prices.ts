@@ -38,6 +38,8 @@ export function updatePrices(ctx: StepContext): void {
   const unmetResponse = p["price.unmetResponsePerMonth"];
   const reversion = p["price.reversionPerMonth"];
   const maxChange = p["price.maxChangePerMonth"];
+  // No price rises above this multiple of its calibration price in its market (the backstop, §11).
+  const backstop = p["price.backstopMultiple"];
   const hasDomestic = m.domesticMarketRegion >= 0;
   const spinUp = Math.max(0, Math.round(p["engine.spinUpMonths"]));
   for (let e = 0; e < E; e++) {
@@ -69,7 +71,7 @@ export function updatePrices(ctx: StepContext): void {
     const current = prices[e * 2]!;
     let change = coverResponse * (1 - cover) + unmetResponse * unmet - reversion * Math.log(current / base0);
     change = Math.max(-maxChange, Math.min(maxChange, change));
-    const china = current * Math.exp(change);
+    const china = Math.min(current * Math.exp(change), backstop * base0);
     // The refused share of the tightest form that carries a real part (≥ 5 %) of the element's ex-China requests:
     // the ex-China spot price is set where licences bite hardest (oxide, say), not diluted by well-approved magnets.
     let requestedAll = 0;
@@ -85,7 +87,7 @@ export function updatePrices(ctx: StepContext): void {
     const wedgeTarget = Math.min(WEDGE_MAX, p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx));
     wedge[e]! += (wedgeTarget - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
     prices[e * 2] = china;
-    prices[e * 2 + 1] = china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!);
+    prices[e * 2 + 1] = Math.min(china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!), backstop * basePriceUsdPerKg[e * 2 + 1]!);
   }
 }
 

@@ -117,7 +117,8 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
 /**
  * Mines: established mines run at calibration output (cut when their basket's value falls, floors
  * counting), expand toward capacity by `mine.expansionPerMonth` while their region's concentrate is
- * in demand; new mines run at capacity × utilisation. Output is concentrate of origin = mine region.
+ * in demand, but not before the calibration year is over; new mines run at capacity × utilisation.
+ * Output is concentrate of origin = mine region.
  */
 export function produceMines(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
@@ -130,6 +131,8 @@ export function produceMines(ctx: StepContext): void {
   const elasticity = s.p["mine.supplyElasticity"];
   const utilisation = s.p["facility.utilisationShare"];
   const cover = stageCoverMonths[0]!;
+  // Months from the calibration year's January: until month 12 the year's mine outputs are the world's data.
+  const inCalibrationYear = ctx.t + m.monthsFromCalibrationStart < 12;
   // Demand pressure per region: value of wanted concentrate ÷ value of current output.
   const wanted = s.scratchR;
   const current = s.scratchR2;
@@ -170,8 +173,10 @@ export function produceMines(ctx: StepContext): void {
     const floorRate = base * supplyFactor;
     const pressure = ctx.spinningUp ? 1 : current[r]! > 0 ? wanted[r]! / current[r]! : 1;
     const step = ctx.spinningUp ? 0 : expansion;
+    // The calibration year's output is data: no mine expands above its calibration rate before that year is over.
+    const stepUp = inCalibrationYear ? 0 : step;
     // Within a hair of balance (rounding noise) the rate holds.
-    const change = pressure > 1 + BALANCE_BAND ? 1 + step : pressure < 1 - BALANCE_BAND ? 1 - step : 1;
+    const change = pressure > 1 + BALANCE_BAND ? 1 + stepUp : pressure < 1 - BALANCE_BAND ? 1 - step : 1;
     const rate = Math.min(cap, Math.max(floorRate, mineRate[i]! * change));
     mineRate[i] = rate;
     for (let e = 0; e < E; e++) {

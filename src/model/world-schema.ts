@@ -222,6 +222,15 @@ export const flowSchema = z.strictObject({
   year: z.number().int(),
   ...sourcedFields,
 });
+/**
+ * A form a region's producers sell only at home: they offer it to no buyer abroad, in the calibration year and in every
+ * run (a standing prohibition or practice, such as China's of rare-earth ore, not a dated scenario measure).
+ */
+export const domesticOnlySchema = z.strictObject({
+  region: regionIdSchema,
+  form: tradedFormSchema,
+  ...sourcedFields,
+});
 
 // ── markets.yaml ─────────────────────────────────────────────────────────────
 export const priceSchema = z.strictObject({
@@ -312,6 +321,7 @@ export const WORLD_FILES = {
     defaultLeadTimeMonths: z.number().min(0).max(12),
     leadTimes: z.array(leadTimeSchema),
     flows: z.array(flowSchema),
+    domesticOnly: z.array(domesticOnlySchema).default([]),
   }),
   "markets.yaml": z.strictObject({
     prices: z.array(priceSchema),
@@ -343,6 +353,7 @@ export type Sector = z.infer<typeof sectorSchema>;
 export type DemandRecord = z.infer<typeof demandRecordSchema>;
 export type LeadTime = z.infer<typeof leadTimeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
+export type DomesticOnly = z.infer<typeof domesticOnlySchema>;
 export type Price = z.infer<typeof priceSchema>;
 export type UnpricedElement = z.infer<typeof unpricedElementSchema>;
 export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
@@ -368,6 +379,8 @@ export interface World {
   readonly defaultLeadTimeMonths: number;
   readonly leadTimes: readonly LeadTime[];
   readonly flows: readonly Flow[];
+  /** Forms regions sell only at home (trade.yaml `domesticOnly`; none when the file gives none). */
+  readonly domesticOnly: readonly DomesticOnly[];
   readonly prices: readonly Price[];
   /** Elements the world leaves without a price on purpose (`price.defaultUsdPerKg` applies, without a warning). @default [] */
   readonly unpricedElements?: readonly UnpricedElement[];

@@ -5,7 +5,7 @@
  * the market it buys in, and where its supply came from. Picks and sums what the report holds; computes no model figures.
  */
 import type {
-  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MonthSeries, PolicyCost, PriceSummary, RegionOutput,
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MadeHereShortHere, MonthSeries, PolicyCost, PriceSummary, RegionOutput,
   ReportWindow, RunReport, SectorShortfall, ShortageEpisode,
 } from "../analysis/report-model.js";
 import { widestPremium, type WidestPremium } from "./premium.js";
@@ -16,7 +16,7 @@ const DOMESTIC_MARKET_REGION = "CN";
 
 /**
  * The report with only `region`'s rows in its per-region summaries (shortages, end products lost, sector shortfalls,
- * supply from China, its output, provenance, gap closers); prices, concentration, costs and the timeline stay whole.
+ * supply from China, its output and what left while it was short, provenance, gap closers); prices, concentration, costs and the timeline stay whole.
  */
 export function reportForRegion(report: RunReport, region: string): RunReport {
   return {
@@ -26,6 +26,7 @@ export function reportForRegion(report: RunReport, region: string): RunReport {
     sectorShortfalls: report.sectorShortfalls.filter((x) => x.region === region),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
     regionOutputs: report.regionOutputs.filter((x) => x.region === region),
+    ...(report.madeHereShortHere === undefined ? {} : { madeHereShortHere: report.madeHereShortHere.filter((x) => x.region === region) }),
     chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
     chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
     gapClosers: report.gapClosers.filter((x) => x.region === region),
@@ -67,6 +68,8 @@ export interface RegionView {
   readonly market: "china" | "ex-china";
   /** Its output of Nd, Pr, Dy and Tb by stage, and where it went (t of element content). */
   readonly outputs: readonly RegionOutput[];
+  /** Its output that left while it was short of the element ("Made here, short here"), with the reason; largest first. */
+  readonly madeHereShortHere: readonly MadeHereShortHere[];
   /** Its separation, metal and magnet plants short of input (production lost), earliest first. */
   readonly plantShortages: readonly ShortageEpisode[];
   /** Its final demand unmet by element, largest first. */
@@ -119,6 +122,7 @@ export function regionView(report: RunReport, { id, name }: { readonly id: strin
   return {
     region: id, regionName: name, window: { from: w.from, to: w.to }, market,
     outputs: own.regionOutputs,
+    madeHereShortHere: own.madeHereShortHere ?? [],
     plantShortages: own.shortages.filter((e) => e.stage !== "use").sort(byStart),
     finalDemandByElement: shortfallByElement(own.shortages.filter((e) => e.stage === "use")),
     finalDemandBySector: own.sectorShortfalls,

@@ -4,10 +4,12 @@
  * prices and the ex-China premium; end products lost; who closes the gap; concentration; the
  * policy timeline. Tables fit a 100-column terminal. Computes nothing; reads a `RunReport`.
  */
+import { BACKSTOP_NOTE } from "./backstop-note.js";
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
 import { shortOfText } from "./end-products.js";
+import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
@@ -119,13 +121,14 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     // A peak in the first month of the summary is where prices started, falling since: say so too.
     const firstMonth = w.trimmed ? w.from : report.monthLabels[0];
     const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth === firstMonth ? `${ex.peakMonth} (start)` : ex.peakMonth;
-    return [element, money(china?.startUsdPerKg ?? 0), money(china?.peakUsdPerKg ?? 0), money(ex?.startUsdPerKg ?? 0), money(ex?.peakUsdPerKg ?? 0), peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
+    const atBackstop = (x: typeof china) => (x?.peakAtBackstop === true ? " (backstop)" : "");
+    return [element, `${money(china?.startUsdPerKg ?? 0)}`, `${money(china?.peakUsdPerKg ?? 0)}${atBackstop(china)}`, money(ex?.startUsdPerKg ?? 0), `${money(ex?.peakUsdPerKg ?? 0)}${atBackstop(ex)}`, peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
   });
   parts.push(section(`Prices, US$/kg of element (China domestic vs ex-China)${w.trimmed ? `, ${w.label}: start is ${w.from}; peaks and the widest premium are within the window` : ""}`, `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). CN: China's domestic market; ex-CN: outside China. \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "CN start", align: "right" }, { header: "CN peak", align: "right" }, { header: "ex-CN start", align: "right" },
       { header: "ex-CN peak", align: "right" }, { header: "ex-CN peak in" }, { header: "widest premium", align: "right" }, { header: "ex-CN end", align: "right" }],
     priceRows,
-  )}`));
+  )}${report.prices.some((p) => p.peakAtBackstop === true) ? `\n${wrapText(BACKSTOP_NOTE, 100, 2)}` : ""}`));
 
   parts.push(section(`End products not built for lack of magnets${inWindow} (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
     report.endProductsLost.length === 0 ? `  none: ${options.region === undefined ? "no region lost end products" : `${options.region} lost no end products`} for lack of magnets in any month${ofWindow}` : renderTextTable(
@@ -193,6 +196,9 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
         report.regionOutputs.map((x) => [x.stage, x.element, formatTonnes(x.producedTonnes), formatTonnes(x.exportedTonnes), shippedShareText(x), destinationsText(x)]),
       )));
   }
+
+  const madeHere = renderMadeHereText(report.madeHereShortHere ?? [], { over });
+  if (madeHere !== undefined) parts.push(madeHere);
 
   parts.push(section(`Policy timeline${w.trimmed ? ` (the whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices)` : ""}`, report.timeline.length === 0 ? "  no policy in force during the run" : renderTextTable(
     [{ header: "policy", maxWidth: 36 }, { header: "kind" }, { header: "in force (new capacity: what starts when)", maxWidth: 44 }],

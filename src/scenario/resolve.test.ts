@@ -274,6 +274,8 @@ describe("parameter bounds", () => {
     expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 3)).toBe("a rate above 0 and at most 1 per month");
     expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 0)).toBe("a rate above 0 and at most 1 per month");
     expect(parameterBoundProblem("price.wedgeAdjustPerMonth", "1/month", 0.25)).toBeUndefined();
+    expect(parameterBoundProblem("price.backstopMultiple", "dimensionless", 0.5)).toBe("a multiple of 1 or more (the ceiling over the calibration price)");
+    expect(parameterBoundProblem("price.backstopMultiple", "dimensionless", 50)).toBeUndefined();
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 1e5)).toContain("from 0 to 20");
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 5)).toBeUndefined();
   });

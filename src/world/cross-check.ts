@@ -25,6 +25,7 @@ const COLLECTION_FILES = {
   demand2024: "demand.yaml",
   leadTimes: "trade.yaml",
   flows: "trade.yaml",
+  domesticOnly: "trade.yaml",
   prices: "markets.yaml",
   unpricedElements: "markets.yaml",
   inventoryNorms: "markets.yaml",
@@ -91,7 +92,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
   const regionFields: [CollectionKey, string[]][] = [
     ["mines", ["region", "technologyOrigin"]], ["separationPlants", ["region", "technologyOrigin"]],
     ["metalPlants", ["region", "technologyOrigin"]], ["magnetPlants", ["region", "technologyOrigin"]],
-    ["demand2024", ["region"]], ["leadTimes", ["from", "to"]], ["flows", ["from", "to"]],
+    ["demand2024", ["region"]], ["leadTimes", ["from", "to"]], ["flows", ["from", "to"]], ["domesticOnly", ["region"]],
     ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
   ];
   for (const [key, fields] of complete("regions.yaml") ? regionFields : []) {
@@ -138,6 +139,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
 
   checkOutputWithinCapacity(world, report);
   checkRejectsSeparated(world, report);
+  checkDomesticOnly(world, report, complete);
   checkUniqueKeys(world, report);
   checkReferencePoints(world, report);
   return issues;
@@ -226,6 +228,38 @@ function checkRejectsSeparated(world: World, report: Report) {
   });
 }
 
+/**
+ * A form a region sells only at home (`domesticOnly`) cannot also leave it: not in a 2024 trade flow, and not as a mine's
+ * concentrate sent to an owner's or offtake partner's separation plant abroad.
+ */
+function checkDomesticOnly(world: World, report: Report, complete: (fileName: string) => boolean) {
+  if (world.domesticOnly.length === 0) return;
+  const closed = new Map(world.domesticOnly.map((d, i) => [`${d.region}/${d.form}`, i]));
+  world.flows.forEach((f, i) => {
+    const at = closed.get(`${f.from}/${f.form}`);
+    if (f.from === f.to || at === undefined) return;
+    report("flows", [i, "from"], {
+      code: "inconsistent_value", message: `ships ${f.form} from ${f.from} to ${f.to}, but domesticOnly[${at}] says ${f.from} sells its ${f.form} only at home`,
+      expected: `a region that exports ${f.form}`, received: f.from, hint: "drop the flow or the domesticOnly record",
+    });
+  });
+  const at = (region: string) => closed.get(`${region}/concentrate`);
+  if (!complete("mines.yaml") || !complete("separation-plants.yaml") || world.mines.every((m) => at(m.region) === undefined)) return;
+  const plantRegion = new Map(world.separationPlants.map((p) => [p.id, p.region]));
+  world.mines.forEach((m, i) => {
+    const index = at(m.region);
+    if (index === undefined) return;
+    (m.offtakePlants ?? []).forEach((id, k) => {
+      const region = plantRegion.get(id);
+      if (region === undefined || region === m.region) return;
+      report("mines", [i, "offtakePlants", k], {
+        code: "inconsistent_value", message: `sends ${m.region} concentrate to ${id} in ${region}, but trade.yaml domesticOnly[${index}] says ${m.region} sells its concentrate only at home`,
+        expected: `a separation plant in ${m.region}`, received: id, hint: "drop the offtake or the domesticOnly record",
+      });
+    });
+  });
+}
+
 function checkOutputWithinCapacity(world: World, report: Report) {
   const check = (key: CollectionKey, i: number, output: number | undefined, capacity: number, outField: string) => {
     if (output !== undefined && output > capacity * 1.01 + 1e-9) {
@@ -262,6 +296,7 @@ function checkUniqueKeys(world: World, report: Report) {
   uniqueBy("inventoryNorms", world.inventoryNorms, (n) => n.stage, "stage");
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
+  uniqueBy("domesticOnly", world.domesticOnly, (d) => `${d.region}/${d.form}`, "region/form");
   uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");
   // Short names stand for sectors in terminal tables: two alike would read as one sector.
   const shortNames = new Map<string, number>();

@@ -198,4 +198,47 @@ describe("parseWorld", () => {
     const files = tinyWith("deposit-profiles.yaml", (t) => t.replace("Dy: 15, Tb: 5", "Dy: 15, Tb: 5, Pm: 0"));
     expect(problems(files)).toContain("depositProfiles[1].sharesPercentOfTreo");
   });
+
+  describe("domesticOnly (trade.yaml): forms a region sells only at home", () => {
+    const withDomesticOnly = (records: string) => tinyWith("trade.yaml", (t) => `${t}domesticOnly:\n${records}`);
+
+    it("is optional, and accepted when it names a region and a traded form", () => {
+      const { world, issues } = parseWorld(withDomesticOnly("  - { region: CN, form: concentrate, source: fixture }\n"));
+      expect(issues).toEqual([]);
+      expect(world?.domesticOnly).toEqual([{ region: "CN", form: "concentrate", source: "fixture" }]);
+      expect(parseWorld(TINY).world?.domesticOnly).toEqual([]);
+    });
+
+    it("rejects a form that is not traded, naming file, line and field", () => {
+      expect(problems(withDomesticOnly("  - { region: CN, form: ore, source: fixture }\n"))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:25  domesticOnly[0].form
+          expected one of "concentrate", "oxide", "metal", "magnet", got "ore"
+        1 problem found"
+      `);
+    });
+
+    it("rejects an unknown region and a repeated region and form", () => {
+      expect(problems(withDomesticOnly("  - { region: XX, form: concentrate, source: fixture }\n  - { region: CN, form: metal, source: fixture }\n  - { region: CN, form: metal, source: fixture }\n"))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:15  domesticOnly[0].region
+          unknown region "XX"; expected one defined in regions.yaml
+        world/trade.yaml:9:5  domesticOnly[2]
+          duplicate region/form CN/metal (first at domesticOnly[1])
+        2 problems found"
+      `);
+    });
+
+    it("rejects a 2024 flow or an offtake that takes the form abroad", () => {
+      const files = withDomesticOnly("  - { region: AU, form: concentrate, source: fixture }\n").map((f) =>
+        f.path === "mines.yaml" ? { ...f, text: f.text.replace("profile: profile:light-rock\n    capacityTonnesReoPerYear: 600", "profile: profile:light-rock\n    offtakePlants: [plant:cn-sep]\n    capacityTonnesReoPerYear: 600") } : f);
+      expect(problems(files)).toMatchInlineSnapshot(`
+        "world/trade.yaml:5:13  flows[0].from
+          ships concentrate from AU to CN, but domesticOnly[0] says AU sells its concentrate only at home
+          fix: drop the flow or the domesticOnly record
+        world/mines.yaml:31:21  mines[2].offtakePlants[0]
+          sends AU concentrate to plant:cn-sep in CN, but trade.yaml domesticOnly[0] says AU sells its concentrate only at home
+          fix: drop the offtake or the domesticOnly record
+        2 problems found"
+      `);
+    });
+  });
 });

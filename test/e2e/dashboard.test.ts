@@ -13,7 +13,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunReport } from "../../src/analysis/report-model.js";
 import type { RunStatus } from "../../src/model/api.js";
+import { renderHtmlReport } from "../../src/report/html-report.js";
+import { formatShare } from "../../src/report/number-format.js";
+import { widestPremium } from "../../src/report/premium.js";
+import { renderRunText } from "../../src/report/run-text.js";
 import { startServer, type RunningServer } from "../../src/server/index.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -124,13 +129,32 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     for (const chart of ["price-chart", "shortfall-region", "shortfall-element", "concentration", "sankey"]) await chartDrawn(`[data-testid="${chart}"]`);
     await expect(page.locator("[data-testid=price-chart] svg text").allTextContents()).resolves.toContain("US$/kg of Dy");
     await expect(page.locator("[data-testid=shortfall-region] svg text").allTextContents()).resolves.toContain("t/month of element content");
-    expect(await page.locator("[data-testid=episodes] tbody tr").count()).toBeGreaterThan(0);
+    // Episodes counted by type as the terminal counts them, from the same report.
+    const report = await (await fetch(`${server.url}/api/runs/${encodeURIComponent(runId)}/report`)).json() as RunReport;
+    const terminal = renderRunText(report);
+    const useCount = /Shortages of final demand \(more than 1 % of need unmet\) — (\d+) episodes?/.exec(terminal)?.[1];
+    const plantCount = /Plants short of input \(production lost\) — (\d+) episodes?/.exec(terminal)?.[1];
+    await expect(page.getByTestId("kpi-final-demand-episodes").textContent()).resolves.toMatch(new RegExp(`^${useCount} episodes? of final demand unmet`));
+    await expect(page.getByTestId("kpi-plant-episodes").textContent()).resolves.toMatch(new RegExp(`^${plantCount} episodes? of plants short of input$`));
+    await expect(page.getByTestId("episodes-use-head").textContent()).resolves.toMatch(new RegExp(`— ${useCount} episodes?$`));
+    await expect(page.getByTestId("episodes-plants-head").textContent()).resolves.toMatch(new RegExp(`— ${plantCount} episodes?$`));
+    expect(await page.locator("[data-testid=episodes-use] tbody tr").count()).toBe(Math.min(8, Number(useCount)));
+    // The Dy card gives the report's widest premium and its month, as the terminal and the HTML report do.
+    const dyPremium = widestPremium(report, "Dy");
+    await expect(page.getByTestId("kpi-premium-Dy-value").textContent()).resolves.toBe(dyPremium === undefined ? "–" : `+${formatShare(dyPremium.share)}`);
+    if (dyPremium !== undefined) await expect(page.getByTestId("kpi-premium-Dy-when").textContent()).resolves.toMatch(new RegExp(`^in ${dyPremium.monthLabel}: `));
     expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
     // Supply from China against the baseline: Japan's magnets fell below half of the baseline's while the queue held them.
     const japan = page.locator('table[aria-label="Supply from China"] tbody tr', { hasText: "JP" });
     await expect(japan.locator("td").last().textContent()).resolves.toMatch(/^\d+ \(from 2025-0[45]\)$/);
     await shot("results", true);
 
+    // The Sankey opens on the month the HTML report of the same run opens on, with the same tag.
+    const html = renderHtmlReport(report);
+    const checked = /id="flow-tab-(\d+)" checked>/.exec(html)?.[1];
+    const [, htmlMonth, htmlTag] = new RegExp(`<label for="flow-tab-${checked}">([0-9-]+)(?: <span class="tag">([^<]*)</span>)?`).exec(html) ?? [];
+    await expect(page.getByTestId("flow-month-label").textContent()).resolves.toBe(htmlMonth);
+    await expect(page.getByTestId("flow-month-tag").textContent()).resolves.toBe(htmlTag ?? "");
     const before = await page.getByTestId("flow-month-label").textContent();
     const sankeyBefore = await svgOf("[data-testid=sankey]");
     await page.getByTestId("flow-month").focus();
@@ -215,6 +239,18 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await page.waitForSelector('[data-testid=what-if-results][data-runs="1"]', { timeout: 60_000 });
     await chartDrawn("[data-testid=what-if-prices]");
     await shot("what-if-start");
+    // Every control has an accessible name of its own, and each slider says its value in words.
+    const controls = page.locator('aside[aria-label="What-if controls"]').locator("input, select");
+    expect(await controls.count()).toBe(6);
+    for (const control of await controls.all()) expect(await control.getAttribute("aria-label")).toMatch(/\S/);
+    for (const slider of await page.getByRole("slider").all()) expect(await slider.getAttribute("aria-valuetext")).toMatch(/\S/);
+    await page.getByRole("slider", { name: /^China's licence approval share, for every Chinese export licence and every destination at once$/ }).waitFor();
+    await expect(page.getByTestId("licence-help").textContent()).resolves.toMatch(/for every element and every destination at once/);
+    // Only regions holding a stockpile can be picked; the EU is listed as holding none, and the note says so.
+    const region = page.getByRole("combobox", { name: /^Stockpile released by/ });
+    expect(await region.locator("option:not([disabled])").allTextContents()).toEqual(["CN", "JP", "KR", "US"]);
+    expect(await region.locator('option[value="EU"]').isDisabled()).toBe(true);
+    await expect(page.getByTestId("stockpile-note").textContent()).resolves.toMatch(/^EU and \d+ other regions hold no strategic stockpile in the world data .*only CN, JP, KR and US can release one\.$/);
     const pricesBefore = await svgOf("[data-testid=what-if-prices]");
     const requestsBefore = apiRequests.length;
 

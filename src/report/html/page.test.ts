@@ -19,8 +19,8 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "region-outputs", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "region-outputs", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
     // The provenance table: first and last year per element, for each region.
@@ -122,6 +122,7 @@ describe("renderHtmlReport", () => {
       provenance: "Origins were not recorded for this run.",
       "china-supply": "No baseline run to compare with.",
       "region-outputs": "No region outside China made Nd, Pr, Dy or Tb at any stage in this run.",
+      "made-here": "No region shipped out a quarter or more of an element it made while its own plants or final users were short of it, in this run.",
       "end-products": "No end products were lost in this run.",
       timeline: "No policies are in force in this run.",
       "policy-costs": "The scenario has no import tariff or price floor, so no duty or top-up was paid.",
@@ -208,7 +209,7 @@ describe("renderHtmlReport with a region (--region)", () => {
   it("opens on the region: a numbered section right after the answer in brief, in the contents and the masthead", () => {
     const order = [...page.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
     expect(order.slice(0, 3)).toEqual(["answer", "your-region", "prices"]);
-    expect(order.length).toBe(14);
+    expect(order.length).toBe(15);
     expect(page).toContain('<h2><span class="n">1</span>Your region: Japan (JP)</h2>');
     expect(page).toContain('<li><a href="#your-region">Your region: Japan (JP)</a></li>');
     expect(page).toContain("<dt>Your region</dt><dd>Japan (JP)</dd>");
@@ -244,7 +245,8 @@ describe("renderHtmlReport with a region (--region)", () => {
   it("lists what it made, its final demand unmet by element and by sector, its losses, its market's prices and its supply", () => {
     const parts = [...section.matchAll(/<h3 class="sub" data-region-part="([^"]+)">([^<]*)<\/h3>/g)].map((m) => m[2]);
     expect(parts).toEqual([
-      "What JP made and where it went, over the run", "JP&#39;s plants short of input (production lost), over the run", "Final demand unmet in JP, over the run",
+      "What JP made and where it went, over the run", "Made in JP, short in JP: output that left while JP was short of it, over the run",
+      "JP&#39;s plants short of input (production lost), over the run", "Final demand unmet in JP, over the run",
       "End products not built in JP, over the run", "Prices JP&#39;s buyers pay: the ex-China market, US$/kg of element", "Where JP&#39;s supply came from",
     ]);
     expect(rows("region-made")).toEqual([["magnet", "Nd", "5,300", "900", "17%", "EU 900"]]);
@@ -267,6 +269,7 @@ describe("renderHtmlReport with a region (--region)", () => {
     const us = renderHtmlReport(report, { regionView: regionView(report, { id: "US", name: "United States" }) });
     const empties = Object.fromEntries([...us.matchAll(/data-empty="(region-[^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
     expect(empties).toEqual({
+      "region-made-here": "US shipped out no more than a quarter of any element it made while its own plants or final users were short of it, over the run.",
       "region-plants-short": "US&#39;s separation, metal and magnet plants got the input they needed in every month over the run.",
       "region-end-products": "US lost no end products counted in units (vehicles, MW of wind, weapons systems) over the run.",
       "region-china-supply": "US imported no magnets and no Dy or Tb from China over the run, in this run or the baseline.",
@@ -299,7 +302,7 @@ describe("renderHtmlReport with a region (--region)", () => {
     expect(own).toContain("<strong>Dy · magnet</strong> since 2026-06, to 2026-12");
     expect(own).toContain('; &quot;since&quot;: short since before 2026-07</caption>');
     const parts = [...own.matchAll(/<h3 class="sub" data-region-part="[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1] ?? "");
-    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(4);
+    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(5);
     expect(own).toContain("<h3>Final demand unmet, by element, 2026-07 – 2027-12</h3>");
     expect(figures(own).get("region-shortfall")).toContain(">before 2026-07</text>");
   });

@@ -12,6 +12,7 @@ import { escapeHtml } from "./escape.js";
 import { renderConcentrationSection, renderOriginSection } from "./section-concentration.js";
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
 import { renderChinaSupplySection, renderCostSection, renderGapSection, renderRegionOutputSection, renderWarningSection } from "./section-gaps.js";
+import { MADE_HERE_INTRO, renderMadeHereSection } from "./section-made-here.js";
 import { renderPriceSection } from "./section-prices.js";
 import { REGION_CSS, regionSectionIntro, renderRegionSection } from "./section-region.js";
 import { renderProductSection } from "./section-products.js";
@@ -44,6 +45,7 @@ function sections(report: RunReport, layout: ChartLayout, view: RegionView | und
     { id: "provenance", title: "Where the content comes from", intro: "How much of each importing region's use of the magnet elements was separated in China — the provenance the model carries through every stage, and what an extraterritorial rule like MOFCOM Ann. 61/2025 tests.", body: renderOriginSection(report, layout) },
     { id: "china-supply", title: "Supply from China", intro: "What each importing region got from China — magnets, and Dy and Tb as oxide or metal — against the baseline run, and how many months its magnets from China fell below half of the baseline's.", body: renderChinaSupplySection(report) },
     { id: "region-outputs", title: "Made outside China", intro: "Nd, Pr, Dy and Tb made outside China by region and stage, and where they went: the supply that could reopen the chokepoint, and whether it stays where it is made.", body: renderRegionOutputSection(report) },
+    { id: "made-here", title: "Made here, short here", intro: MADE_HERE_INTRO, body: renderMadeHereSection(report) },
     { id: "end-products", title: "End products lost", intro: "Products not built for lack of rare earths, in each sector's own unit, by importing region and month.", body: renderProductSection(report, layout) },
     { id: "timeline", title: "Policy timeline", intro: `When each policy of the scenario is in force; gaps between bars are suspensions.${w.trimmed ? ` The whole run from ${w.runStart}: measures before ${w.from} shaped the window's stocks and prices.` : ""}`, body: renderTimelineSection(report, layout) },
     { id: "policy-costs", title: "What the measures cost", intro: "Money the scenario's tariffs and price floors move each year: duty importers paid, and top-ups paid to producers to bring their price up to a floor.", body: renderCostSection(report) },

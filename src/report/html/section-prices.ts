@@ -5,9 +5,10 @@
  */
 import type { PriceSummary, RunReport } from "../report-model.js";
 import { MAGNET_ELEMENTS, orderElements, pricePairs, type PricePair } from "./derive.js";
+import { BACKSTOP_NOTE } from "../backstop-note.js";
 import { reportWindow } from "../report-window.js";
 import { chartFigure, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout, type ChartOption } from "./echarts-ssr.js";
-import { slugify } from "./escape.js";
+import { escapeHtml, slugify } from "./escape.js";
 import { formatUsdPerKg } from "./format.js";
 import { elementColour, MARKET_COLOURS } from "./palette.js";
 import { emptyMessage, renderHtmlTable, type HtmlColumn } from "./tables.js";
@@ -50,7 +51,7 @@ export const PRICE_COLUMNS: readonly HtmlColumn[] = [
 /** The cells under `PRICE_COLUMNS` for one price summary. */
 export function priceCells(p: PriceSummary, lastMonth: string): string[] {
   return [
-    formatUsdPerKg(p.startUsdPerKg), formatUsdPerKg(p.peakUsdPerKg), p.peakMonth === lastMonth ? `${p.peakMonth} (end: still rising)` : p.peakMonth,
+    formatUsdPerKg(p.startUsdPerKg), `${formatUsdPerKg(p.peakUsdPerKg)}${p.peakAtBackstop === true ? " (backstop)" : ""}`, p.peakMonth === lastMonth ? `${p.peakMonth} (end: still rising)` : p.peakMonth,
     formatUsdPerKg(p.endUsdPerKg), p.startUsdPerKg > 0 ? `${p.endUsdPerKg >= p.startUsdPerKg ? "+" : ""}${Math.round((100 * (p.endUsdPerKg - p.startUsdPerKg)) / p.startUsdPerKg)}%` : "–",
   ];
 }
@@ -63,12 +64,13 @@ function priceTable(report: RunReport): string {
   const rows = [...report.prices]
     .sort((a, b) => order.indexOf(a.element) - order.indexOf(b.element) || a.market.localeCompare(b.market))
     .map((p) => [p.element, p.market === "china" ? "China domestic" : "ex-China", ...priceCells(p, lastMonth)]);
-  return renderHtmlTable(
+  const table = renderHtmlTable(
     [{ header: "Element" }, { header: "Market" }, ...PRICE_COLUMNS],
     rows, { key: "prices", caption: w.trimmed
       ? `Prices at the start of the window (${w.from}), their peak within it and at its end (${w.to}), US$/kg of element content`
       : "Prices at the start, peak and end of the run (US$/kg of element content)" },
   );
+  return report.prices.some((p) => p.peakAtBackstop === true) ? `${table}\n<p class="muted">${escapeHtml(BACKSTOP_NOTE)}</p>` : table;
 }
 
 /** Body of the price section: magnet-element small multiples, a log chart of the rest, the summary table. */

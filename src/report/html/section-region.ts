@@ -16,6 +16,7 @@ import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./form
 import { chinaOriginChart } from "./section-concentration.js";
 import { CHINA_SUPPLY_COLUMNS, chinaSupplyCaption, chinaSupplyCells } from "./section-gaps.js";
 import { PRICE_COLUMNS, priceCells } from "./section-prices.js";
+import { renderMadeHereTable } from "./section-made-here.js";
 import { renderLossTable } from "./section-products.js";
 import { renderEpisodeTable, stackedArea } from "./section-shortfalls.js";
 import { regionColour } from "./palette.js";
@@ -34,7 +35,9 @@ export const REGION_CSS = `
 h3.sub { font-size: 16px; line-height: 1.3; margin: 24px 0 6px; }
 @media (min-width: 820px) { .cards.region-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
 #your-region td { white-space: nowrap; }
-#your-region td:first-child { white-space: normal; }`;
+#your-region td:first-child { white-space: normal; }
+#your-region table[data-table="region-made-here"] td { white-space: normal; }
+#your-region table[data-table="region-made-here"] td:last-child { min-width: 18em; }`;
 
 /** The months a figure covers, as a heading says it: "over the run" or "in 2026-07 – 2027-12". */
 function period(report: RunReport): string {
@@ -107,6 +110,14 @@ function outputPart(view: RegionView, report: RunReport): string {
     { key: "region-made", caption: `${id}'s output ${period(report)}, t of element content (${OUTPUT_STAGE_BASIS}), and what went to other regions, counted when licences clear (${SHIPPED_OUT_NOTE}).` },
   );
   return sub("made", `What ${id} made and where it went, ${period(report)}`, body);
+}
+
+function madeHerePart(view: RegionView, report: RunReport): string {
+  const { region: id } = view;
+  const body = renderMadeHereTable(view.madeHereShortHere, report, {
+    key: "region-made-here", showRegion: false, empty: `${id} shipped out no more than a quarter of any element it made while its own plants or final users were short of it, ${period(report)}.`,
+  });
+  return sub("made-here", `Made in ${id}, short in ${id}: output that left while ${id} was short of it, ${period(report)}`, body);
 }
 
 function plantPart(view: RegionView, report: RunReport): string {
@@ -193,6 +204,6 @@ export function regionSectionIntro(view: RegionView, report: RunReport): string 
 
 /** Body of the "Your region" section. */
 export function renderRegionSection(view: RegionView, report: RunReport, layout: ChartLayout): string {
-  return [cards(view, report), charts(view, report, layout), outputPart(view, report), plantPart(view, report), demandPart(view, report),
+  return [cards(view, report), charts(view, report, layout), outputPart(view, report), madeHerePart(view, report), plantPart(view, report), demandPart(view, report),
     lossPart(view, report), pricePart(view, report), supplyPart(view, report)].filter((part) => part !== "").join("\n");
 }

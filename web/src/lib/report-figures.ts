@@ -1,9 +1,13 @@
 /**
  * @module web/lib/report-figures
  * Headline figures and regroupings of a `RunReport` for the dashboard's cards and tables:
- * price rises, total shortfall, end products lost by unit, totals by sector. Pure reads of the report.
+ * episode counts by type, the widest ex-China premium, total shortfall, end products lost by unit, totals by sector.
+ * Pure reads of the report; figures that the terminal and HTML report also show come from the same fields and helpers.
  */
-import type { EndProductLoss, MonthSeries, RunReport } from "../../../src/analysis/report-model.js";
+import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../../../src/analysis/report-model.js";
+import { widestPremium } from "../../../src/report/premium.js";
+import { reportWindow } from "../../../src/report/report-window.js";
+import { formatShare, formatUsdPerKg } from "./format.js";
 
 /** The elements the views offer first, in this order, when they are priced. */
 export const KEY_ELEMENTS = ["Dy", "Tb", "Nd", "Pr", "Sm", "Gd", "Y", "Ho", "La", "Ce"] as const;
@@ -30,7 +34,68 @@ export function totalShortfallTonnes(report: RunReport): number {
   return report.shortfallByElement.reduce((a, s) => a + s.values.reduce((x, y) => x + y, 0), 0);
 }
 
-/** Peak and start price of an element in a market, and the peak month. */
+/**
+ * Shortage episodes split by type as the terminal splits them: final demand unmet (stage `use`) and plants short of input
+ * (production lost at separation, metal or magnet). Each list keeps the report's order (largest first).
+ */
+export function episodesByType(report: Pick<RunReport, "shortages">): { finalDemand: ShortageEpisode[]; plantsShortOfInput: ShortageEpisode[] } {
+  return {
+    finalDemand: report.shortages.filter((e) => e.stage === "use"),
+    plantsShortOfInput: report.shortages.filter((e) => e.stage !== "use"),
+  };
+}
+
+/** "1 episode", "57 episodes". */
+function episodeCountText(count: number): string {
+  return `${count.toLocaleString("en-US")} episode${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * The wording of episode counts on the run page, by type as the terminal words its two tables ("Shortages of final
+ * demand — N episodes", "Plants short of input (production lost) — N episodes"): headline lines and table headings.
+ */
+export function episodeLabels(report: Pick<RunReport, "shortages">): { headlineFinalDemand: string; headlinePlants: string; headingFinalDemand: string; headingPlants: string } {
+  const { finalDemand, plantsShortOfInput } = episodesByType(report);
+  const longest = finalDemand.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  return {
+    headlineFinalDemand: `${episodeCountText(finalDemand.length)} of final demand unmet${finalDemand.length > 0 ? `, longest ${longest} months` : ""}`,
+    headlinePlants: `${episodeCountText(plantsShortOfInput.length)} of plants short of input`,
+    headingFinalDemand: `Shortages of final demand — ${episodeCountText(finalDemand.length)}`,
+    headingPlants: `Plants short of input (production lost) — ${episodeCountText(plantsShortOfInput.length)}`,
+  };
+}
+
+/** An element's headline premium card: the widest premium and its month, and the ex-China peak as another measure. */
+export interface PremiumHeadline {
+  /** "+198%", or "–" when the ex-China price is never above China's. */
+  readonly value: string;
+  /** "in 2029-01: +$590/kg over China's price that month". */
+  readonly when: string;
+  /** The ex-China peak on its own start price, named as a different measure; undefined without an ex-China price. */
+  readonly otherMeasure: string | undefined;
+}
+
+/**
+ * The widest ex-China premium of `element` as the terminal and the HTML report give it (`widestPremium`: the largest
+ * one-month mark-up of the ex-China price over China's, in the report's window), worded for the headline; undefined
+ * when the element has no price.
+ */
+export function premiumHeadline(report: RunReport, element: string): PremiumHeadline | undefined {
+  const premium = widestPremium(report, element);
+  const peak = priceRise(report, element, "ex-china");
+  if (premium === undefined && peak === undefined) return undefined;
+  return {
+    value: premium === undefined ? "–" : `+${formatShare(premium.share)}`,
+    when: premium === undefined ? "ex-China never above China's price" : `in ${premium.monthLabel}: +${formatUsdPerKg(premium.usdPerKg)}/kg over China's price that month`,
+    otherMeasure: peak === undefined ? undefined
+      : `Another measure: ex-China peak ${formatUsdPerKg(peak.peak)}/kg in ${peak.peakMonth}, ${peak.rise >= 0 ? "+" : ""}${formatShare(peak.rise)} on its own start price`,
+  };
+}
+
+/**
+ * Peak and start price of an element in a market, the peak month, and the peak's change on the start price (`rise`,
+ * 1 = +100 %). Not the ex-China premium: that is `widestPremium` of `src/report/premium`, which the views headline.
+ */
 export function priceRise(report: RunReport, element: string, market: "china" | "ex-china"): { start: number; peak: number; peakMonth: string; rise: number } | undefined {
   const p = report.prices.find((x) => x.element === element && x.market === market);
   if (p === undefined) return undefined;
@@ -74,10 +139,33 @@ export function topSeries(series: readonly MonthSeries[], n: number): MonthSerie
   return [...sorted.slice(0, n), { label: "other", unit: rest[0]?.unit ?? "", values: sumSeries(rest) }];
 }
 
-/** The month with the largest final-use shortfall (the first month when there is none). */
-export function worstShortfallMonth(report: RunReport): string | undefined {
+/**
+ * The month of the largest final-use shortfall (all elements, all regions, t) within the report's window, the first such
+ * month on a tie; undefined when nothing was short there. The HTML report's rule for the flows it opens on
+ * (`report/html/section-flows`), and the analysis's for the crisis month among `flowGraphs`: a report trimmed by `--from`
+ * never opens on a month before its window.
+ */
+export function largestShortfallMonth(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window" | "scenario">): string | undefined {
+  const from = Math.max(0, report.monthLabels.indexOf(reportWindow(report).from));
   const totals = sumSeries(report.shortfallByElement);
-  let worst = 0;
-  totals.forEach((t, m) => { if (t > (totals[worst] ?? 0)) worst = m; });
-  return report.monthLabels[(totals[worst] ?? 0) > 0 ? worst : 0];
+  let worst = from;
+  for (let m = from; m < report.monthLabels.length; m++) if ((totals[m] ?? 0) > (totals[worst] ?? 0)) worst = m;
+  return (totals[worst] ?? 0) > 0 ? report.monthLabels[worst] : undefined;
+}
+
+/** What a flow month is to the report, as the HTML report tags its month buttons: "largest shortfall", "start", "window start", "end" or "". */
+export function flowMonthTag(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window" | "scenario">, month: string): string {
+  const w = reportWindow(report);
+  if (month === largestShortfallMonth(report)) return "largest shortfall";
+  if (month === w.from) return w.trimmed ? "window start" : "start";
+  if (month === report.monthLabels[report.monthLabels.length - 1]) return "end";
+  return "";
+}
+
+/**
+ * The month the flows open on, as the HTML report opens: the largest shortfall's; without one, the report's first flow
+ * graph (the window's first month with flows), else the window's first month.
+ */
+export function openingFlowMonth(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window" | "scenario" | "flowGraphs">): string {
+  return largestShortfallMonth(report) ?? report.flowGraphs.find((g) => g.links.length > 0)?.month ?? reportWindow(report).from;
 }

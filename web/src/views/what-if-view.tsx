@@ -18,6 +18,7 @@ import { endProductsBySector, priceRise, totalShortfallTonnes } from "../lib/rep
 import type { Route } from "../lib/route.js";
 import { extendsOf } from "../lib/scenario-chain.js";
 import { neutralWhatIf, type WhatIfSettings } from "../lib/what-if.js";
+import { licenceHelpText, licenceValueText, stockpileChoices, WHAT_IF_CONTROL_NAMES, type StockpileChoices } from "../lib/what-if-wording.js";
 import { EngineClient, EngineRequestError, SupersededError, type WhatIfResult } from "../worker/engine-client.js";
 import type { ScenarioSource } from "../worker/protocol.js";
 import { PriceChart } from "./report/price-chart.js";
@@ -65,7 +66,7 @@ export function WhatIfView({ name, go }: { name: string | undefined; go: (route:
     if (selected === undefined) return undefined;
     const { world } = sharedEngine();
     const [chain, w] = await Promise.all([fetchChain(selected), world]);
-    return { chain, stockpileRegions: w.stockpiles.map((s) => ({ region: s.region, holder: s.holder })) };
+    return { chain, stockpiles: stockpileChoices(w) };
   }, [selected]);
 
   const [settings, setSettings] = useState<WhatIfSettings>(() => neutralWhatIf("2025-01"));
@@ -102,12 +103,12 @@ export function WhatIfView({ name, go }: { name: string | undefined; go: (route:
         </div>
         <div style={{ padding: "8px 16px 16px" }}>
           <label className="field" style={{ display: "grid", gap: 4, marginBottom: 4 }}>Scenario
-            <select value={selected ?? ""} onChange={(e) => go({ view: "what-if", name: e.target.value })} aria-label="Scenario" style={{ width: "100%" }}>
+            <select value={selected ?? ""} onChange={(e) => go({ view: "what-if", name: e.target.value })} aria-label={WHAT_IF_CONTROL_NAMES.scenario} style={{ width: "100%" }}>
               {scenarios.map((s) => <option key={s.name} value={s.name}>{s.title} ({s.name})</option>)}
             </select>
           </label>
           <Controls settings={settings} onChange={setSettings} months={months} result={result}
-            stockpileRegions={setup.state === "done" ? setup.value?.stockpileRegions ?? [] : []} />
+            stockpiles={setup.state === "done" ? setup.value?.stockpiles : undefined} />
           <button className="btn" type="button" style={{ marginTop: 12 }} onClick={() => setSettings(neutralWhatIf(settings.fromMonth, settings.stockpileRegion))}>Reset sliders</button>
         </div>
       </aside>
@@ -134,32 +135,30 @@ function FailureNotice({ error }: { error: Error }) {
   );
 }
 
-function Controls({ settings, onChange, months, result, stockpileRegions }: {
+function Controls({ settings, onChange, months, result, stockpiles }: {
   settings: WhatIfSettings;
   onChange: (s: WhatIfSettings) => void;
   months: readonly string[];
   result: WhatIfResult | undefined;
-  stockpileRegions: readonly { region: string; holder: string }[];
+  stockpiles: StockpileChoices | undefined;
 }) {
   const target = result?.licenceTarget;
-  const licenceHelp = target === undefined ? "" : target.mode === "scenario" ? `Sets the approval share of the scenario's ${target.policyIds.length} Chinese export licence${target.policyIds.length === 1 ? "" : "s"}.`
-    : target.mode === "add" ? "The scenario has no Chinese export licence: adds one on Dy and Tb (oxide to magnets, all destinations) from the start month below."
-      : `Not available: ${target.reason}.`;
   const fromIndex = Math.max(0, months.indexOf(settings.fromMonth));
-  const written = target?.mode === "scenario" && target.approvalShares.length > 0
-    ? `as written (${target.approvalShares.map((x) => Math.round(x * 100)).filter((x, i, all) => i === 0 || i === all.length - 1).join("–")} %)` : "as written";
+  const licenceValue = licenceValueText(settings.licenceApprovalShare, target);
+  const names = WHAT_IF_CONTROL_NAMES;
   return (
     <div>
       <div className="control">
         <div className="head">
-          <label htmlFor="wi-licence">China's licence approval share</label>
-          <span className="value" data-testid="licence-value">{settings.licenceApprovalShare === undefined ? written : formatShare(settings.licenceApprovalShare)}</span>
+          <label htmlFor="wi-licence">China's licence approval share <span className="muted small">(every licence, every destination)</span></label>
+          <span className="value" data-testid="licence-value">{licenceValue}</span>
         </div>
         <input id="wi-licence" type="range" min={0} max={100} step={5} disabled={target?.mode === "blocked"} className={settings.licenceApprovalShare === undefined ? "untouched" : undefined}
           value={Math.round((settings.licenceApprovalShare ?? 0.5) * 100)} data-testid="slider-licence"
+          aria-label={names.licence} aria-valuetext={licenceValue} aria-describedby="wi-licence-help"
           onChange={(e) => onChange({ ...settings, licenceApprovalShare: Number(e.target.value) / 100 })} />
-        <div className="scale"><span>0 % (nothing licensed)</span><span>100 %</span></div>
-        <p className="help">{licenceHelp}</p>
+        <div className="scale" aria-hidden="true"><span>0 % (nothing licensed)</span><span>100 %</span></div>
+        <p className="help" id="wi-licence-help" data-testid="licence-help">{licenceHelpText(target)}</p>
       </div>
       <div className="control">
         <div className="head">
@@ -167,9 +166,10 @@ function Controls({ settings, onChange, months, result, stockpileRegions }: {
           <span className="value" data-testid="myanmar-value">{formatShare(settings.myanmarMineOutputShare)} of capacity</span>
         </div>
         <input id="wi-mm" type="range" min={0} max={100} step={5} value={Math.round(settings.myanmarMineOutputShare * 100)} data-testid="slider-myanmar"
+          aria-label={names.myanmar} aria-valuetext={`${formatShare(settings.myanmarMineOutputShare)} of capacity`} aria-describedby="wi-mm-help"
           onChange={(e) => onChange({ ...settings, myanmarMineOutputShare: Number(e.target.value) / 100 })} />
-        <div className="scale"><span>0 % (cut off)</span><span>100 % (as written)</span></div>
-        <p className="help">A supply shock on Myanmar's mines (the Kachin ion-adsorption clays, China's main heavy-REE feed) from the start month, open-ended.</p>
+        <div className="scale" aria-hidden="true"><span>0 % (cut off)</span><span>100 % (as written)</span></div>
+        <p className="help" id="wi-mm-help">A supply shock on Myanmar's mines (the Kachin ion-adsorption clays, China's main heavy-REE feed) from the start month, open-ended.</p>
       </div>
       <div className="control">
         <div className="head">
@@ -177,14 +177,22 @@ function Controls({ settings, onChange, months, result, stockpileRegions }: {
           <span className="value" data-testid="stockpile-value">{settings.stockpileReleaseTonnesPerMonth} t/month</span>
         </div>
         <input id="wi-stock" type="range" min={0} max={100} step={2} value={settings.stockpileReleaseTonnesPerMonth} data-testid="slider-stockpile"
+          aria-label={names.stockpile} aria-valuetext={`${settings.stockpileReleaseTonnesPerMonth} t/month`} aria-describedby="wi-stock-help"
           onChange={(e) => onChange({ ...settings, stockpileReleaseTonnesPerMonth: Number(e.target.value) })} />
-        <div className="scale"><span>0</span><span>100 t/month of Dy + Tb</span></div>
-        <label className="field" style={{ marginTop: 6 }}>released by
-          <select value={settings.stockpileRegion} onChange={(e) => onChange({ ...settings, stockpileRegion: e.target.value })} aria-label="Stockpile region">
-            {stockpileRegions.map((s) => <option key={s.region} value={s.region} title={s.holder}>{s.region}</option>)}
+        <div className="scale" aria-hidden="true"><span>0</span><span>100 t/month of Dy + Tb</span></div>
+        <label className="field" style={{ display: "grid", gap: 4, marginTop: 6 }}>released by
+          <select style={{ width: "100%" }} value={settings.stockpileRegion} onChange={(e) => onChange({ ...settings, stockpileRegion: e.target.value })} aria-label={names.stockpileRegion}
+            aria-describedby="wi-stock-regions" data-testid="stockpile-region">
+            {(stockpiles?.holders ?? []).map((s) => <option key={s.region} value={s.region} title={s.holder}>{s.region}</option>)}
+            {stockpiles !== undefined && stockpiles.without.length > 0 && (
+              <optgroup label="No strategic stockpile in the world data">
+                {stockpiles.without.map((r) => <option key={r.region} value={r.region} disabled>{r.region} (none)</option>)}
+              </optgroup>
+            )}
           </select>
         </label>
-        <p className="help">For 12 months from the start month, split between Dy and Tb as the stockpile holds them; capped by what it holds.</p>
+        {stockpiles !== undefined && stockpiles.note !== "" && <p className="help" id="wi-stock-regions" data-testid="stockpile-note">{stockpiles.note}</p>}
+        <p className="help" id="wi-stock-help">For 12 months from the start month, split between Dy and Tb as the stockpile holds them; capped by what it holds.</p>
       </div>
       <div className="control">
         <div className="head">
@@ -192,8 +200,9 @@ function Controls({ settings, onChange, months, result, stockpileRegions }: {
           <span className="value mono" data-testid="from-value">{settings.fromMonth}</span>
         </div>
         <input id="wi-from" type="range" min={0} max={Math.max(0, months.length - 1)} step={1} value={fromIndex} disabled={months.length === 0}
+          aria-label={names.fromMonth} aria-valuetext={settings.fromMonth} aria-describedby="wi-from-help" data-testid="slider-from"
           onChange={(e) => onChange({ ...settings, fromMonth: months[Number(e.target.value)] ?? settings.fromMonth })} />
-        <p className="help">When the Myanmar shock, the stockpile release and any added licence begin.</p>
+        <p className="help" id="wi-from-help">When the Myanmar shock, the stockpile release and any added licence begin.</p>
       </div>
     </div>
   );

@@ -10,18 +10,17 @@ import { Chart } from "../../charts/chart.js";
 import { sankeyOption, sankeyStages } from "../../charts/options.js";
 import { useDebounced } from "../../hooks.js";
 import { formatTonnes } from "../../lib/format.js";
-import { worstShortfallMonth } from "../../lib/report-figures.js";
+import { flowMonthTag, openingFlowMonth } from "../../lib/report-figures.js";
 
 const STAGE_TITLES: Record<string, string> = { mine: "Mining", separation: "Separation", metal: "Metal", magnet: "Magnets", use: "Use" };
 
 /** Flows for a month picked with a slider. */
 export function FlowsSection({ runId, report }: { runId: string; report: RunReport }) {
   const months = report.monthLabels;
-  const initial = useMemo(() => {
-    const worst = worstShortfallMonth(report);
-    const index = worst === undefined ? 0 : months.indexOf(worst);
-    return Math.max(0, index);
-  }, [report, months]);
+  // The HTML report's rule: the largest final-use shortfall in the report's window (lib/report-figures).
+  const initial = useMemo(() => Math.max(0, months.indexOf(openingFlowMonth(report))), [report, months]);
+  // The months the report carries a graph for, tagged as the HTML report tags its month buttons.
+  const picks = useMemo(() => report.flowGraphs.filter((g) => g.links.length > 0).map((g) => ({ month: g.month, tag: flowMonthTag(report, g.month) })), [report]);
   const [index, setIndex] = useState(initial);
   useEffect(() => setIndex(initial), [initial]);
   const month = months[Math.min(index, months.length - 1)] ?? "";
@@ -57,10 +56,20 @@ export function FlowsSection({ runId, report }: { runId: string; report: RunRepo
     <>
       <div className="slider-row">
         <label htmlFor="flow-month" className="small muted">Month</label>
-        <input id="flow-month" type="range" min={0} max={Math.max(0, months.length - 1)} step={1} value={index}
+        <input id="flow-month" type="range" aria-label="Month of the flows shown" min={0} max={Math.max(0, months.length - 1)} step={1} value={index}
           onChange={(e) => setIndex(Number(e.target.value))} aria-valuetext={month} data-testid="flow-month" />
         <span className="mono" style={{ minWidth: 64 }} data-testid="flow-month-label">{month}</span>
+        <span className="tag" data-testid="flow-month-tag">{flowMonthTag(report, month)}</span>
       </div>
+      {picks.length > 1 && (
+        <div className="flow-picks" role="group" aria-label="Months the report picks">
+          {picks.map((p) => (
+            <button key={p.month} type="button" className="btn small" aria-pressed={p.month === month} onClick={() => setIndex(Math.max(0, months.indexOf(p.month)))}>
+              <span className="mono">{p.month}</span>{p.tag === "" ? "" : ` · ${p.tag}`}
+            </button>
+          ))}
+        </div>
+      )}
       {error !== undefined && <p className="notice bad">Could not load the flows of {settled}: {error}</p>}
       {graph !== undefined && graph.links.length === 0 && <p className="empty">No flows recorded for {graph.month}.</p>}
       {option !== undefined && graph !== undefined && graph.links.length > 0 && (

@@ -5,35 +5,53 @@
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
-import { formatShare, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../../lib/format.js";
-import { endProductsByUnit, priceRise, totalShortfallTonnes } from "../../lib/report-figures.js";
+import { formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
+import { endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
 import { PriceChart } from "./price-chart.js";
 import { SeriesExplorer } from "./series-explorer.js";
-import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodesTable, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
+import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodeTables, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
-  const dy = priceRise(report, "Dy", "ex-china");
-  const tb = priceRise(report, "Tb", "ex-china");
   const lost = endProductsByUnit(report.endProductsLost);
-  const longest = report.shortages.reduce((a, s) => Math.max(a, s.durationMonths), 0);
+  // Counted by type as the terminal counts them: only `use` episodes are final demand; the rest are plants short of input.
+  const episodes = episodeLabels(report);
   return (
     <div className="kpis" data-testid="kpis">
-      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" sub={`${report.shortages.length} shortage episodes, longest ${longest} months`} />
-      {dy !== undefined && <Kpi label="Dy price ex-China, peak" value={formatUsdPerKg(dy.peak)} unit="/kg" sub={<><span className={dy.rise > 0.005 ? "up" : ""}>{dy.rise >= 0 ? "+" : ""}{formatShare(dy.rise)}</span> vs start, in {dy.peakMonth}</>} />}
-      {tb !== undefined && <Kpi label="Tb price ex-China, peak" value={formatUsdPerKg(tb.peak)} unit="/kg" sub={<><span className={tb.rise > 0.005 ? "up" : ""}>{tb.rise >= 0 ? "+" : ""}{formatShare(tb.rise)}</span> vs start, in {tb.peakMonth}</>} />}
+      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" testId="kpi-shortfall" sub={<>
+        <span data-testid="kpi-final-demand-episodes">{episodes.headlineFinalDemand}</span>
+        <br /><span data-testid="kpi-plant-episodes">{episodes.headlinePlants}</span>
+      </>} />
+      {(["Dy", "Tb"] as const).map((element) => <PremiumKpi key={element} report={report} element={element} />)}
       {lost.slice(0, 2).map((l) => <Kpi key={l.unit} label={`End products not built (${pluralUnit(l.unit)})`} value={formatUnits(l.totalUnits)} unit={pluralUnit(l.unit)} sub="over the horizon, all regions" />)}
       {lost.length === 0 && <Kpi label="End products not built" value="0" unit="" sub="no magnet shortage reached end products" />}
     </div>
   );
 }
 
-function Kpi({ label, value, unit, sub }: { label: string; value: string; unit: string; sub: ReactNode }) {
+/**
+ * An element's widest ex-China premium as the terminal and the HTML report give it, and below it, named as another
+ * measure, the ex-China peak against its own start price.
+ */
+function PremiumKpi({ report, element }: { report: RunReport; element: "Dy" | "Tb" }) {
+  const figure = premiumHeadline(report, element);
+  if (figure === undefined) return null;
   return (
-    <div className="kpi">
+    <Kpi label={`${element} widest ex-China premium over China`} value={figure.value} unit="" testId={`kpi-premium-${element}`}
+      title="The largest one-month mark-up of the ex-China price over China's price, as the terminal and the HTML report give it."
+      sub={<>
+        <span data-testid={`kpi-premium-${element}-when`}>{figure.when}</span>
+        {figure.otherMeasure !== undefined && <><br /><span data-testid={`kpi-peak-${element}`}>{figure.otherMeasure}</span></>}
+      </>} />
+  );
+}
+
+function Kpi({ label, value, unit, sub, testId, title }: { label: string; value: string; unit: string; sub: ReactNode; testId?: string; title?: string }) {
+  return (
+    <div className="kpi" data-testid={testId} title={title}>
       <div className="label">{label}</div>
-      <div className="value">{value}<small>{unit}</small></div>
+      <div className="value" data-testid={testId === undefined ? undefined : `${testId}-value`}>{value}{unit !== "" && <small>{unit}</small>}</div>
       <div className="sub">{sub}</div>
     </div>
   );
@@ -83,7 +101,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       </div>
       <section className="section" aria-labelledby="h-flows">
         <h2 id="h-flows">Flows, mine to end use</h2>
-        <p className="lede">Element content moving between stages and regions in one month, t/month. Move the slider to pick the month; it opens on the month of the largest shortfall.</p>
+        <p className="lede">Element content moving between stages and regions in one month, t/month. Move the slider to pick the month; it opens, as the HTML report does, on the month of the largest final-use shortfall (all elements and regions) in the report's window.</p>
         <FlowsSection runId={runId} report={report} />
       </section>
       <section className="section" aria-labelledby="h-conc">
@@ -103,8 +121,9 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       </section>
       <section className="section" aria-labelledby="h-episodes">
         <h2 id="h-episodes">Shortage episodes</h2>
-        <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first.</p>
-        <EpisodesTable report={report} />
+        <p className="lede">Runs of months in which an element in a region and stage was short by more than 1 % of need, largest first, by type as in the terminal and the HTML report:
+          final demand unmet (stage “use”), and plants short of input (separation, metal or magnet output lost; final users may still be supplied from stocks or other producers).</p>
+        <EpisodeTables report={report} />
       </section>
       {report.chinaOrigin.length > 0 && (
         <section className="section" aria-labelledby="h-origin">

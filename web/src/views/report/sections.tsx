@@ -4,12 +4,12 @@
  * stage, end products lost, the policy timeline, shortage episodes, gap closers and warnings.
  */
 import { useMemo, useState } from "react";
-import type { MonthSeries, RunReport } from "../../../../src/analysis/report-model.js";
+import type { MonthSeries, RunReport, ShortageEpisode } from "../../../../src/analysis/report-model.js";
 import { Chart } from "../../charts/chart.js";
 import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
 import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
-import { endProductsBySector, groupByUnit, topSeries } from "../../lib/report-figures.js";
+import { endProductsBySector, episodeLabels, episodesByType, groupByUnit, topSeries } from "../../lib/report-figures.js";
 import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
@@ -131,14 +131,32 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
-/** Shortage episodes, largest first. */
-export function EpisodesTable({ report, limit = 12 }: { report: RunReport; limit?: number }) {
-  const [all, setAll] = useState(false);
-  const rows = all ? report.shortages : report.shortages.slice(0, limit);
+/** Shortage episodes in two tables, final demand unmet and plants short of input, each headed by its count. */
+export function EpisodeTables({ report }: { report: RunReport }) {
+  const { finalDemand, plantsShortOfInput } = episodesByType(report);
+  const labels = episodeLabels(report);
   if (report.shortages.length === 0) return <p className="empty">No shortage episodes (no month short by more than 1 % of need).</p>;
   return (
     <>
-      <table className="data" aria-label="Shortage episodes" data-testid="episodes">
+      <h3 className="sub-head" data-testid="episodes-use-head">{labels.headingFinalDemand}</h3>
+      {finalDemand.length === 0
+        ? <p className="empty">None: final demand is met in every region and month.</p>
+        : <EpisodesTable episodes={finalDemand} label="Shortages of final demand" testId="episodes-use" />}
+      <h3 className="sub-head" data-testid="episodes-plants-head">{labels.headingPlants}</h3>
+      {plantsShortOfInput.length === 0
+        ? <p className="empty">None: separation, metal and magnet plants got the input they needed in every month.</p>
+        : <EpisodesTable episodes={plantsShortOfInput} label="Plants short of input" testId="episodes-plants" />}
+    </>
+  );
+}
+
+/** Shortage episodes, largest first. */
+function EpisodesTable({ episodes, label, testId, limit = 8 }: { episodes: readonly ShortageEpisode[]; label: string; testId: string; limit?: number }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? episodes : episodes.slice(0, limit);
+  return (
+    <>
+      <table className="data" aria-label={label} data-testid={testId}>
         <thead>
           <tr><th>element</th><th>region</th><th>stage</th><th>from</th><th>to</th><th className="num">months</th><th className="num">peak t/month</th><th className="num">peak share of need</th><th className="num">total t</th></tr>
         </thead>
@@ -153,8 +171,8 @@ export function EpisodesTable({ report, limit = 12 }: { report: RunReport; limit
           ))}
         </tbody>
       </table>
-      {report.shortages.length > limit && (
-        <button className="btn" type="button" style={{ marginTop: 8 }} onClick={() => setAll(!all)}>{all ? "Show the largest only" : `Show all ${report.shortages.length}`}</button>
+      {episodes.length > limit && (
+        <button className="btn" type="button" style={{ marginTop: 8 }} onClick={() => setAll(!all)}>{all ? "Show the largest only" : `Show all ${episodes.length}`}</button>
       )}
     </>
   );

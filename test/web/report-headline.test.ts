@@ -1,0 +1,66 @@
+/**
+ * The run page's headline figures say what the terminal and the HTML report say for the same report: episode counts by
+ * type and the widest ex-China premium with its month (the browser test checks the page shows these strings).
+ */
+import { describe, expect, it } from "vitest";
+import { renderHtmlReport } from "../../src/report/html-report.js";
+import { renderRunText } from "../../src/report/run-text.js";
+import { episodeLabels, episodesByType, premiumHeadline } from "../../web/src/lib/report-figures.js";
+import { sampleReport } from "../fixtures/report/sample-report.js";
+
+const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+
+describe("episode counts by type (issue: '90 shortage episodes' where the terminal showed 45 of final demand)", () => {
+  it("counts final-demand episodes and plants short of input apart, with the terminal's numbers", () => {
+    const report = sampleReport();
+    const terminal = renderRunText(report);
+    const finalDemand = /Shortages of final demand \(more than 1 % of need unmet\) — (\d+) episodes?/.exec(terminal)?.[1];
+    const plants = /Plants short of input \(production lost\) — (\d+) episodes?/.exec(terminal)?.[1];
+    expect([finalDemand, plants]).toEqual(["4", "1"]);
+    expect(episodeLabels(report)).toEqual({
+      headlineFinalDemand: "4 episodes of final demand unmet, longest 7 months",
+      headlinePlants: "1 episode of plants short of input",
+      headingFinalDemand: "Shortages of final demand — 4 episodes",
+      headingPlants: "Plants short of input (production lost) — 1 episode",
+    });
+    const { finalDemand: use, plantsShortOfInput } = episodesByType(report);
+    expect(use.map((e) => e.stage)).toEqual(["use", "use", "use", "use"]);
+    expect(plantsShortOfInput.map((e) => e.stage)).toEqual(["magnet"]);
+  });
+
+  it("gives the longest of final demand only (a plant's longer episode is not final demand's)", () => {
+    const report = { ...sampleReport(), shortages: sampleReport().shortages.filter((e) => e.stage !== "use") };
+    expect(episodeLabels(report).headlineFinalDemand).toBe("0 episodes of final demand unmet");
+    expect(episodeLabels(report).headlinePlants).toBe("1 episode of plants short of input");
+  });
+});
+
+describe("headline premium (issue: 'Dy ex-China peak +363 % vs start' where the terminal said '+280 % widest premium')", () => {
+  const report = sampleReport();
+  const terminal = renderRunText(report);
+  const answer = renderHtmlReport(report).match(/data-answer="prices"[\s\S]*?<\/table>/)?.[0] ?? "";
+
+  it.each(["Dy", "Tb"])("gives %s's widest premium and its month, as the terminal's price table and the HTML answer do", (element) => {
+    // Terminal: "Dy … 290% 2026-09 …" in the widest-premium column; HTML answer: "+290% (+$x in 2026-09)".
+    const prices = terminal.slice(terminal.indexOf("Prices, US$/kg"));
+    const row = prices.split("\n").find((l) => l.startsWith(`${element} `)) ?? "";
+    const [, share, month] = /\s(\d+(?:\.\d)?%) (\d{4}-\d{2})/.exec(row) ?? [];
+    expect(share, row).toBeDefined();
+    const answerRow = new RegExp(`<th scope="row">${element}</th>.*?</tr>`).exec(answer)?.[0] ?? "";
+    expect(text(answerRow)).toMatch(new RegExp(`\\+${share?.replace("%", "")}% \\(\\+\\$[\\d,.]+ in ${month}\\)$`));
+    const figure = premiumHeadline(report, element);
+    expect(figure?.value).toBe(`+${share}`);
+    expect(figure?.when).toMatch(new RegExp(`^in ${month}: \\+\\$[\\d,.]+/kg over China's price that month$`));
+  });
+
+  it("names the peak against the start price as another measure, never as the premium", () => {
+    expect(premiumHeadline(report, "Dy")?.otherMeasure).toMatch(/^Another measure: ex-China peak \$895\/kg in 2026-09, \+\d+% on its own start price$/);
+  });
+
+  it("says so when the ex-China price is never above China's", () => {
+    const china = report.pricePaths.find((q) => q.label === "Dy China")?.values ?? [];
+    const flat = { ...report, pricePaths: report.pricePaths.map((p) => (p.label === "Dy ex-China" ? { ...p, values: china } : p)) };
+    expect(premiumHeadline(flat, "Dy")).toMatchObject({ value: "–", when: "ex-China never above China's price" });
+    expect(premiumHeadline({ ...report, prices: [], pricePaths: [] }, "Dy")).toBeUndefined();
+  });
+});
