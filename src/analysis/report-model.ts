@@ -111,6 +111,50 @@ export interface SectorShortfall {
 }
 
 /**
+ * A mine or plant that stops or falls short: its output against the baseline run's (or, without one, against its
+ * capacity in the months its stage was short of input), over the report's window. Tonnes are of the facility's product
+ * (`unit`): t REO of concentrate (mines) or of separated oxide, t metal, t finished magnet.
+ */
+export interface PlantShortfall {
+  /** Facility id, e.g. `plant:vac-hanau`, and its name in the world. */
+  readonly facility: string;
+  readonly name: string;
+  readonly region: string;
+  /** `mine`, `separation`, `metal` or `magnet`. */
+  readonly stage: string;
+  /** `t REO` (mines: concentrate; separation: oxide), `t metal` or `t magnet`. */
+  readonly unit: string;
+  /** What the loss is measured against: the baseline run's output, or the capacity in months the stage was short of input. */
+  readonly basis: "baseline" | "capacity";
+  /** First month in the window the facility made more than 10 % less than its reference, `YYYY-MM`. */
+  readonly firstMonth: string;
+  /** When that spell began before the window: its true first month. Absent otherwise. */
+  readonly beganMonth?: string;
+  /** The month with the largest share of the reference lost (the first such month), and that share, 0–1 (1: it made nothing). */
+  readonly worstMonth: string;
+  readonly worstShare: number;
+  /**
+   * Elements it handles of which its region's plants of the stage lost more than 1 % of their production for lack of
+   * input in the worst month (the plants short of input): empty when it made less for another reason (fewer orders;
+   * always for mines).
+   */
+  readonly shortOf: readonly string[];
+  /** Months in the window more than 10 % short. */
+  readonly monthsShort: number;
+  /** Output lost in those months, t of product. */
+  readonly lostTonnes: number;
+  /** The reference over the window (baseline: its output in every month of the window; capacity: in the months counted), t. */
+  readonly referenceTonnes: number;
+  /** `lostTonnes` ÷ `referenceTonnes`, 0–1. */
+  readonly lostShare: number;
+  /**
+   * The share of its reference lost in each month of the whole run (like the report's month series), 0–1 to a tenth of a
+   * percent, in the months counted (more than 10 % short), 0 in the others.
+   */
+  readonly shareLostByMonth: readonly number[];
+}
+
+/**
  * What an importing region got from China against the baseline run, over the report's window: magnets (t of element
  * content) and Dy + Tb as oxide or metal (t), as customs count them (when a licence clears).
  */
@@ -295,6 +339,11 @@ export interface RunReport {
   readonly endProductsLostPaths: readonly MonthSeries[];
   /** Final demand unmet by sector and region in the window (those with a month above 1 % of need), largest first. */
   readonly sectorShortfalls: readonly SectorShortfall[];
+  /**
+   * Mines and plants that stop or fall short in the window (a month more than 10 % below the baseline's output, or below
+   * capacity while their stage is short of input), largest loss first. Absent in reports saved before it existed.
+   */
+  readonly plantShortfalls?: readonly PlantShortfall[];
   readonly gapClosers: readonly GapCloser[];
   /** Each importing region's magnets and Dy + Tb oxide/metal from China against the baseline (empty without a baseline). */
   readonly chinaSupplyChanges: readonly ChinaSupplyChange[];

@@ -16,6 +16,7 @@ import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall } from "./result-access.js";
+import { plantShortfalls } from "./plant-shortfalls.js";
 import { sectorShortfalls } from "./sector-shortfalls.js";
 import { stagePlantsOf } from "./stage-capacity.js";
 
@@ -66,6 +67,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLost: endProductLosses(result, world, from),
     endProductsLostPaths: endProductPaths(result, world),
     sectorShortfalls: sectorShortfalls(result, world, from),
+    plantShortfalls: plantShortfalls(result, world, { baseline: context.baseline?.result, from }),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),

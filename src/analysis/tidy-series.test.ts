@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SimulationResult } from "../engine/index.js";
-import { tidyRows } from "./tidy-series.js";
+import { facilityTidyRows, tidyRows } from "./tidy-series.js";
 
 /** Three months, regions AA and BB, elements Nd and Dy, one sector; everything zero but the mine output given. */
 function result(mine: (month: number, region: number, element: number) => number): SimulationResult {
@@ -29,5 +29,31 @@ describe("tidy rows", () => {
     const run = result((m, r, e) => (r === 1 && e === 1 ? [0, 0, 3][m]! : 0));
     expect([...tidyRows(run, { fromMonth: 0, toMonth: 2 })]).toEqual([]);
     expect([...tidyRows(run, { fromMonth: 1 })].map((x) => `${x.month} ${x.region} ${x.element} ${x.value}`)).toEqual(["2026-02 BB Dy 0", "2026-03 BB Dy 3"]);
+  });
+});
+
+/** Two months, a mine in AA and a magnet plant in BB; output and utilisation `[month][facility]`. */
+const facilities = {
+  startMonth: "2026-11", months: 2, regionIds: ["AA", "BB"], facilityIds: ["mine:aa", "plant:bb-magnets"],
+  facilityStage: Uint8Array.from([0, 3]), facilityRegion: Int32Array.from([0, 1]),
+  facilityOutputTonnes: Float64Array.from([120, 0, 118, 7.5]), facilityUtilisation: Float64Array.from([1, 0, 0.98, 0.25]),
+} as unknown as SimulationResult;
+
+describe("facility rows of the tidy series", () => {
+  it("give each facility's output in its product's unit and its utilisation, every month of the window once it made something in one", () => {
+    expect([...facilityTidyRows(facilities)]).toEqual([
+      { month: "2026-11", element: "", region: "AA", stage: "mine", facility: "mine:aa", variable: "facility-output", unit: "t REO", value: 120 },
+      { month: "2026-11", element: "", region: "AA", stage: "mine", facility: "mine:aa", variable: "facility-utilisation", unit: "share", value: 1 },
+      // The magnet plant starts in December: its November is written as 0, so pivots have no gap.
+      { month: "2026-11", element: "", region: "BB", stage: "magnet", facility: "plant:bb-magnets", variable: "facility-output", unit: "t magnet", value: 0 },
+      { month: "2026-11", element: "", region: "BB", stage: "magnet", facility: "plant:bb-magnets", variable: "facility-utilisation", unit: "share", value: 0 },
+      { month: "2026-12", element: "", region: "AA", stage: "mine", facility: "mine:aa", variable: "facility-output", unit: "t REO", value: 118 },
+      { month: "2026-12", element: "", region: "AA", stage: "mine", facility: "mine:aa", variable: "facility-utilisation", unit: "share", value: 0.98 },
+      { month: "2026-12", element: "", region: "BB", stage: "magnet", facility: "plant:bb-magnets", variable: "facility-output", unit: "t magnet", value: 7.5 },
+      { month: "2026-12", element: "", region: "BB", stage: "magnet", facility: "plant:bb-magnets", variable: "facility-utilisation", unit: "share", value: 0.25 },
+    ]);
+    expect([...facilityTidyRows(facilities, { fromMonth: 1 })].map((r) => r.month)).toEqual(Array(4).fill("2026-12"));
+    // A facility that made nothing in the window has no row.
+    expect([...facilityTidyRows(facilities, { toMonth: 1 })].map((r) => r.facility)).toEqual(["mine:aa", "mine:aa"]);
   });
 });

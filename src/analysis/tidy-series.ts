@@ -9,7 +9,7 @@
 import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 
-/** One tidy observation. `element` is "" for whole-product variables (end products, magnets made). */
+/** One tidy observation. `element` is "" for whole-product variables (end products, magnets made, facilities). */
 export interface TidyRow {
   readonly month: string;
   readonly element: string;
@@ -18,6 +18,8 @@ export interface TidyRow {
   readonly variable: string;
   readonly unit: string;
   readonly value: number;
+  /** The facility id of a facility variable (`facilityTidyRows`); absent on every other row. */
+  readonly facility?: string;
 }
 
 const STAGES = ["mine", "separation", "metal", "magnet", "use"] as const;
@@ -39,6 +41,9 @@ export const TIDY_VARIABLES = {
   "tariff-paid": "US$",
   "price-floor-payments": "US$",
 } as const;
+
+/** Unit of a facility's output by stage (0 mine … 3 magnet). */
+const FACILITY_OUTPUT_UNITS = ["t REO", "t REO", "t metal", "t magnet"] as const;
 
 /**
  * The observations of a run in the window, in a stable order (month, then variable, region, element). Each series
@@ -144,5 +149,30 @@ function* tradeRows(
     const stage = STAGES[f] ?? "";
     if (keep(i)) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "imports", i);
     if (keep(x)) yield row(m, result.elementSymbols[e] ?? "", result.regionIds[r] ?? "", stage, "exports", x);
+  }
+}
+
+/**
+ * One row per facility and month for its output (t of its product: concentrate or separated oxide in t REO, t metal,
+ * t finished magnet) and its utilisation (share of the capacity available that month in use; separation: feed ÷
+ * capacity), with the facility's region and stage. As for the other series, a facility that made something in some
+ * month of the window has both rows in every month of it, zeros included (a plant before its start, or stopped, shows
+ * 0); a facility that made nothing in the whole window has no row.
+ */
+export function* facilityTidyRows(result: SimulationResult, options: { fromMonth?: number; toMonth?: number } = {}): Generator<TidyRow> {
+  const N = result.facilityIds.length;
+  const from = options.fromMonth ?? 0;
+  const to = Math.min(options.toMonth ?? result.months, result.months);
+  const made = new Uint8Array(N);
+  for (let m = from; m < to; m++) for (let i = 0; i < N; i++) if ((result.facilityOutputTonnes[m * N + i] ?? 0) !== 0) made[i] = 1;
+  for (let m = from; m < to; m++) {
+    const month = addMonths(result.startMonth, m);
+    for (let i = 0; i < N; i++) {
+      if (made[i] !== 1) continue;
+      const stage = result.facilityStage[i] ?? 0;
+      const common = { month, element: "", region: result.regionIds[result.facilityRegion[i] ?? 0] ?? "", stage: STAGES[stage] ?? "", facility: result.facilityIds[i] ?? "" };
+      yield { ...common, variable: "facility-output", unit: FACILITY_OUTPUT_UNITS[stage] ?? "t", value: result.facilityOutputTonnes[m * N + i] ?? 0 };
+      yield { ...common, variable: "facility-utilisation", unit: "share", value: result.facilityUtilisation[m * N + i] ?? 0 };
+    }
   }
 }

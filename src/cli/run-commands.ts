@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { Option, type Command } from "commander";
-import { tidyRows } from "../analysis/tidy-series.js";
+import { facilityTidyRows, tidyRows } from "../analysis/tidy-series.js";
 import { iamcPartialYearNote, toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
 import { reportForRegion } from "../report/region-view.js";
@@ -40,7 +40,7 @@ function regionOnly(report: RunReport, region: string): RunReport {
   const own = reportForRegion(report, region);
   return {
     ...own,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out open on ${region}'s view and cover every region after it.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out open on ${region}'s view and cover every region after it.` },
   };
 }
 
@@ -76,7 +76,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
-    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");
@@ -100,6 +100,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       }
       bar.done();
       const rows = () => [...tidyRows(run.result, window)];
+      const plants = () => [...facilityTidyRows(run.result, window)];
       if (format === "table") {
         // The report's summaries already cover the window (--from/--year); its headings say so.
         const view = options.region === undefined ? {} : { region: options.region };
@@ -111,8 +112,8 @@ export function registerRunCommands(program: Command, io: CliIo): void {
           const partYears = iamcPartialYearNote(firstMonth, lastMonth);
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}${partYears === "" ? "" : ` ${partYears}`}`, 100, 2)}\n`);
         }
-      } else if (format === "json") io.out(`${runJson(run, rows())}\n`);
-      else if (format === "csv") io.out(toTidyCsv(rows()));
+      } else if (format === "json") io.out(`${runJson(run, rows(), undefined, plants())}\n`);
+      else if (format === "csv") io.out(toTidyCsv([...rows(), ...plants()], { facilityColumn: true }));
       else {
         io.out(toIamcCsv(rows(), iamcMeta(run, window)));
         // The CSV stays machine-readable on stdout; the note on part years goes to stderr.

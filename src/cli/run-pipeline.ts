@@ -8,7 +8,7 @@ import type { SimulationResult } from "../engine/index.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { runPreparedScenario } from "../analysis/run-scenario.js";
-import { tidyRows, type TidyRow } from "../analysis/tidy-series.js";
+import { facilityTidyRows, tidyRows, type TidyRow } from "../analysis/tidy-series.js";
 import { addMonths, monthOffset } from "../model/dates.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
@@ -154,10 +154,11 @@ function regionViewOf(run: CompletedRun, region: string): RegionView {
 }
 
 /**
- * The JSON document of a run: scenario, dataset, the report, and the tidy rows as columns + arrays. With a region's
- * view (`--region`), the report carries it as `report.regionView`.
+ * The JSON document of a run: scenario, dataset, the report, and the tidy rows as columns + arrays (the facility rows,
+ * `facilityTidyRows`, apart as `facilityRows`, since they name a facility). With a region's view (`--region`), the
+ * report carries it as `report.regionView`.
  */
-export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: RegionView): string {
+export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: RegionView, facilityRows: readonly TidyRow[] = []): string {
   const s = run.loaded.scenario;
   return JSON.stringify({
     chokepoint: { format: "chokepoint-run", version: 1 },
@@ -170,6 +171,8 @@ export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: Regi
     report: view === undefined ? run.report : { ...run.report, regionView: view },
     columns: ["month", "element", "region", "stage", "variable", "unit", "value"],
     rows: rows.map((r) => [r.month, r.element, r.region, r.stage, r.variable, r.unit, r.value]),
+    facilityColumns: ["month", "facility", "region", "stage", "variable", "unit", "value"],
+    facilityRows: facilityRows.map((r) => [r.month, r.facility ?? "", r.region, r.stage, r.variable, r.unit, r.value]),
   });
 }
 
@@ -194,12 +197,13 @@ export interface OutputFileOptions {
 /** Every file `--out DIR` holds. */
 export function runOutputFiles(run: CompletedRun, { window = run.window, region }: OutputFileOptions = {}): Map<string, string> {
   const rows = [...tidyRows(run.result, window)];
+  const plants = [...facilityTidyRows(run.result, window)];
   const view = region === undefined ? undefined : regionViewOf(run, region);
   const files = new Map<string, string>();
   files.set("index.html", renderHtmlReport(run.report, view === undefined ? {} : { regionView: view }));
-  files.set("series.csv", toTidyCsv(rows));
+  files.set("series.csv", toTidyCsv([...rows, ...plants], { facilityColumn: true }));
   files.set("series-iamc.csv", toIamcCsv(rows, iamcMeta(run, window)));
-  files.set("run.json", runJson(run, rows, view));
+  files.set("run.json", runJson(run, rows, view, plants));
   files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;
 }

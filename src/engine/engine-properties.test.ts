@@ -4,7 +4,7 @@ import { WORLD_FILES } from "../model/world-schema.js";
 import { compileModel } from "./compile.js";
 import { createNeutralConstraints } from "./constraints.js";
 import { arbitraryWorld, buildWorld, randomConstraints } from "./fixtures/arbitrary-world.js";
-import { badValues, massBalanceErrors, provenanceShareError } from "./fixtures/invariants.js";
+import { badValues, facilityAttributionErrors, massBalanceErrors, provenanceShareError } from "./fixtures/invariants.js";
 import { runSimulation } from "./run.js";
 
 const MONTHS = 30;
@@ -77,6 +77,27 @@ describe("engine invariants over generated worlds and random constraints", () =>
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("attributes each stage's output to its facilities: they sum to the region's production (1e-9 relative), utilisation within [0, 1]", () => {
+    // Runs in which some facility of each stage made something: the check must not pass vacuously.
+    const runsWithOutput = [0, 0, 0, 0];
+    fc.assert(
+      fc.property(scenario, (input) => {
+        const { model, result } = simulate(input);
+        const errors = facilityAttributionErrors(result, model.elementOxideFactor);
+        expect(errors.output, errors.where).toBeLessThan(1e-9);
+        expect(errors.minUtilisation).toBeGreaterThanOrEqual(0);
+        // A plant at capacity can read 1 + a few ulps (output and capacity are summed in different orders).
+        expect(errors.maxUtilisation).toBeLessThanOrEqual(1 + 1e-12);
+        const N = result.facilityIds.length;
+        for (let stage = 0; stage < 4; stage++) {
+          if (result.facilityOutputTonnes.some((v, k) => v > 0 && result.facilityStage[k % N] === stage)) runsWithOutput[stage]!++;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    for (const runs of runsWithOutput) expect(runs).toBeGreaterThan(RUNS / 4);
   });
 
   it("samples parameters inside their ranges, and differently for different seeds", () => {

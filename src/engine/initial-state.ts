@@ -34,9 +34,9 @@ export function initialiseState(m: CompiledModel, s: RunState): void {
   for (let i = 0; i < N; i++) {
     const kind = m.facilitySlipKind[i]!;
     const slip = kind === 1 ? p["facility.constructionSlipMonths"] : kind === 2 ? p["facility.plannedSlipMonths"] : kind === 3 ? SLIP_FOREVER : 0;
-    s.startEffective[i] = m.facilityStartMonth[i]! + Math.round(slip);
-    if (s.startEffective[i]! <= 0) s.baseRate[i] = facilityBaseRate(m, i, 1);
-    if (m.facilityStage[i] === 0 && s.startEffective[i]! <= 0) {
+    s.perFacility.startEffective[i] = m.facilityStartMonth[i]! + Math.round(slip);
+    if (s.perFacility.startEffective[i]! <= 0) s.baseRate[i] = facilityBaseRate(m, i, 1);
+    if (m.facilityStage[i] === 0 && s.perFacility.startEffective[i]! <= 0) {
       s.mineRate[i] = m.facilityIsEstablished[i] === 1 ? m.facilityOutput2024PerMonth[i]! : m.facilityCapacityPerMonth[i]! * p["facility.utilisationShare"];
     }
   }

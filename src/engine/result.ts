@@ -23,6 +23,12 @@ export interface SimulationResult {
   readonly elementSymbols: readonly string[];
   /** Sector ids (index = sector index). */
   readonly sectorIds: readonly string[];
+  /** Facility ids, mines and plants (index = facility index), e.g. `plant:vac-hanau`. */
+  readonly facilityIds: readonly string[];
+  /** Stage of each facility (0 mine, 1 separation, 2 metal, 3 magnet); `[facility]`. */
+  readonly facilityStage: Uint8Array;
+  /** Region index of each facility; `[facility]`. */
+  readonly facilityRegion: Int32Array;
   /** End-product unit per sector ("" when the sector names none). */
   readonly sectorEndProductUnit: readonly string[];
   /** Seed the run used. */
@@ -35,6 +41,23 @@ export interface SimulationResult {
   readonly openingStockTonnes: Float64Array;
   /** Output by stage (0 mine concentrate, 1 separated oxide, 2 metal, 3 magnet content), t; `[month][stage][region][element]`. */
   readonly productionTonnes: Float64Array;
+  /**
+   * Output of each facility, t of its product: concentrate (t REO) for mines, separated oxide (t REO) for separation,
+   * metal (t) for metal plants, finished magnet (t) for magnet plants; `[month][facility]`. Where the engine computes a
+   * stage region by region it is attributed to the region's plants as the engine shares it (docs/model.md §7a), so a
+   * region's facilities of a stage sum to its production of that stage (converted to the same product).
+   */
+  readonly facilityOutputTonnes: Float64Array;
+  /**
+   * Capacity each facility had available in the month (ramp, availability, policy multipliers, China's growth), t per
+   * month in its rating's unit: t REO mined, t REO of feed for separation, t metal, t magnet; `[month][facility]`.
+   */
+  readonly facilityCapacityTonnes: Float64Array;
+  /**
+   * Share of that capacity in use, 0–1 (0 without capacity): output ÷ capacity, except separation, which is rated in
+   * feed: its feed (t REO) ÷ capacity; `[month][facility]`.
+   */
+  readonly facilityUtilisation: Float64Array;
   /** Finished magnet made, t of magnet; `[month][region]`. */
   readonly magnetTonnesProduced: Float64Array;
   /** Input used by each stage (0 for mines), t; `[month][stage][region][element]`. */
@@ -122,6 +145,7 @@ export function allocateResult(
   const R = model.regionIds.length;
   const E = model.elementSymbols.length;
   const K = model.sectorIds.length;
+  const N = model.facilityIds.length;
   const F = FORM_COUNT;
   return {
     startMonth: model.startMonth,
@@ -129,10 +153,17 @@ export function allocateResult(
     regionIds: model.regionIds,
     elementSymbols: model.elementSymbols,
     sectorIds: model.sectorIds,
+    facilityIds: model.facilityIds,
+    // Copies: the result must not hand out the model's own arrays.
+    facilityStage: Uint8Array.from(model.facilityStage),
+    facilityRegion: Int32Array.from(model.facilityRegion),
     sectorEndProductUnit: model.sectorEndProductUnit,
     ...meta,
     openingStockTonnes: f64("openingStockTonnes", E),
     productionTonnes: f64("productionTonnes", M * 4 * R * E),
+    facilityOutputTonnes: f64("facilityOutputTonnes", M * N),
+    facilityCapacityTonnes: f64("facilityCapacityTonnes", M * N),
+    facilityUtilisation: f64("facilityUtilisation", M * N),
     magnetTonnesProduced: f64("magnetTonnesProduced", M * R),
     stageInputTonnes: f64("stageInputTonnes", M * 4 * R * E),
     finalUseTonnes: f64("finalUseTonnes", M * R * F * E),
@@ -166,7 +197,7 @@ export function clearFirstMonth(result: SimulationResult): void {
     result.productionTonnes, result.magnetTonnesProduced, result.stageInputTonnes, result.finalUseTonnes,
     result.sectorDemandUnits, result.sectorDeliveredUnits, result.shortfallTonnes, result.endProductsLost,
     result.lossesTonnes, result.blockedTonnes, result.priceFloorPaymentsUsd, result.useByOriginTonnes,
-    result.tariffPaidUsd,
+    result.tariffPaidUsd, result.facilityOutputTonnes, result.facilityCapacityTonnes, result.facilityUtilisation,
   ];
   for (const s of series) if (s.length > 0) s.fill(0, 0, s.length / M);
 }

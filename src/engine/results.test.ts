@@ -28,6 +28,20 @@ describe("result queries", () => {
     expect(() => seriesFor(result, { variable: "price" })).toThrow(/needs an element/);
   });
 
+  it("reads facility output, capacity and utilisation by facility, or output summed over a region and stage", () => {
+    const magnets = seriesFor(result, { variable: "facility-output", facility: "plant:jp-magnet" });
+    expect(magnets[6]).toBeGreaterThan(0);
+    expect(magnets[6]).toBeCloseTo(seriesFor(result, { variable: "magnet-tonnes", region: "JP" })[6]!, 9);
+    // Mined concentrate in t REO: the pure-Nd mine's element tonnes × the oxide factor.
+    expect(seriesFor(result, { variable: "facility-output", region: "CN", stage: "mine" })[3]).toBeCloseTo(100, 9);
+    const capacity = seriesFor(result, { variable: "facility-capacity", facility: "plant:jp-magnet" });
+    const utilisation = seriesFor(result, { variable: "facility-utilisation", facility: "plant:jp-magnet" });
+    expect(utilisation[6]).toBeCloseTo(magnets[6]! / capacity[6]!, 12);
+    expect(totalOver(result, { variable: "facility-utilisation", facility: "plant:jp-magnet" }, 6, 7)).toBe(utilisation[6]);
+    expect(() => seriesFor(result, { variable: "facility-utilisation", stage: "magnet" })).toThrow(/needs a facility/);
+    expect(() => seriesFor(result, { variable: "facility-output", facility: "plant:nowhere" })).toThrow(SelectionError);
+  });
+
   it("flowGraph links mine → separation → metal → magnet → use with positive tonnes", () => {
     const graph = flowGraph(result, 6);
     const ids = graph.nodes.map((n) => n.id);

@@ -13,7 +13,7 @@ import { decodeTradeLink } from "./trade-record.js";
 export const VARIABLES = [
   "production", "stage-input", "final-use", "stock", "strategic-stock", "in-transit", "price", "shortfall", "trade",
   "blocked", "losses", "sector-demand", "sector-delivered", "end-products-lost", "magnet-tonnes", "use-by-origin", "response",
-  "tariff-paid", "tariff-markup",
+  "tariff-paid", "tariff-markup", "facility-output", "facility-capacity", "facility-utilisation",
 ] as const;
 /** A result variable. */
 export type Variable = (typeof VARIABLES)[number];
@@ -44,6 +44,8 @@ export interface Selection {
   readonly origin?: string;
   /** Response name (response). */
   readonly response?: (typeof RESPONSES)[number];
+  /** Facility id, e.g. `plant:vac-hanau` (facility variables; they also take `region` and `stage`). */
+  readonly facility?: string;
 }
 
 type Axis = "stage4" | "stage5" | "region" | "element" | "form" | "market" | "from" | "to" | "sector" | "origin" | "response";
@@ -72,6 +74,10 @@ function layoutOf(result: SimulationResult, variable: Variable): { data: ArrayLi
     response: [r.responseShares, ["market", "response"]],
     "tariff-paid": [r.tariffPaidUsd, ["region"]],
     "tariff-markup": [r.tariffMarkup, ["region", "form", "element"]],
+    // By facility: read by `facilitySeries`.
+    "facility-output": [r.facilityOutputTonnes, []],
+    "facility-capacity": [r.facilityCapacityTonnes, []],
+    "facility-utilisation": [r.facilityUtilisation, []],
   };
   const [data, axes] = layouts[variable];
   return { data, axes };
@@ -124,6 +130,7 @@ function chosenIndex(result: SimulationResult, selection: Selection, axis: Axis)
 export function seriesFor(result: SimulationResult, selection: Selection): Float64Array {
   const { data, axes } = layoutOf(result, selection.variable);
   if (selection.variable === "price" && selection.element === undefined) throw new SelectionError("a price series needs an element");
+  if (selection.variable.startsWith("facility-")) return facilitySeries(result, selection, data);
   const sizes = axes.map((a) => axisSize(result, a));
   const chosen = axes.map((a) => chosenIndex(result, selection, a));
   if (selection.variable === "trade") return tradeSeries(result, chosen);
@@ -149,6 +156,27 @@ export function seriesFor(result: SimulationResult, selection: Selection): Float
   return out;
 }
 
+/**
+ * A facility variable's monthly series: one facility's, or the sum over the facilities of a region and/or stage
+ * (output and capacity in each facility's own unit, so sum one stage at a time). Utilisation is a share: it needs a
+ * facility.
+ */
+function facilitySeries(result: SimulationResult, selection: Selection, data: ArrayLike<number>): Float64Array {
+  const N = result.facilityIds.length;
+  const facility = pick(result.facilityIds, selection.facility, "facility");
+  const region = pick(result.regionIds, selection.region, "region");
+  const stage = pick(STAGE_NAMES.slice(0, 4), selection.stage, "stage");
+  if (selection.variable === "facility-utilisation" && facility < 0) throw new SelectionError("a facility-utilisation series needs a facility (utilisation is a share; sum facility-output and facility-capacity instead)");
+  const chosen = result.facilityIds.map((_, i) => (facility < 0 || facility === i) && (region < 0 || result.facilityRegion[i] === region) && (stage < 0 || result.facilityStage[i] === stage));
+  const out = new Float64Array(result.months);
+  for (let m = 0; m < result.months; m++) {
+    let total = 0;
+    for (let i = 0; i < N; i++) if (chosen[i]) total += data[m * N + i] ?? 0;
+    out[m] = total;
+  }
+  return out;
+}
+
 /** Monthly trade for chosen `[from, to, element, form]` indices (−1 = all), from the sparse record. */
 function tradeSeries(result: SimulationResult, chosen: readonly number[]): Float64Array {
   const { trade } = result;
@@ -167,14 +195,14 @@ function tradeSeries(result: SimulationResult, chosen: readonly number[]): Float
   return out;
 }
 
-/** The total of a selection over months [fromMonth, toMonth); for price, response and tariff markup, the mean. */
+/** The total of a selection over months [fromMonth, toMonth); for price, response, tariff markup and facility utilisation, the mean. */
 export function totalOver(result: SimulationResult, selection: Selection, fromMonth = 0, toMonth = result.months): number {
   const series = seriesFor(result, selection);
   const from = Math.max(0, fromMonth);
   const to = Math.min(result.months, toMonth);
   let total = 0;
   for (let m = from; m < to; m++) total += series[m]!;
-  const isLevel = selection.variable === "price" || selection.variable === "response" || selection.variable === "tariff-markup";
+  const isLevel = selection.variable === "price" || selection.variable === "response" || selection.variable === "tariff-markup" || selection.variable === "facility-utilisation";
   return isLevel ? (to > from ? total / (to - from) : 0) : total;
 }
 

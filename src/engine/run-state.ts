@@ -121,8 +121,8 @@ export interface RunState {
   readonly quotaPriceSignal: Float64Array;
   /** Calibration output capacity still available, by stage and region (0–1+); `[stage][region]`. */
   readonly stageCapacityRatio: Float64Array;
-  /** Start month after status slips; `[facility]`. */
-  readonly startEffective: Float64Array;
+  /** Per-facility arrays (one field, see `MagnetPools` on the field limit). */
+  readonly perFacility: PerFacility;
   /** Sector demand this month, demand units; `[region][sector]`. */
   readonly demandUnits: Float64Array;
   /** Effective magnet recipe per market after thrifting, t per t magnet; `[market][grade][element]`. */
@@ -250,6 +250,16 @@ export interface MagnetPools {
   readonly use: Float64Array;
 }
 
+/** Per-facility state and the scratch that attributes a stage's output to its plants. */
+export interface PerFacility {
+  /** Start month after status slips; `[facility]`. */
+  readonly startEffective: Float64Array;
+  /** Each plant's capped share of its region's plan this month (`limitByPlants`; separation: feed, metal: output), t; `[facility][element]`. */
+  readonly plan: Float64Array;
+  /** Separation feed placed on each plant this month, t of element; `[facility][element]`. */
+  readonly feed: Float64Array;
+}
+
 /** Prices' calibration cover per element, and its running sum over the last spin-up months. */
 export interface CoverCalibration {
   /** [element] the cover prices take as normal (1 until the spin-up has set it). */
@@ -337,7 +347,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     plantNeedNow: f64(node), sectorNeedNow: f64(node), plantNeedSmoothed: f64(node), sectorNeedSmoothed: f64(node),
     targetIn: f64(node), targetOut: f64(node),
     plan: f64(R * E), lostBasis: f64(R * E), separationFeed: { ordered: f64(R * E), pushed: f64(R * E), fed: f64(E), baseTaken: f64(E), extraTaken: f64(E), plantRoom: f64(N) }, magnetPlan: f64(R * T * E),
-    mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), startEffective: f64(N),
+    mineRate: f64(N), capNow: f64(N), capFactor: f64(N), baseRate: f64(N), stageCapacityRatio: f64(4 * R), perFacility: { startEffective: f64(N), plan: f64(N * E), feed: f64(N * E) },
     capacityGrowth: f64(3).fill(1), quotaPriceSignal: f64(1).fill(1),
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),

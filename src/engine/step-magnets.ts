@@ -86,11 +86,14 @@ export function produceMagnets(ctx: StepContext): void {
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E, T } = s;
   const recycled = s.p["magnet.scrapRecycledShare"];
+  // Finished magnet made in the region by type, t (records the plants' share of it; nothing reads it back).
+  const madeByType = s.scratchT;
   // Dead nodes need nothing: all met.
   rho.fill(1);
   const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    madeByType.fill(0);
     for (let j = 0; j < liveElementCount[r * F + 2]!; j++) {
       const e = liveElements[(r * F + 2) * E + j]!;
       const node = (r * F + 2) * E + e;
@@ -114,6 +117,7 @@ export function produceMagnets(ctx: StepContext): void {
         content += c;
         alloy += c / typeYield[k]!;
         magnetTonnesProduced[t * R + r]! += c / typeContentPerTonne[k]!;
+        madeByType[k]! += c / typeContentPerTonne[k]!;
       }
       const use = sectorNeed * met;
       // Result arrays are written only where something is short: a write of 0 would still touch (fault in) the page.
@@ -152,6 +156,37 @@ export function produceMagnets(ctx: StepContext): void {
       finalUseTonnes[((t * R + r) * F + 2) * E + e]! += use;
       lossesTonnes[t * E + e]! += scrap - back;
     }
+    attributeMagnetsByCapacity(ctx, r, madeByType);
+  }
+}
+
+/**
+ * Record the output of region r's magnet plants, t of finished magnet: the region plans and makes each magnet type
+ * against the pooled capacity of its plants of that type (`planMagnets`), so each plant gets its capacity's share of
+ * its type's tonnes (`madeByType`) and every plant of a type runs at the same utilisation.
+ */
+function attributeMagnetsByCapacity(ctx: StepContext, r: number, madeByType: Float64Array): void {
+  const { m, s, res, t } = ctx;
+  const { capNow } = s;
+  const { R, N } = s;
+  const { facilityMagnetType } = m;
+  const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
+  const first = facilityGroupStart[3 * R + r]!;
+  const end = facilityGroupStart[3 * R + r + 1]!;
+  if (first === end) return;
+  const capByType = s.scratchT2;
+  capByType.fill(0);
+  for (let g = first; g < end; g++) {
+    const i = facilitiesByStageRegion[g]!;
+    if (capNow[i]! > 0) capByType[facilityMagnetType[i]!]! += capNow[i]!;
+  }
+  for (let g = first; g < end; g++) {
+    const i = facilitiesByStageRegion[g]!;
+    const type = facilityMagnetType[i]!;
+    if (!(capNow[i]! > 0) || !(madeByType[type]! > 0)) continue;
+    const share = capNow[i]! / capByType[type]!;
+    res.facilityOutputTonnes[t * N + i] = madeByType[type]! * share;
+    res.facilityUtilisation[t * N + i] = madeByType[type]! / capByType[type]!;
   }
 }
 

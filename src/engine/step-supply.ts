@@ -18,7 +18,9 @@ const SEPARATION_ROUNDS = 2;
 /** Capacity per facility this month (ramp × availability × policy multiplier), and price floors in force. */
 export function updateCapacity(ctx: StepContext): void {
   const { m, s, seg, t, c } = ctx;
-  const { baseRate, capFactor, capNow, floorPrice, startEffective } = s;
+  const { baseRate, capFactor, capNow, floorPrice } = s;
+  const { startEffective } = s.perFacility;
+  const { facilityCapacityTonnes } = ctx.res;
   const { facilityCapacityPerMonth, facilityGrowthClass, facilityIsEstablished, facilityOutput2024PerMonth, facilityRampMonths, facilityRegion, facilityStage } = m;
   const { capacityGrowth } = s;
   const availability = s.p["capacity.availabilityShare"];
@@ -43,6 +45,7 @@ export function updateCapacity(ctx: StepContext): void {
       capFactor[i] = ramp * multiplier;
       capNow[i] = facilityCapacityPerMonth[i]! * availability * ramp * multiplier * capacityGrowth[facilityGrowthClass[i]!]!;
     }
+    if (capNow[i]! > 0) facilityCapacityTonnes[t * s.N + i] = capNow[i]!;
   }
   // Share of each region's calibration output capacity still available, by stage (weights of the order book).
   const ratio = s.stageCapacityRatio;
@@ -123,9 +126,9 @@ export function desiredOutputByShare(ctx: StepContext, form: number, coverMonths
 export function produceMines(ctx: StepContext): void {
   const { m, s, res, t } = ctx;
   const { capFactor, capNow, floorPrice, mineRate, outStock, plan, prices, supplyNow } = s;
-  const { basePriceUsdPerKg, facilityGrowthClass, facilityIsEstablished, facilityOutput2024PerMonth, facilityRegion, facilityStage, mineElementPerReo, regionMarket, stageCoverMonths } = m;
+  const { basePriceUsdPerKg, elementOxideFactor, facilityGrowthClass, facilityIsEstablished, facilityOutput2024PerMonth, facilityRegion, facilityStage, mineElementPerReo, regionMarket, stageCoverMonths } = m;
   const { capacityGrowth } = s;
-  const { productionTonnes } = res;
+  const { facilityOutputTonnes, facilityUtilisation, productionTonnes } = res;
   const { R, E, N } = s;
   const expansion = s.p["mine.expansionPerMonth"];
   const elasticity = s.p["mine.supplyElasticity"];
@@ -179,14 +182,21 @@ export function produceMines(ctx: StepContext): void {
     const change = pressure > 1 + BALANCE_BAND ? 1 + stepUp : pressure < 1 - BALANCE_BAND ? 1 - step : 1;
     const rate = Math.min(cap, Math.max(floorRate, mineRate[i]! * change));
     mineRate[i] = rate;
+    // The mine's output as concentrate, t REO of the modelled elements (the rate when its profile has no others).
+    let reo = 0;
     for (let e = 0; e < E; e++) {
       const x = rate * mineElementPerReo[i * E + e]!;
       if (x <= 0) continue;
+      reo += x * elementOxideFactor[e]!;
       outStock[((r * F + 0) * E + e) * R + r]! += x;
       if (s.outHasOrigin[((r * F + 0) * E + e) * R + r] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 0) * E + e, R, r);
       s.outTotal[(r * F + 0) * E + e]! += x;
       supplyNow[(r * F + 0) * E + e]! += x;
       productionTonnes[((t * 4 + 0) * R + r) * E + e]! += x;
+    }
+    if (reo > 0) {
+      facilityOutputTonnes[t * N + i] = reo;
+      facilityUtilisation[t * N + i] = reo / cap;
     }
   }
 }
@@ -204,6 +214,8 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
   const { facilityElementMask, facilityIsEstablished } = m;
   const { R, E } = s;
   const utilisation = s.p["facility.utilisationShare"];
+  // Each plant's share of the capped plan, t; `[facility][element]` (what produceMetal attributes output by).
+  const plantPlan = s.perFacility.plan;
   const eligible = s.scratchE;
   const planned = s.scratchE2;
   const worldOrders = s.scratchE3;
@@ -223,6 +235,7 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
     }
     for (let g = first; g < end; g++) {
       const i = facilitiesByStageRegion[g]!;
+      plantPlan.fill(0, i * E, (i + 1) * E);
       if (capNow[i]! <= 0) continue;
       const cap = capNow[i]!;
       let load = 0;
@@ -238,6 +251,7 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
           if (facilityElementMask[i * E + e] !== 1) continue;
           const share = ((plan[r * E + e]! * cap) / eligible[e]!) * scale;
           planned[e]! += share;
+          plantPlan[i * E + e] = share;
           lostBasis[r * E + e]! += share;
         }
         continue;
@@ -249,6 +263,7 @@ function limitByPlants(ctx: StepContext, stage: number, weight: Float64Array | n
         if (facilityElementMask[i * E + e] !== 1) continue;
         const extra = mix > 0 ? ((minLoad - load) * worldOrders[e]!) / mix : 0;
         planned[e]! += (plan[r * E + e]! * cap) / eligible[e]! + extra;
+        plantPlan[i * E + e] = (plan[r * E + e]! * cap) / eligible[e]! + extra;
         // The lift to minimum load is the plant's own target, not lost production when feed is missing.
         lostBasis[r * E + e]! += (plan[r * E + e]! * cap) / eligible[e]!;
       }
@@ -335,9 +350,11 @@ export function produceSeparation(ctx: StepContext): void {
   const { pushed } = s.separationFeed;
   const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
   const { elementOxideFactor, regionMarket } = m;
-  const { lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
-  const { R, E } = s;
+  const { facilityOutputTonnes, facilityUtilisation, lossesTonnes, priceFloorPaymentsUsd, productionTonnes, shortfallTonnes, stageInputTonnes } = res;
+  const { R, E, N } = s;
   const recovery = s.p["separation.recoveryShare"];
+  // Feed placed on each plant this month, t of element; `[facility][element]`.
+  const plantFeed = s.perFacility.feed;
   // Per element: ordered feed and co-products still to place, the room of the plants that separate it, what is fed.
   const baseOf = s.scratchE;
   const extraOf = s.scratchE2;
@@ -386,7 +403,11 @@ export function produceSeparation(ctx: StepContext): void {
     // ordered feed first and the co-products in the room left, within its own capacity; a second round offers the room
     // plants left to what is still waiting (a Ce line full of Ce leaves the light plant's La, Pr and Nd to it).
     fed.fill(0);
-    for (let g = first; g < end; g++) plantRoom[facilitiesByStageRegion[g]!] = capNow[facilitiesByStageRegion[g]!]!;
+    for (let g = first; g < end; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      plantRoom[i] = capNow[i]!;
+      plantFeed.fill(0, i * E, (i + 1) * E);
+    }
     for (let round = 0; round < SEPARATION_ROUNDS; round++) {
       elementRoom.fill(0);
       for (let g = first; g < end; g++) {
@@ -415,6 +436,7 @@ export function produceSeparation(ctx: StepContext): void {
           const share = room / elementRoom[e]!;
           baseTaken[e]! += share * baseScale;
           extraTaken[e]! += share * extraScale;
+          plantFeed[i * E + e]! += share * baseScale * baseOf[e]! + share * extraScale * extraOf[e]!;
         }
         plantRoom[i] = Math.max(0, room - baseLoad * baseScale - extraLoad * extraScale);
       }
@@ -424,6 +446,12 @@ export function produceSeparation(ctx: StepContext): void {
         extraOf[e]! *= Math.max(0, 1 - extraTaken[e]!);
       }
     }
+    // Past the rounds, baseTaken and extraTaken hold per element the oxide made and the feed used per tonne placed on
+    // the plants: each plant's output is its placed feed's share of the region's (records only; nothing reads them back).
+    const oxidePerPlaced = baseTaken;
+    const usedPerPlaced = extraTaken;
+    oxidePerPlaced.fill(0);
+    usedPerPlaced.fill(0);
     for (let e = 0; e < E; e++) {
       const node = (r * F + 0) * E + e;
       const base = node * R;
@@ -456,6 +484,8 @@ export function produceSeparation(ctx: StepContext): void {
           rejectShare = capacity > 0 ? rejectShare / capacity : 0;
         }
         const oxide = feed * recovery * (1 - rejectShare);
+        oxidePerPlaced[e] = oxide / fed[e]!;
+        usedPerPlaced[e] = feed / fed[e]!;
         outStock[((r * F + 1) * E + e) * R + r]! += oxide;
         if (s.outHasOrigin[((r * F + 1) * E + e) * R + r] === 0) addOriginHere(s.outOrigins, s.outOriginCount, s.outHasOrigin, (r * F + 1) * E + e, R, r);
         s.outTotal[(r * F + 1) * E + e]! += oxide;
@@ -480,6 +510,21 @@ export function produceSeparation(ctx: StepContext): void {
         s.outTotal[node]! += available;
         s.inTotal[node] = 0;
       }
+    }
+    // Each plant's oxide (t REO) and its feed (t REO) against its capacity, which separation rates in feed.
+    for (let g = first; g < end; g++) {
+      const i = facilitiesByStageRegion[g]!;
+      if (!(capNow[i]! > 0)) continue;
+      let oxideReo = 0;
+      let feedReo = 0;
+      for (let e = 0; e < E; e++) {
+        const placed = plantFeed[i * E + e]!;
+        if (placed === 0) continue;
+        oxideReo += placed * oxidePerPlaced[e]! * elementOxideFactor[e]!;
+        feedReo += placed * usedPerPlaced[e]! * elementOxideFactor[e]!;
+      }
+      if (oxideReo > 0) facilityOutputTonnes[t * N + i] = oxideReo;
+      if (feedReo > 0) facilityUtilisation[t * N + i] = feedReo / capNow[i]!;
     }
   }
 }
@@ -515,11 +560,14 @@ export function produceMetal(ctx: StepContext): void {
   const recordOrigins = useByOriginTonnes.length > 0;
   const { R, E } = s;
   const yieldShare = s.p["metal.yieldShare"];
+  // Metal made per element, t (records the plants' share of it; nothing reads it back).
+  const made = s.scratchE;
   // Dead nodes need nothing: all met.
   rho.fill(1);
   const { elements: liveElements, elementCount: liveElementCount } = s.lists.live;
   for (let r = 0; r < R; r++) {
     const market = regionMarket[r]!;
+    made.fill(0);
     for (let j = 0; j < liveElementCount[r * F + 1]!; j++) {
       const e = liveElements[(r * F + 1) * E + j]!;
       const node = (r * F + 1) * E + e;
@@ -561,11 +609,43 @@ export function produceMetal(ctx: StepContext): void {
       }
       s.inTotal[node] = left;
       s.outTotal[(r * F + 2) * E + e]! += metal;
+      made[e] = metal;
       productionTonnes[((t * 4 + 2) * R + r) * E + e]! += metal;
       supplyNow[(r * F + 2) * E + e]! += metal;
       stageInputTonnes[((t * 4 + 2) * R + r) * E + e]! += feed;
       finalUseTonnes[((t * R + r) * F + 1) * E + e]! += use;
       lossesTonnes[t * E + e]! += feed - metal;
+    }
+    attributeMetalByPlan(ctx, r, made);
+  }
+}
+
+/**
+ * Record the output of region r's metal plants: each makes its planned share (`limitByPlants`) of each element's metal
+ * (`made`, t), since scarce oxide is shared pro rata over the region's plan and every plant making an element gets the
+ * same share of its plan.
+ */
+function attributeMetalByPlan(ctx: StepContext, r: number, made: Float64Array): void {
+  const { s, res, t } = ctx;
+  const { capNow } = s;
+  const { R, E, N } = s;
+  const { facilitiesByStageRegion, facilityGroupStart } = s.lists;
+  const plantPlan = s.perFacility.plan;
+  const planned = s.scratchE2;
+  planned.fill(0);
+  const first = facilityGroupStart[2 * R + r]!;
+  const end = facilityGroupStart[2 * R + r + 1]!;
+  for (let g = first; g < end; g++) {
+    const i = facilitiesByStageRegion[g]!;
+    for (let e = 0; e < E; e++) planned[e]! += plantPlan[i * E + e]!;
+  }
+  for (let g = first; g < end; g++) {
+    const i = facilitiesByStageRegion[g]!;
+    let output = 0;
+    for (let e = 0; e < E; e++) if (made[e]! > 0 && plantPlan[i * E + e]! > 0) output += (made[e]! * plantPlan[i * E + e]!) / planned[e]!;
+    if (output > 0) {
+      res.facilityOutputTonnes[t * N + i] = output;
+      res.facilityUtilisation[t * N + i] = output / capNow[i]!;
     }
   }
 }

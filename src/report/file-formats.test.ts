@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TidyRow } from "../analysis/tidy-series.js";
-import { iamcPartialYearNote, iamcYears, toIamcCsv } from "./file-formats.js";
+import { iamcPartialYearNote, iamcYears, toIamcCsv, toTidyCsv } from "./file-formats.js";
 
 /** Monthly rows of one series from `first` for `count` months, each `value`. */
 function monthly(first: string, count: number, variable: string, value: number, extra: Partial<TidyRow> = {}): TidyRow[] {
@@ -41,5 +41,25 @@ describe("IAMC layout", () => {
     expect(iamcYears("2025-07", "2026-06").map((y) => [y.year, y.firstMonth, y.lastMonth, y.months])).toEqual([[2025, "2025-07", "2025-12", 6], [2026, "2026-01", "2026-06", 6]]);
     expect(iamcPartialYearNote("2024-01", "2025-12")).toBe("");
     expect(iamcPartialYearNote("2024-01", "2026-06")).toMatchInlineSnapshot(`"In series-iamc.csv, 2026 covers 2026-01 – 2026-06 only (6 months; flows × 12/6): flows (t/yr, units/yr, US$/yr) in a part year are annualised — the sum of its months × 12 / months — so they read as yearly rates; stocks are at its last month and prices the mean of its months."`);
+  });
+});
+
+const tidyRowsWithFacility: TidyRow[] = [
+  { month: "2026-01", element: "Nd", region: "CN", stage: "mine", variable: "production", unit: "t", value: 1234.5678 },
+  { month: "2026-01", element: "", region: "EU", stage: "magnet", variable: "facility-output", unit: "t magnet", value: 42, facility: "plant:vac-hanau" },
+];
+
+describe("tidy CSV", () => {
+  it("adds a facility column on request, empty on rows that are not a facility's", () => {
+    expect(toTidyCsv(tidyRowsWithFacility, { facilityColumn: true })).toBe([
+      "month,element,region,stage,variable,unit,value,facility",
+      "2026-01,Nd,CN,mine,production,t,1234.57,",
+      "2026-01,,EU,magnet,facility-output,t magnet,42,plant:vac-hanau",
+      "",
+    ].join("\n"));
+  });
+
+  it("keeps its seven columns otherwise (the dashboard's downloads)", () => {
+    expect(toTidyCsv(tidyRowsWithFacility.slice(0, 1))).toBe("month,element,region,stage,variable,unit,value\n2026-01,Nd,CN,mine,production,t,1234.57\n");
   });
 });

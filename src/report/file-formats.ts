@@ -22,10 +22,16 @@ export function formatNumber(value: number): string {
   return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e15 ? String(rounded) : rounded.toExponential();
 }
 
-/** Tidy CSV: a header line then one line per row. */
-export function toTidyCsv(rows: Iterable<TidyRow>): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(","));
+/**
+ * Tidy CSV: a header line then one line per row. With `facilityColumn`, a last column `facility` holds the facility id
+ * of facility rows (empty on the others).
+ */
+export function toTidyCsv(rows: Iterable<TidyRow>, { facilityColumn = false }: { readonly facilityColumn?: boolean } = {}): string {
+  const lines = [facilityColumn ? [...CSV_COLUMNS, "facility"].join(",") : CSV_COLUMNS.join(",")];
+  for (const r of rows) {
+    const line = CSV_COLUMNS.map((c) => csvField(r[c])).join(",");
+    lines.push(facilityColumn ? `${line},${csvField(r.facility ?? "")}` : line);
+  }
   return `${lines.join("\n")}\n`;
 }
 

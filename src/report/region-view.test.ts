@@ -9,8 +9,12 @@ describe("reportForRegion", () => {
   it("keeps only the region's rows of the per-region summaries, and the world's prices, costs and concentration", () => {
     const jp = reportForRegion(report, "JP");
     const regions = (rows: readonly { region: string }[]) => [...new Set(rows.map((x) => x.region))];
-    expect([jp.shortages, jp.endProductsLost, jp.sectorShortfalls, jp.chinaSupplyChanges, jp.regionOutputs, jp.chinaOrigin, jp.gapClosers].map(regions))
-      .toEqual([["JP"], ["JP"], ["JP"], ["JP"], ["JP"], ["JP"], ["JP"]]);
+    expect([jp.shortages, jp.plantShortfalls ?? [], jp.endProductsLost, jp.sectorShortfalls, jp.chinaSupplyChanges, jp.regionOutputs, jp.chinaOrigin, jp.gapClosers].map(regions))
+      .toEqual([["JP"], ["JP"], ["JP"], ["JP"], ["JP"], ["JP"], ["JP"], ["JP"]]);
+    expect(regionView(report, { id: "EU", name: "European Union" }).plantShortfalls.map((x) => x.facility)).toEqual(["plant:vac-hanau"]);
+    // A report saved before plant figures existed stays without them.
+    const { plantShortfalls: _, ...old } = report;
+    expect(reportForRegion(old, "JP")).not.toHaveProperty("plantShortfalls");
     expect(jp.chinaOriginByRegion.map((s) => s.label)).toEqual(["JP"]);
     expect(jp.prices).toBe(report.prices);
     expect(jp.policyCosts).toBe(report.policyCosts);

@@ -5,7 +5,7 @@
  * the market it buys in, and where its supply came from. Picks and sums what the report holds; computes no model figures.
  */
 import type {
-  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MadeHereShortHere, MonthSeries, PolicyCost, PriceSummary, RegionOutput,
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MadeHereShortHere, MonthSeries, PlantShortfall, PolicyCost, PriceSummary, RegionOutput,
   ReportWindow, RunReport, SectorShortfall, ShortageEpisode,
 } from "../analysis/report-model.js";
 import { widestPremium, type WidestPremium } from "./premium.js";
@@ -15,8 +15,9 @@ import { reportWindow } from "./report-window.js";
 const DOMESTIC_MARKET_REGION = "CN";
 
 /**
- * The report with only `region`'s rows in its per-region summaries (shortages, end products lost, sector shortfalls,
- * supply from China, its output and what left while it was short, provenance, gap closers); prices, concentration, costs and the timeline stay whole.
+ * The report with only `region`'s rows in its per-region summaries (shortages, plants that stop or fall short, end
+ * products lost, sector shortfalls, supply from China, its output and what left while it was short, provenance, gap
+ * closers); prices, concentration, costs and the timeline stay whole.
  */
 export function reportForRegion(report: RunReport, region: string): RunReport {
   return {
@@ -24,6 +25,7 @@ export function reportForRegion(report: RunReport, region: string): RunReport {
     shortages: report.shortages.filter((s) => s.region === region),
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     sectorShortfalls: report.sectorShortfalls.filter((x) => x.region === region),
+    ...(report.plantShortfalls === undefined ? {} : { plantShortfalls: report.plantShortfalls.filter((x) => x.region === region) }),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
     regionOutputs: report.regionOutputs.filter((x) => x.region === region),
     ...(report.madeHereShortHere === undefined ? {} : { madeHereShortHere: report.madeHereShortHere.filter((x) => x.region === region) }),
@@ -72,6 +74,8 @@ export interface RegionView {
   readonly madeHereShortHere: readonly MadeHereShortHere[];
   /** Its separation, metal and magnet plants short of input (production lost), earliest first. */
   readonly plantShortages: readonly ShortageEpisode[];
+  /** Its mines and plants that stop or fall short (against the baseline run, or capacity without one), largest loss first. */
+  readonly plantShortfalls: readonly PlantShortfall[];
   /** Its final demand unmet by element, largest first. */
   readonly finalDemandByElement: readonly ElementShortfall[];
   /** Its final demand unmet by sector (t magnet or t REO). */
@@ -124,6 +128,7 @@ export function regionView(report: RunReport, { id, name }: { readonly id: strin
     outputs: own.regionOutputs,
     madeHereShortHere: own.madeHereShortHere ?? [],
     plantShortages: own.shortages.filter((e) => e.stage !== "use").sort(byStart),
+    plantShortfalls: own.plantShortfalls ?? [],
     finalDemandByElement: shortfallByElement(own.shortages.filter((e) => e.stage === "use")),
     finalDemandBySector: own.sectorShortfalls,
     finalDemandShortfallPath: report.shortfallByRegion.find((s) => s.label === id),

@@ -104,6 +104,34 @@ describe("terminal answer", () => {
       .toBe("  none: EU's separation, metal and magnet plants got the input they needed in every month");
   });
 
+  it("lists the plants that stop or fall short after the plants short of input, within 100 columns", () => {
+    const text = renderRunText(sampleReport());
+    const rows = sectionOf(text, "Plants that stop or fall short");
+    expect(rows.slice(0, 2).join(" ").replace(/\s+/g, " ")).toBe("Plants that stop or fall short (more than 10 % below their output in the baseline run in a month) — 3 mines and plants");
+    expect(rows.join(" ").replace(/\s+/g, " ")).toContain("Output lost against baseline-2024 in the months a facility made more than 10 % less");
+    const body = rows.slice(rows.findIndex((l) => l.startsWith("──")) + 1).map((l) => l.trim().split(/\s{2,}/));
+    expect(body).toEqual([
+      ["jp-sintered-ndfeb", "JP", "magnet", "2026-06", "2026-09 38%", "Dy, Tb", "1,240 t magnet", "6.3%"],
+      ["vac-hanau", "EU", "magnet", "2026-07", "2026-10 100%", "Dy", "210 t magnet", "11%"],
+      ["mountain-pass", "US", "mine", "2026-05", "2026-05 15%", "–", "160 t REO", "0.4%"],
+    ]);
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    // It follows the plants short of input.
+    expect(text.indexOf("Plants that stop or fall short")).toBeGreaterThan(text.indexOf("Plants short of input"));
+  });
+
+  it("says no plant fell short for the window or the region, names a cut spell's start, and leaves the section out of older reports", () => {
+    const none = renderRunText({ ...sampleReport(), plantShortfalls: [], window: { from: "2027-01", to: "2027-12" } }, { region: "EU" });
+    expect(sectionOf(none, "Plants that stop or fall short").join(" ").replace(/\s+/g, " "))
+      .toBe("Plants that stop or fall short (more than 10 % below their output in the baseline run in a month), 2027-01 – 2027-12 — 0 mines and plants none: every mine and plant in EU made within 10 % of its baseline output in every month of 2027-01 – 2027-12");
+    const cut = sampleReport().plantShortfalls!.map((x) => ({ ...x, beganMonth: "2026-02" }));
+    const since = sectionOf(renderRunText({ ...sampleReport(), plantShortfalls: cut.map((x) => ({ ...x, lostTonnes: x.lostTonnes * 1000 })) }), "Plants that stop");
+    expect(since.some((l) => /^vac-hanau\s+EU\s+magnet\s+since 2026-02\s/.test(l))).toBe(true);
+    for (const line of since) expect(line.length).toBeLessThanOrEqual(100);
+    const { plantShortfalls: _, ...old } = sampleReport();
+    expect(renderRunText(old)).not.toContain("Plants that stop or fall short");
+  });
+
   it("names the reporting window in every summary heading when --from trims it, and says episodes are cut at its start", () => {
     const base = sampleReport();
     const cut: ShortageEpisode = { ...episode("Dy", "JP", 40), startMonth: "2027-01", endMonth: "2027-03", durationMonths: 3, beganMonth: "2026-06" };

@@ -11,6 +11,7 @@ import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
 import { shortOfText } from "./end-products.js";
 import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
+import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
 import { reportWindow } from "./report-window.js";
@@ -105,6 +106,8 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
         production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...began(production, x), ...inBaseline(x)]),
       )}`,
   ));
+  // Which mines and plants stop or fall short, and when (reports saved before it existed have no such rows).
+  if (report.plantShortfalls !== undefined) parts.push(renderPlantShortfallText(report, { region: options.region }));
 
   const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
   for (const p of report.prices) {

@@ -58,7 +58,7 @@ describe("chokepoint run on the tiny fixture world", () => {
   it("prints the answer, fitting 100 columns, and exits 0", () => {
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
-    for (const section of ["Shortages of final demand", "Prices, US$/kg", "End products not built", "Who closes the gap", "Concentration by stage", "Policy timeline"]) {
+    for (const section of ["Shortages of final demand", "Plants that stop or fall short", "Prices, US$/kg", "End products not built", "Who closes the gap", "Concentration by stage", "Policy timeline"]) {
       expect(result.out).toContain(section);
     }
     expect(result.out).toContain("dy-ban");
@@ -71,12 +71,22 @@ describe("chokepoint run on the tiny fixture world", () => {
   });
 
   it("writes tidy CSV and IAMC that add up to the same totals as the JSON", () => {
-    const json = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { scenario: { name: string }; dataset: { version: string }; columns: string[]; rows: [string, string, string, string, string, string, number][] };
+    type Row = [string, string, string, string, string, string, number];
+    const json = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { scenario: { name: string }; dataset: { version: string }; columns: string[]; rows: Row[]; facilityColumns: string[]; facilityRows: Row[] };
     expect(json.scenario.name).toBe("Tiny Dy ban");
     expect(json.dataset.version).toBe("test.1");
     const csv = parseCsv(readFileSync(join(out, "series.csv"), "utf8"));
-    expect(csv.header).toEqual(["month", "element", "region", "stage", "variable", "unit", "value"]);
-    expect(csv.rows.length).toBe(json.rows.length);
+    expect(csv.header).toEqual(["month", "element", "region", "stage", "variable", "unit", "value", "facility"]);
+    expect(csv.rows.length).toBe(json.rows.length + json.facilityRows.length);
+    // Facility rows: output and utilisation by facility (its id in the last column), the same in run.json's facilityRows.
+    expect(json.facilityColumns).toEqual(["month", "facility", "region", "stage", "variable", "unit", "value"]);
+    const plants = csv.rows.filter((r) => r[7] !== "");
+    expect(plants.length).toBe(json.facilityRows.length);
+    expect(plants.length).toBeGreaterThan(0);
+    expect(new Set(plants.map((r) => r[4]))).toEqual(new Set(["facility-output", "facility-utilisation"]));
+    for (const r of plants) expect(r[7]).toMatch(/^(mine|plant):/);
+    for (const r of plants.filter((x) => x[4] === "facility-utilisation")) expect(Number(r[6])).toBeLessThanOrEqual(1);
+    expect(csv.rows.filter((r) => r[7] === "").length).toBe(json.rows.length);
     const sum = (rows: (string | number)[][], pick: (r: (string | number)[]) => boolean) => rows.filter(pick).reduce((t, r) => t + Number(r[6]), 0);
     const isCnNdMine = (r: (string | number)[]) => r[1] === "Nd" && r[2] === "CN" && r[3] === "mine" && r[4] === "production";
     const fromJson = sum(json.rows, isCnNdMine);

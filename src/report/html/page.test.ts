@@ -19,8 +19,8 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("<dt>Horizon</dt><dd>2026-01 → 2027-12 (24 months)</dd>");
     expect(html).toContain("<dt>Compared with</dt><dd>baseline-2024</dd>");
     const order = [...html.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(["answer", "prices", "shortfalls", "flows", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
-    for (const table of ["prices", "shortage-episodes", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
+    expect(order).toEqual(["answer", "prices", "shortfalls", "plants", "flows", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products", "timeline", "policy-costs", "gap-closers", "warnings"]);
+    for (const table of ["prices", "shortage-episodes", "plant-shortfalls", "concentration", "provenance", "china-supply", "region-outputs", "made-here", "end-products-lost", "policy-timeline", "policy-costs", "gap-closers"]) {
       expect(html, table).toContain(`data-table="${table}"`);
     }
     // The provenance table: first and last year per element, for each region.
@@ -120,6 +120,7 @@ describe("renderHtmlReport", () => {
       flows: "No flows were recorded for this run.",
       "china-share": "No concentration series in this run.",
       provenance: "Origins were not recorded for this run.",
+      "plant-shortfalls": "No mine or plant made more than 10 % less than its capacity while its stage was short of input in any month of the run.",
       "china-supply": "No baseline run to compare with.",
       "region-outputs": "No region outside China made Nd, Pr, Dy or Tb at any stage in this run.",
       "made-here": "No region shipped out a quarter or more of an element it made while its own plants or final users were short of it, in this run.",
@@ -130,6 +131,33 @@ describe("renderHtmlReport", () => {
       warnings: "No warnings.",
     });
     expect(page).toContain("<p class=\"muted\">No shortfall in this run.</p>");
+  });
+
+  it("lists the plants that stop or fall short, largest loss first, with a strip of the months each was short", () => {
+    const section = html.slice(html.indexOf('data-section="plants"'), html.indexOf('data-section="flows"'));
+    expect(section).toContain("<h2><span class=\"n\">3</span>Plants that stop or fall short</h2>");
+    expect(section).toContain("<caption>3 mines and plants more than 10 % below their output in the baseline run in a month, largest loss first</caption>");
+    const table = section.slice(section.indexOf("<tbody>"), section.indexOf("</tbody>"));
+    const cells = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...(m[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => (c[1] ?? "").replace(/<svg[\s\S]*<\/svg>/, "[strip]")));
+    expect(cells).toEqual([
+      ["Japan sintered NdFeB (TDK, Proterial, Shin-Etsu Takefu, Daido/Intermetallics)<span class=\"id\">plant:jp-sintered-ndfeb</span>", "JP", "magnet", "[strip]", "2026-06", "2026-09 38%", "Dy, Tb", "1,240 t magnet", "6.3%"],
+      ["VAC (Vacuumschmelze) sintered NdFeB, Hanau (Germany)<span class=\"id\">plant:vac-hanau</span>", "EU", "magnet", "[strip]", "2026-07", "2026-10 100%", "Dy", "210 t magnet", "11%"],
+      ["Mountain Pass bastnasite mine and concentrator (California)<span class=\"id\">mine:mountain-pass</span>", "US", "mine", "[strip]", "2026-05", "2026-05 15%", "–", "160 t REO", "0.4%"],
+    ]);
+    // VAC's strip: four months from 2026-07, the darkest (100 %) last; a label for screen readers; a tick at 2027-01.
+    const strip = table.slice(table.indexOf("plant:vac-hanau"), table.indexOf("</svg>", table.indexOf("plant:vac-hanau")));
+    expect(strip).toContain('aria-label="4 months short from 2026-07; worst 2026-10 100%"');
+    expect([...strip.matchAll(/<rect x="([\d.]+)" width="([\d.]+)" height="14" fill="#b2382c" fill-opacity="([\d.]+)"/g)].map((m) => [m[1], m[2], m[3]]))
+      .toEqual([["45.0", "7.5", "0.58"], ["52.5", "7.5", "0.79"], ["60.0", "7.5", "0.93"], ["67.5", "7.5", "1.00"]]);
+    expect(strip).toContain('<rect x="90.0" width="0.6" height="14" fill="#8a93a0"/>');
+    expect(html).toContain("svg.strip { display: block;");
+  });
+
+  it("keeps a report saved before plant figures existed as it was: no plant section, no plant styles", () => {
+    const { plantShortfalls: _, ...old } = sampleReport();
+    const page = renderHtmlReport(old);
+    expect(page).not.toMatch(/data-section="plants"|svg\.strip|plant-shortfalls/);
+    expect(renderHtmlReport(old, { regionView: regionView(old, { id: "JP", name: "Japan" }) })).not.toContain("plants that stop or fall short");
   });
 
   it("drops flow links that run backwards or within a stage, which a Sankey cannot draw", () => {
@@ -209,7 +237,7 @@ describe("renderHtmlReport with a region (--region)", () => {
   it("opens on the region: a numbered section right after the answer in brief, in the contents and the masthead", () => {
     const order = [...page.matchAll(/data-section="([^"]+)"/g)].map((m) => m[1]);
     expect(order.slice(0, 3)).toEqual(["answer", "your-region", "prices"]);
-    expect(order.length).toBe(15);
+    expect(order.length).toBe(16);
     expect(page).toContain('<h2><span class="n">1</span>Your region: Japan (JP)</h2>');
     expect(page).toContain('<li><a href="#your-region">Your region: Japan (JP)</a></li>');
     expect(page).toContain("<dt>Your region</dt><dd>Japan (JP)</dd>");
@@ -246,11 +274,15 @@ describe("renderHtmlReport with a region (--region)", () => {
     const parts = [...section.matchAll(/<h3 class="sub" data-region-part="([^"]+)">([^<]*)<\/h3>/g)].map((m) => m[2]);
     expect(parts).toEqual([
       "What JP made and where it went, over the run", "Made in JP, short in JP: output that left while JP was short of it, over the run",
-      "JP&#39;s plants short of input (production lost), over the run", "Final demand unmet in JP, over the run",
+      "JP&#39;s plants short of input (production lost), over the run", "JP&#39;s plants that stop or fall short, over the run", "Final demand unmet in JP, over the run",
       "End products not built in JP, over the run", "Prices JP&#39;s buyers pay: the ex-China market, US$/kg of element", "Where JP&#39;s supply came from",
     ]);
     expect(rows("region-made")).toEqual([["magnet", "Nd", "5,300", "900", "17%", "EU 900"]]);
     expect(section).toContain('data-empty="region-plants-short">JP&#39;s separation, metal and magnet plants got the input they needed in every month over the run.');
+    // Its plant that fell short: no region column, the plant's name with its id under it.
+    expect(section).toContain('<td>Japan sintered NdFeB (TDK, Proterial, Shin-Etsu Takefu, Daido/Intermetallics)<span class="id">plant:jp-sintered-ndfeb</span></td><td>magnet</td>');
+    // (The plant and strip cells hold markup: `rows` keeps the plain-text cells.)
+    expect(rows("region-plant-shortfalls")).toEqual([["magnet", "2026-06", "2026-09 38%", "Dy, Tb", "1,240 t magnet", "6.3%"]]);
     expect(rows("region-final-demand")).toEqual([["Dy", "2026-06", "2026-12", "7", "11", "44%", "44"], ["Tb", "2026-08", "2026-10", "3", "1.3", "32%", "2.6"]]);
     expect(rows("region-sector-shortfall")).toEqual([["EV traction motors", "t magnet", "9,800", "456", "4.7%", "2026-06", "2026-09", "31%"]]);
     expect(rows("region-end-products").map((r) => r.slice(0, 3))).toEqual([
@@ -302,7 +334,7 @@ describe("renderHtmlReport with a region (--region)", () => {
     expect(own).toContain("<strong>Dy · magnet</strong> since 2026-06, to 2026-12");
     expect(own).toContain('; &quot;since&quot;: short since before 2026-07</caption>');
     const parts = [...own.matchAll(/<h3 class="sub" data-region-part="[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1] ?? "");
-    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(5);
+    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(6);
     expect(own).toContain("<h3>Final demand unmet, by element, 2026-07 – 2027-12</h3>");
     expect(figures(own).get("region-shortfall")).toContain(">before 2026-07</text>");
   });

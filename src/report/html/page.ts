@@ -13,6 +13,7 @@ import { renderConcentrationSection, renderOriginSection } from "./section-conce
 import { flowTabsCss, renderFlowSection } from "./section-flows.js";
 import { renderChinaSupplySection, renderCostSection, renderGapSection, renderRegionOutputSection, renderWarningSection } from "./section-gaps.js";
 import { MADE_HERE_INTRO, renderMadeHereSection } from "./section-made-here.js";
+import { PLANT_CSS, renderPlantSection } from "./section-plants.js";
 import { renderPriceSection } from "./section-prices.js";
 import { REGION_CSS, regionSectionIntro, renderRegionSection } from "./section-region.js";
 import { renderProductSection } from "./section-products.js";
@@ -40,6 +41,8 @@ function sections(report: RunReport, layout: ChartLayout, view: RegionView | und
     ...(view === undefined ? [] : [{ id: "your-region", title: `Your region: ${regionTitle(view)}`, intro: regionSectionIntro(view, report), body: renderRegionSection(view, report, layout) }]),
     { id: "prices", title: "Price paths by market", intro: "China's domestic price against the ex-China price for each element, US$/kg of element content. The gap between the lines is what buyers outside China pay extra.", body: renderPriceSection(report, layout) },
     { id: "shortfalls", title: "Shortfalls", intro: "Demand that could not be met, t/month of element content, stacked by element and by importing region; then each shortage episode.", body: renderShortfallSection(report, layout) },
+    // Reports saved before plant figures existed have none: the page keeps its sections.
+    ...(report.plantShortfalls === undefined ? [] : [{ id: "plants", title: "Plants that stop or fall short", intro: `Which mines and plants make well below ${report.baselineName === undefined ? "their capacity while their stage is short of input" : "their output in the baseline run"}, from when, and how much output they lose: the suppliers a buyer of their products has to replace.`, body: renderPlantSection(report) }]),
     { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
     { id: "concentration", title: "Concentration by stage", intro: `China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the ${w.trimmed ? `reporting window (${w.label})` : "run"}.`, body: renderConcentrationSection(report, layout) },
     { id: "provenance", title: "Where the content comes from", intro: "How much of each importing region's use of the magnet elements was separated in China — the provenance the model carries through every stage, and what an extraterritorial rule like MOFCOM Ann. 61/2025 tests.", body: renderOriginSection(report, layout) },
@@ -104,7 +107,7 @@ ${s.body}
 <meta name="generator" content="Chokepoint">
 <title>${escapeHtml(report.title)} · Chokepoint report</title>
 <link rel="icon" href="data:,">
-<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}${regionView === undefined ? "" : REGION_CSS}
+<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}${report.plantShortfalls === undefined ? "" : PLANT_CSS}${regionView === undefined ? "" : REGION_CSS}
 </style>
 </head>
 <body>

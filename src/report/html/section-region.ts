@@ -16,6 +16,7 @@ import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./form
 import { chinaOriginChart } from "./section-concentration.js";
 import { CHINA_SUPPLY_COLUMNS, chinaSupplyCaption, chinaSupplyCells } from "./section-gaps.js";
 import { PRICE_COLUMNS, priceCells } from "./section-prices.js";
+import { renderPlantTable } from "./section-plants.js";
 import { renderMadeHereTable } from "./section-made-here.js";
 import { renderLossTable } from "./section-products.js";
 import { renderEpisodeTable, stackedArea } from "./section-shortfalls.js";
@@ -131,6 +132,20 @@ function plantPart(view: RegionView, report: RunReport): string {
   return sub("plants-short", `${id}'s plants short of input (production lost), ${period(report)}`, body);
 }
 
+function plantStopPart(view: RegionView, report: RunReport): string {
+  const { region: id } = view;
+  // Reports saved before plant figures existed have none to show.
+  if (report.plantShortfalls === undefined) return "";
+  const reference = report.baselineName === undefined ? "their capacity while their stage was short of input" : "their output in the baseline run";
+  const body = view.plantShortfalls.length === 0
+    ? emptyMessage("region-plant-shortfalls", `None of ${id}'s mines and plants made more than 10 % less than ${reference} in any month ${period(report)}.`)
+    : renderPlantTable(report, view.plantShortfalls, {
+      key: "region-plant-shortfalls", showRegion: false,
+      caption: `${id}'s mines and plants more than 10 % below ${reference} in a month, largest loss first (the section "Plants that stop or fall short" says how to read it)`,
+    });
+  return sub("plants-stop", `${id}'s plants that stop or fall short, ${period(report)}`, body);
+}
+
 function demandPart(view: RegionView, report: RunReport): string {
   const { region: id } = view;
   if (view.finalDemandByElement.length === 0 && view.finalDemandBySector.length === 0) {
@@ -204,6 +219,6 @@ export function regionSectionIntro(view: RegionView, report: RunReport): string 
 
 /** Body of the "Your region" section. */
 export function renderRegionSection(view: RegionView, report: RunReport, layout: ChartLayout): string {
-  return [cards(view, report), charts(view, report, layout), outputPart(view, report), madeHerePart(view, report), plantPart(view, report), demandPart(view, report),
+  return [cards(view, report), charts(view, report, layout), outputPart(view, report), madeHerePart(view, report), plantPart(view, report), plantStopPart(view, report), demandPart(view, report),
     lossPart(view, report), pricePart(view, report), supplyPart(view, report)].filter((part) => part !== "").join("\n");
 }
