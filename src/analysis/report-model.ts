@@ -44,8 +44,13 @@ export interface ShortageEpisode {
   readonly peakShareOfDemand: number;
   readonly totalTonnes: number;
   /**
-   * True when the comparison run (the baseline) is short of the same element in the same region and stage in an
-   * overlapping period, at least half as deep: the episode is not the scenario's doing. Undefined without a comparison run.
+   * The comparison run's (the baseline's) largest unmet share of need, 0–1, for the same element, region and stage in
+   * the same months (0 when it never passed the 1 % threshold in them). Undefined without a comparison run.
+   */
+  readonly baselinePeakShareOfDemand?: number;
+  /**
+   * True when `baselinePeakShareOfDemand` is at least half the episode's own peak: the baseline is short there too, about
+   * as deep, so the episode is not the scenario's doing. Undefined without a comparison run.
    */
   readonly alsoInBaseline?: boolean;
 }
@@ -66,6 +71,8 @@ export interface PriceSummary {
 export interface EndProductLoss {
   readonly sector: string;
   readonly sectorName: string;
+  /** The sector's short name (at most 24 characters; its full name when the world gives none) for narrow tables. Absent in reports saved before it existed. */
+  readonly sectorShortName?: string;
   readonly unit: string;
   readonly region: string;
   readonly totalUnits: number;
@@ -87,6 +94,8 @@ export interface EndProductLoss {
 export interface SectorShortfall {
   readonly sector: string;
   readonly sectorName: string;
+  /** The sector's short name (at most 24 characters; its full name when the world gives none). Absent in reports saved before it existed. */
+  readonly sectorShortName?: string;
   readonly region: string;
   /** `t magnet` (finished magnet) or `t REO`. */
   readonly unit: string;

@@ -34,19 +34,34 @@ describe("who closes the gap", () => {
 });
 
 describe("episodes the baseline had too", () => {
-  it("are marked when the baseline is short of the same element, region and stage in an overlapping period", async () => {
+  /** A baseline of six months from 2025-01, region JP and CN, element Dy, with the unmet share of 100 t of need by month at JP use and CN separation. */
+  function baseline(jpUse: number[], cnSeparation: number[]): SimulationResult {
+    const M = 6, R = 2, E = 1, F = 4;
+    const shortfallTonnes = new Float64Array(M * E * R * 5);
+    const finalUseTonnes = new Float64Array(M * R * F * E);
+    const productionTonnes = new Float64Array(M * 4 * R * E);
+    for (let m = 0; m < M; m++) {
+      shortfallTonnes[((m * E) * R + 0) * 5 + 4] = 100 * (jpUse[m] ?? 0);
+      finalUseTonnes[((m * R + 0) * F + 0) * E] = 100 * (1 - (jpUse[m] ?? 0));
+      shortfallTonnes[((m * E) * R + 1) * 5 + 1] = 100 * (cnSeparation[m] ?? 0);
+      productionTonnes[((m * 4 + 1) * R + 1) * E] = 100 * (1 - (cnSeparation[m] ?? 0));
+    }
+    return { startMonth: "2025-01", months: M, regionIds: ["JP", "CN"], elementSymbols: ["Dy"], shortfallTonnes, finalUseTonnes, productionTonnes } as unknown as SimulationResult;
+  }
+  const episode = (region: string, stage: string, startMonth: string, endMonth: string, peakShareOfDemand: number) =>
+    ({ element: "Dy", region, stage, startMonth, endMonth, durationMonths: 1, peakTonnesPerMonth: 1, peakShareOfDemand, totalTonnes: 1 });
+
+  it("issue: carry the baseline's peak % of need in the same months, and are 'also' when it is at least half the episode's peak", async () => {
     const { markBaselineEpisodes } = await import("./run-report.js");
-    const episode = (element: string, region: string, stage: string, startMonth: string, endMonth: string, peakShareOfDemand = 0.1) =>
-      ({ element, region, stage, startMonth, endMonth, durationMonths: 1, peakTonnesPerMonth: 1, peakShareOfDemand, totalTonnes: 1 });
-    const run = [
-      episode("Ce", "EU", "separation", "2024-01", "2026-05"), episode("Dy", "JP", "use", "2025-06", "2026-01"), episode("Y", "JP", "use", "2025-06", "2033-12"),
-      episode("Dy", "CN", "separation", "2024-11", "2027-08", 0.48),
-    ];
-    const baseline = [
-      episode("Ce", "EU", "separation", "2024-01", "2025-11"), episode("Dy", "JP", "separation", "2025-06", "2026-01"), episode("Y", "JP", "use", "2034-01", "2034-02"),
+    const base = baseline([0.5, 0.02, 0.02, 0, 0.3, 0], [0.055, 0.01, 0, 0, 0, 0]);
+    const marked = markBaselineEpisodes([
+      // The baseline's deep month (2025-01) lies before the episode: only its 2 % in the episode's months count.
+      episode("JP", "use", "2025-02", "2025-03", 0.1),
+      episode("JP", "use", "2025-05", "2025-06", 0.4),
       // Overlapping but far shallower (kachin-cutoff: 48 % against the baseline's 5.5 %): not inherited.
-      episode("Dy", "CN", "separation", "2024-12", "2025-07", 0.055),
-    ];
-    expect(markBaselineEpisodes(run, baseline).map((e) => e.alsoInBaseline)).toEqual([true, false, false, false]);
+      episode("CN", "separation", "2025-01", "2025-06", 0.48),
+      episode("CN", "use", "2025-01", "2025-06", 0.2),
+    ], base);
+    expect(marked.map((e) => [e.baselinePeakShareOfDemand, e.alsoInBaseline])).toEqual([[0.02, false], [0.3, true], [0.055, false], [0, false]]);
   });
 });

@@ -47,7 +47,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
   const { scenario, world } = context;
   const labels = monthLabels(result);
   const from = windowStart(result, context.reportFrom);
-  const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), shortageEpisodes(context.baseline.result, from));
+  const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), context.baseline.result);
   return {
     title: scenario.name,
     scenario: {
@@ -199,15 +199,31 @@ function firstActiveMonth(result: SimulationResult, from = 0): number {
   return from;
 }
 
+/** Episodes the baseline has at least this share of as deep (its peak against the episode's) are the baseline's too. */
+export const ALSO_IN_BASELINE_SHARE_OF_PEAK = 0.5;
+
 /**
- * Each episode with `alsoInBaseline`: the baseline is short of the same element, region and stage in an overlapping
- * period, at least half as deep (a small baseline episode does not make a deep one inherited).
+ * Each episode with what the baseline run had in the same element, region and stage over the same months:
+ * `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when never above the
+ * 1 % threshold), and `alsoInBaseline` when that is at least half the episode's own peak — a small baseline shortage
+ * does not make a deep one inherited.
  */
-export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: readonly ShortageEpisode[]): ShortageEpisode[] {
-  return episodes.map((e) => ({
-    ...e,
-    alsoInBaseline: baseline.some((b) => b.element === e.element && b.region === e.region && b.stage === e.stage && b.startMonth <= e.endMonth && e.startMonth <= b.endMonth && b.peakShareOfDemand >= 0.5 * e.peakShareOfDemand),
-  }));
+export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: SimulationResult): ShortageEpisode[] {
+  return episodes.map((x) => {
+    const e = baseline.elementSymbols.indexOf(x.element);
+    const r = baseline.regionIds.indexOf(x.region);
+    const s = (RESULT_STAGES as readonly string[]).indexOf(x.stage);
+    let peak = 0;
+    if (e >= 0 && r >= 0 && s > 0) {
+      const first = Math.max(0, monthOffset(baseline.startMonth, x.startMonth));
+      const last = Math.min(baseline.months - 1, monthOffset(baseline.startMonth, x.endMonth));
+      for (let m = first; m <= last; m++) {
+        const shortage = shortageOf(baseline, m, e, r, s);
+        if (isShortage(shortage)) peak = Math.max(peak, shortage.share);
+      }
+    }
+    return { ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand };
+  });
 }
 
 /**
@@ -303,8 +319,8 @@ function shortfallSeries(result: SimulationResult, by: "element" | "region"): Mo
     .filter((s) => s.values.some((v) => v > 1e-6));
 }
 
-function sectorNames(world: World): Map<string, { name: string; unit: string }> {
-  return new Map(world.sectors.map((s) => [s.id, { name: s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
+function sectorNames(world: World): Map<string, { name: string; shortName: string; unit: string }> {
+  return new Map(world.sectors.map((s) => [s.id, { name: s.name, shortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
 }
 
 /** End products lost by sector and region from month index `from` to the run's end. */
@@ -328,7 +344,7 @@ function endProductLosses(result: SimulationResult, world: World, from: number):
     const info = names.get(id);
     const why = bindingElements(result, recipes.get(id) ?? [], k, r, from);
     out.push({
-      sector: id, sectorName: info?.name ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
+      sector: id, sectorName: info?.name ?? id, sectorShortName: info?.shortName ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
       totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth), shortOf: why.elements, unmetShareOfNeed: why.share,
     });
   }

@@ -5,7 +5,7 @@ import { sectorShortfalls } from "./sector-shortfalls.js";
 
 const world = {
   sectors: [
-    { id: "sector:ev", name: "EV motors", use: "magnet" },
+    { id: "sector:ev", name: "EV motors (cars and vans)", shortName: "EV motors", use: "magnet" },
     { id: "sector:glass", name: "Glass polishing", use: "non-magnet" },
   ],
 } as unknown as World;
@@ -25,8 +25,8 @@ describe("final demand unmet by sector", () => {
   it("sums need and unmet need over the window in the sector's unit, with the first and the worst month short", () => {
     expect(sectorShortfalls(run, world)).toEqual([
       // AA ev: 40 + 20 t magnet of 300 short; worst 2026-02 (40 %). BB ev is 0.2 % short: under 1 %, left out.
-      { sector: "sector:ev", sectorName: "EV motors", region: "AA", unit: "t magnet", needUnits: 300, shortUnits: 60, firstMonth: "2026-02", worstMonth: "2026-02", worstShareOfNeed: 0.4 },
-      { sector: "sector:glass", sectorName: "Glass polishing", region: "AA", unit: "t REO", needUnits: 30, shortUnits: 1, firstMonth: "2026-03", worstMonth: "2026-03", worstShareOfNeed: 0.1 },
+      { sector: "sector:ev", sectorName: "EV motors (cars and vans)", sectorShortName: "EV motors", region: "AA", unit: "t magnet", needUnits: 300, shortUnits: 60, firstMonth: "2026-02", worstMonth: "2026-02", worstShareOfNeed: 0.4 },
+      { sector: "sector:glass", sectorName: "Glass polishing", sectorShortName: "Glass polishing", region: "AA", unit: "t REO", needUnits: 30, shortUnits: 1, firstMonth: "2026-03", worstMonth: "2026-03", worstShareOfNeed: 0.1 },
     ]);
   });
 

@@ -40,7 +40,7 @@ export function sectorShortfalls(result: SimulationResult, world: World, from = 
     const id = result.sectorIds[k] ?? "";
     const sector = sectors.get(id);
     out.push({
-      sector: id, sectorName: sector?.name ?? id, region: result.regionIds[r] ?? "", unit: sector?.use === "non-magnet" ? "t REO" : "t magnet",
+      sector: id, sectorName: sector?.name ?? id, sectorShortName: sector?.shortName ?? sector?.name ?? id, region: result.regionIds[r] ?? "", unit: sector?.use === "non-magnet" ? "t REO" : "t magnet",
       needUnits: need, shortUnits: short, firstMonth: addMonths(result.startMonth, first),
       worstMonth: addMonths(result.startMonth, worst), worstShareOfNeed: worstShare,
     });

@@ -4,9 +4,9 @@
  * (two scenarios side by side). Parses options, calls the pipeline, prints; nothing else.
  */
 import { join } from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { facilityTidyRows, tidyRows } from "../analysis/tidy-series.js";
-import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
+import { iamcPartialYearNote, toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderCompareText } from "../report/compare-text.js";
 import { reportForRegion } from "../report/region-view.js";
 import { renderRunText } from "../report/run-text.js";
@@ -14,10 +14,13 @@ import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
-import { checkMonthFlags, runJson, runOutputFiles, runScenarioForCli } from "./run-pipeline.js";
+import { checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, windowMonths } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
+
+/** `run`'s options that `compare` has no use for: they point to `run a --baseline b` instead. */
+const WINDOW_FLAGS = ["region", "from", "to", "year"] as const;
 type Format = (typeof FORMATS)[number];
 
 interface RunOptions {
@@ -105,20 +108,36 @@ export function registerRunCommands(program: Command, io: CliIo): void {
         if (options.out !== undefined) {
           const first = run.report.monthLabels[window.fromMonth] ?? "";
           const data = window.fromMonth === 0 ? "" : ` The rows of series.csv, series-iamc.csv and run.json start at ${first} too; run.json's report keeps every month's series.`;
-          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}`, 100, 2)}\n`);
+          const { firstMonth, lastMonth } = windowMonths(run, window);
+          const partYears = iamcPartialYearNote(firstMonth, lastMonth);
+          io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}${partYears === "" ? "" : ` ${partYears}`}`, 100, 2)}\n`);
         }
       } else if (format === "json") io.out(`${runJson(run, rows(), undefined, plants())}\n`);
       else if (format === "csv") io.out(toTidyCsv([...rows(), ...plants()], { facilityColumn: true }));
-      else io.out(toIamcCsv(rows(), { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth: run.report.monthLabels[window.toMonth - 1] ?? "" }));
+      else {
+        io.out(toIamcCsv(rows(), iamcMeta(run, window)));
+        // The CSV stays machine-readable on stdout; the note on part years goes to stderr.
+        const { firstMonth, lastMonth } = windowMonths(run, window);
+        const partYears = iamcPartialYearNote(firstMonth, lastMonth);
+        if (partYears !== "") io.err(`note: ${partYears.replace(/^In series-iamc\.csv, /, "")}\n`);
+      }
     });
 
-  program
+  const compare = program
     .command("compare <a> [b]")
-    .description("run two scenarios (b defaults to baseline) and show them side by side")
+    .description("run two scenarios (b defaults to baseline) and show them side by side over the whole run, every region; for one region or a window: chokepoint run <a> --baseline <b> --region ID --from YYYY-MM --to YYYY-MM")
     .option("--world <dir>", "world folder for both")
-    .option("--quiet", "no progress messages")
-    .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean }) => {
+    .option("--quiet", "no progress messages");
+  // `run`'s window and region options, accepted only to point to `run a --baseline b`, which compares over them.
+  for (const flag of WINDOW_FLAGS) compare.addOption(new Option(`--${flag} <value>`).hideHelp());
+  compare
+    .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean } & Partial<Record<(typeof WINDOW_FLAGS)[number], string>>) => {
       const other = b ?? "baseline";
+      const given = WINDOW_FLAGS.filter((flag) => options[flag] !== undefined);
+      if (given.length > 0) {
+        const flags = given.map((flag) => `--${flag} ${options[flag] ?? ""}`).join(" ");
+        throw new UsageError(`${flags}: compare shows both runs whole, for every region; for one region or a window, run one scenario against the other (its shortage, supply-from-China and gap-closer tables compare with the --baseline run): chokepoint run ${a} --baseline ${other} ${flags}`);
+      }
       const bar = progress(io, options.quiet);
       const world = options.world === undefined ? {} : { world: options.world };
       // B runs over A's horizon, so the two are compared month for month.

@@ -13,7 +13,7 @@ import { addMonths, monthOffset } from "../model/dates.js";
 import { toIamcCsv, toTidyCsv } from "../report/file-formats.js";
 import { renderHtmlReport } from "../report/html-report.js";
 import { regionView, type RegionView } from "../report/region-view.js";
-import { loadScenario, type LoadedScenario } from "../scenario/node.js";
+import { loadScenario, missingScenarioText, type LoadedScenario } from "../scenario/node.js";
 import { prepareScenario } from "../scenario/prepare.js";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -66,6 +66,11 @@ export interface RunRequest {
 /** Load, run and report one scenario (and its baseline unless it is the baseline). */
 export function runScenarioForCli(ref: string, request: RunRequest = {}): CompletedRun {
   const step = request.onStep ?? (() => {});
+  // A --baseline that names no file is a usage error naming the option, raised before anything runs.
+  if (typeof request.baseline === "string" && request.baselineRun === undefined) {
+    const missing = missingScenarioText(request.baseline);
+    if (missing !== undefined) throw new UsageError(`--baseline ${request.baseline}: ${missing}`);
+  }
   step(`loading ${ref}`, 0);
   const asLoaded = loadScenario(ref, request.world === undefined ? {} : { worldDir: checkedWorldDir(request.world) });
   const months = monthsInRun(request.months ?? {}, asLoaded.scenario);
@@ -171,6 +176,16 @@ export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: Regi
   });
 }
 
+/** The first and last month (`YYYY-MM`) of a window of a run. */
+export function windowMonths(run: CompletedRun, window: MonthWindow = run.window): { firstMonth: string; lastMonth: string } {
+  return { firstMonth: addMonths(run.result.startMonth, window.fromMonth), lastMonth: addMonths(run.result.startMonth, window.toMonth - 1) };
+}
+
+/** What `toIamcCsv` needs besides the rows: model, scenario, currency year and the window's months. */
+export function iamcMeta(run: CompletedRun, window: MonthWindow = run.window) {
+  return { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, ...windowMonths(run, window) };
+}
+
 /** Options of `runOutputFiles`. */
 export interface OutputFileOptions {
   /** Months of the data rows. @default the run's reporting window */
@@ -183,12 +198,11 @@ export interface OutputFileOptions {
 export function runOutputFiles(run: CompletedRun, { window = run.window, region }: OutputFileOptions = {}): Map<string, string> {
   const rows = [...tidyRows(run.result, window)];
   const plants = [...facilityTidyRows(run.result, window)];
-  const lastMonth = rows.length === 0 ? run.result.startMonth : rows.reduce((max, r) => (r.month > max ? r.month : max), "");
   const view = region === undefined ? undefined : regionViewOf(run, region);
   const files = new Map<string, string>();
   files.set("index.html", renderHtmlReport(run.report, view === undefined ? {} : { regionView: view }));
   files.set("series.csv", toTidyCsv([...rows, ...plants], { facilityColumn: true }));
-  files.set("series-iamc.csv", toIamcCsv(rows, { model: "Chokepoint", scenario: run.loaded.scenario.name, currencyYear: run.loaded.world.dataset.currencyYear, lastMonth }));
+  files.set("series-iamc.csv", toIamcCsv(rows, iamcMeta(run, window)));
   files.set("run.json", runJson(run, rows, view, plants));
   files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;

@@ -227,7 +227,8 @@ function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Arra
 
 /**
  * Calibration prices on an element basis: an oxide price ($/kg oxide) × oxide factor = $/kg of element
- * content; a metal price is already per kg of element. The latest oxide quote wins, then the latest metal quote.
+ * content; a metal price is already per kg of element. The latest oxide quote wins, then the latest metal quote. An
+ * element without a quote takes `price.defaultUsdPerKg`, with a warning unless the world declares it unpriced.
  */
 function compilePrices(world: World, elementIndex: Record<string, number>, oxideFactor: Float64Array, fallback: number, warnings: string[]): Float64Array {
   const E = oxideFactor.length;
@@ -243,11 +244,14 @@ function compilePrices(world: World, elementIndex: Record<string, number>, oxide
     prices[e * 2] = p.chinaDomesticUsdPerKg * factor;
     prices[e * 2 + 1] = p.exChinaUsdPerKg * factor;
   }
+  // An element the world declares unpriced (markets.yaml unpricedElements, with its reason) takes the default quietly.
+  const unpriced = new Set((world.unpricedElements ?? []).map((u) => u.element));
   for (let e = 0; e < E; e++) {
     if ((prices[e * 2] ?? -1) < 0) {
       prices[e * 2] = fallback;
       prices[e * 2 + 1] = fallback;
-      warnings.push(`no price for element ${world.elements.find((x) => elementIndex[x.symbol] === e)?.symbol ?? e}; using price.defaultUsdPerKg = ${fallback}`);
+      const symbol = world.elements.find((x) => elementIndex[x.symbol] === e)?.symbol;
+      if (symbol === undefined || !unpriced.has(symbol)) warnings.push(`no price for element ${symbol ?? e}; using price.defaultUsdPerKg = ${fallback}`);
     }
   }
   return prices;

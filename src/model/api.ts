@@ -35,7 +35,7 @@ import type { Issue } from "./issues.js";
 import type { Source } from "./world-schema.js";
 
 /** Name of a saved scenario: lower-case words with dashes (never a path). */
-export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,63}$/, "a scenario name of lower-case letters, digits, dashes (at most 64)");
+export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,63}$/, "a scenario name of lower-case letters, digits, dashes (-), plus signs (+) and dots (.), starting with a letter or digit (at most 64 characters)");
 
 /** Body of PUT /api/scenarios/:name and POST /api/scenarios/validate. */
 export const saveScenarioRequestSchema = z.strictObject({ yaml: z.string().max(200_000, "a scenario of at most 200,000 characters") });

@@ -3,7 +3,7 @@
  * Turns structured issues into the sentences users read (the one place wording lives).
  * Does not detect problems.
  */
-import type { Issue } from "./issues.js";
+import { sortIssuesByPlace, type Issue } from "./issues.js";
 
 /** Render a field path the way a reader writes it: `mines[3].capacityTonnesReoPerYear`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -31,15 +31,17 @@ export function formatLocation(issue: Issue): string {
  */
 export function formatIssue(issue: Issue): string {
   const where = formatLocation(issue);
+  // An issue about no file and no field (a scenario name that names nothing) is its message alone.
+  if (where === "" && issue.path.length === 0) return [issue.message, ...(issue.hint === undefined ? [] : [`  fix: ${issue.hint}`])].join("\n");
   const head = [where, formatPath(issue.path)].filter((s) => s !== "").join("  ");
   const lines = [head, `  ${issue.message}`];
   if (issue.hint !== undefined) lines.push(`  fix: ${issue.hint}`);
   return lines.join("\n");
 }
 
-/** All issues, one block each, followed by a count line. */
+/** All issues in reading order (file, line, column), one block each, followed by a count line. */
 export function formatIssues(issues: readonly Issue[]): string {
-  const blocks = issues.map(formatIssue);
+  const blocks = sortIssuesByPlace(issues).map(formatIssue);
   const noun = issues.length === 1 ? "problem" : "problems";
   return `${blocks.join("\n")}\n${issues.length} ${noun} found`;
 }

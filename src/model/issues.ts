@@ -38,6 +38,20 @@ export interface Issue {
   readonly hint?: string;
 }
 
+/**
+ * Issues in reading order: grouped by file (files in the order they first appear), then by line and column; issues
+ * without a line come first in their file. Stable, so issues at the same place keep their order. Never mutates.
+ */
+export function sortIssuesByPlace(issues: readonly Issue[]): Issue[] {
+  const fileRank = new Map<string, number>();
+  for (const i of issues) if (!fileRank.has(i.file ?? "")) fileRank.set(i.file ?? "", fileRank.size);
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => (fileRank.get(a.issue.file ?? "") ?? 0) - (fileRank.get(b.issue.file ?? "") ?? 0)
+      || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.index - b.index)
+    .map((x) => x.issue);
+}
+
 /** Error code carried by every input-validation failure. */
 export type ChokepointErrorCode = "RE_DATASET_INVALID" | "RE_SCENARIO_INVALID" | "RE_USAGE";
 

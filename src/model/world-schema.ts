@@ -166,10 +166,15 @@ export const endProductSchema = z.strictObject({
   unit: z.string().min(1),
   magnetKgPerUnit: positive,
 });
+/** A sector's name for narrow places (terminal tables, 80–100 columns): at most 24 characters, unique in the world. */
+export const SECTOR_SHORT_NAME_MAX = 24;
+const sectorShortName = z.string().min(1).max(SECTOR_SHORT_NAME_MAX, `a short name of at most ${SECTOR_SHORT_NAME_MAX} characters for terminal tables`);
 export const sectorSchema = z.discriminatedUnion("use", [
   z.strictObject({
     id: prefixedIdSchema("sector"),
     name: z.string().min(1),
+    /** Name in terminal tables; the full `name` when omitted. */
+    shortName: sectorShortName.optional(),
     use: z.literal("magnet"),
     magnetGrade: prefixedIdSchema("grade"),
     endProduct: endProductSchema.optional(),
@@ -179,6 +184,7 @@ export const sectorSchema = z.discriminatedUnion("use", [
   z.strictObject({
     id: prefixedIdSchema("sector"),
     name: z.string().min(1),
+    shortName: sectorShortName.optional(),
     use: z.literal("non-magnet"),
     form: z.enum(["oxide", "metal"]),
     elementSharesPercent: elementPercentMapSchema,
@@ -236,6 +242,15 @@ export const priceSchema = z.strictObject({
   asOf: monthSchema,
   assessor: z.string().min(1),
   ...sourcedFields,
+});
+/**
+ * An element the world knowingly leaves without a price: runs use `price.defaultUsdPerKg` for it without a warning, and
+ * the record's `estimate` says why (what was searched, why the element moves no other result).
+ */
+export const unpricedElementSchema = z.strictObject({
+  element: elementSymbolSchema,
+  ...sourcedFields,
+  estimate: z.string().min(10, "a sentence saying why there is no price and what the default stands for"),
 });
 export const inventoryNormSchema = z.strictObject({
   stage: stageSchema,
@@ -310,6 +325,8 @@ export const WORLD_FILES = {
   }),
   "markets.yaml": z.strictObject({
     prices: z.array(priceSchema),
+    /** Elements without a sourced price, on purpose. @default [] */
+    unpricedElements: z.array(unpricedElementSchema).optional(),
     inventoryNorms: z.array(inventoryNormSchema),
     stockpiles: z.array(stockpileSchema),
   }),
@@ -338,6 +355,7 @@ export type LeadTime = z.infer<typeof leadTimeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type DomesticOnly = z.infer<typeof domesticOnlySchema>;
 export type Price = z.infer<typeof priceSchema>;
+export type UnpricedElement = z.infer<typeof unpricedElementSchema>;
 export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
 export type Stockpile = z.infer<typeof stockpileSchema>;
 export type Parameter = z.infer<typeof parameterSchema>;
@@ -364,6 +382,8 @@ export interface World {
   /** Forms regions sell only at home (trade.yaml `domesticOnly`; none when the file gives none). */
   readonly domesticOnly: readonly DomesticOnly[];
   readonly prices: readonly Price[];
+  /** Elements the world leaves without a price on purpose (`price.defaultUsdPerKg` applies, without a warning). @default [] */
+  readonly unpricedElements?: readonly UnpricedElement[];
   readonly inventoryNorms: readonly InventoryNorm[];
   readonly stockpiles: readonly Stockpile[];
   readonly parameters: readonly Parameter[];

@@ -6,6 +6,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { Issue, IssueCode } from "./issues.js";
+import { didYouMean } from "./suggest.js";
 
 /** A parsed YAML file that can point at any path inside it. */
 export interface LocatedYaml {
@@ -120,9 +121,13 @@ function describeZodIssue(issue: ZodIssue, docs: string): RawIssue[] {
     case "too_big": {
       const op = issue.code === "too_small" ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const expected =
-        issue.origin === "array" ? `${op === ">=" ? "at least" : "at most"} ${String(bound)} item(s)` : `a number ${op} ${String(bound)}`;
-      const received = issue.origin === "array" && Array.isArray(issue.input) ? `${issue.input.length} item(s)` : got;
+      // The schema's own words when it gave them (zod's defaults begin "Too small"/"Too big").
+      const expected = !issue.message.startsWith("Too ") ? issue.message
+        : issue.origin === "array" ? `${op === ">=" ? "at least" : "at most"} ${String(bound)} item(s)`
+          : issue.origin === "string" ? `a text of ${issue.code === "too_small" ? "at least" : "at most"} ${String(bound)} characters`
+            : `a number ${op} ${String(bound)}`;
+      const received = issue.origin === "array" && Array.isArray(issue.input) ? `${issue.input.length} item(s)`
+        : issue.origin === "string" && typeof issue.input === "string" ? `${got} (${issue.input.length} characters)` : got;
       return [raw(issue.code, path, `expected ${expected}, got ${received}`, expected, received)];
     }
     case "invalid_format":
@@ -130,7 +135,9 @@ function describeZodIssue(issue: ZodIssue, docs: string): RawIssue[] {
       return [raw(issue.code === "custom" ? "invalid_value" : "invalid_format", path, `expected ${issue.message}, got ${got}`, issue.message, got)];
     case "invalid_value": {
       const expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-      return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got)];
+      // "dy" for "Dy", "oxyde" for "oxide": name the value meant.
+      const hint = typeof issue.input === "string" ? didYouMean(issue.input, issue.values.filter((v): v is string => typeof v === "string"), { quote: true }) : undefined;
+      return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got, hint)];
     }
     case "unrecognized_keys":
       return issue.keys.map((key) =>
@@ -161,7 +168,13 @@ function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
     return options.length > 0 ? `one of ${options.join(", ")}` : `an allowed ${issue.discriminator}`;
   }
   const options = issue.errors.map((branch) => branch[0]).filter((i) => i !== undefined);
-  const types = options.map((i) => (i.code === "invalid_type" ? i.expected : i.message));
+  // Each branch in words: its literal values, or the schema's own message for it; zod's defaults ("Invalid input: …",
+  // a bare type such as "object") say too little.
+  const described = options.map((i) => (i.code === "invalid_value" ? i.values.map((v) => JSON.stringify(v)).join(" or ") : i.code === "invalid_type" || i.message.startsWith("Invalid") ? undefined : i.message));
+  if (described.length > 0 && described.every((d) => d !== undefined)) return [...new Set(described)].join(" or ");
+  // The union's own words ({ error: "…" } on the schema), when it has them.
+  if (issue.message !== "" && !issue.message.startsWith("Invalid")) return issue.message;
+  const types = options.map((i) => (i.code === "invalid_type" ? i.expected : i.message.replace(/^Invalid input: expected /, "")));
   return types.length > 0 ? [...new Set(types)].join(" or ") : "a value of one of the allowed forms";
 }
 

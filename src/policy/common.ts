@@ -27,7 +27,7 @@ export const destinationsSchema = z.union([
   z.literal("all"),
   z.strictObject({ only: z.array(regionIdSchema).min(1) }),
   z.strictObject({ allExcept: z.array(regionIdSchema).min(1) }),
-], { error: 'destinations: "all", { only: [regions] } or { allExcept: [regions] }' });
+], { error: '"all", { only: [regions] } or { allExcept: [regions] }' });
 export type Destinations = z.infer<typeof destinationsSchema>;
 
 /** A share 0–1, with an optional different value per destination region. */
@@ -47,7 +47,7 @@ export const workingDayDelaySchema = z
 
 /** Fields every policy has. */
 export const policyCommonFields = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-+.]*$/, "a policy id of lower-case letters, digits and dashes, e.g. cn-ann18-2025"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-+.]*$/, "a policy id of lower-case letters, digits, dashes (-), plus signs (+) and dots (.), starting with a letter or digit, e.g. cn-ann18-2025"),
   title: z.string().optional(),
   /** The legal instrument or announcement the policy encodes, e.g. "MOFCOM/GAC Announcement No. 18 of 2025". */
   reference: z.string().optional(),

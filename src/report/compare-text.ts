@@ -6,6 +6,7 @@
  */
 import { compareReports } from "../analysis/compare-reports.js";
 import type { RunReport } from "../analysis/report-model.js";
+import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { formatShare, formatTonnes } from "./number-format.js";
 import { widestPremium } from "./premium.js";
 import { renderTextTable, wrapText } from "./text-table.js";
@@ -24,6 +25,9 @@ function signed(value: number, format: (v: number) => string): string {
 /** Render two runs side by side for a 100-column terminal. */
 export function renderCompareText(a: RunReport, b: RunReport): string {
   const d = compareReports(a, b);
+  // Sectors by their short names, as both reports give them (the full name in reports saved before they did).
+  const shortNames = new Map([...b.endProductsLost, ...a.endProductsLost].map((x) => [x.sector, x.sectorShortName ?? x.sectorName]));
+  const sectorText = (x: { readonly sector: string; readonly sectorName: string }) => shortNames.get(x.sector) ?? x.sectorName;
   const parts: string[] = [];
   parts.push(wrapText(`A: ${a.scenario.name}  vs  B: ${b.scenario.name} — ${a.scenario.months} months from ${a.scenario.startMonth}`, 100, 2), "");
 
@@ -60,14 +64,14 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
 
   parts.push("End products not built for lack of magnets (all regions)");
   parts.push(d.endProductsLost.length === 0 ? "  none in either run" : renderTextTable(
-    [{ header: "sector", maxWidth: 44 }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
-    d.endProductsLost.map((x) => [x.sectorName, x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
+    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
+    d.endProductsLost.map((x) => [sectorText(x), x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
   ), "");
   if (d.endProductsLostByRegion.length > 0) {
     parts.push(`By importing region, largest difference first${d.endProductsLostByRegion.length > 12 ? " (12 shown)" : ""}`);
     parts.push(renderTextTable(
-      [{ header: "sector", maxWidth: 36 }, { header: "region" }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
-      d.endProductsLostByRegion.slice(0, 12).map((x) => [x.sectorName, x.region, x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
+      [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "unit" }, { header: "A", align: "right" }, { header: "B", align: "right" }, { header: "A − B", align: "right" }],
+      d.endProductsLostByRegion.slice(0, 12).map((x) => [sectorText(x), x.region, x.unit, formatTonnes(x.aUnits), formatTonnes(x.bUnits), signed(x.deltaUnits, formatTonnes)]),
     ), "");
   }
 

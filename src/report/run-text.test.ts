@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { sampleReport } from "../../test/fixtures/report/sample-report.js";
+import { loadWorldFromDirectory } from "../world/node.js";
 import { renderRunText } from "./run-text.js";
 
 const episode = (element: string, region: string, totalTonnes: number): ShortageEpisode => ({
@@ -40,16 +41,39 @@ describe("terminal answer", () => {
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 
-  it("says which shortage episodes the baseline had too, only when there is a comparison run", () => {
+  it("issue: names every bundled sector by its short name in full in the end-products table, within 100 columns", () => {
+    const { sectors } = loadWorldFromDirectory();
+    const endProductsLost = sectors.map((s, i) => ({
+      sector: s.id, sectorName: s.name, sectorShortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO",
+      region: "EU", totalUnits: 1000 - i, peakMonth: "2026-09", shortOf: ["Nd", "Pr"], unmetShareOfNeed: 0.1,
+    }));
+    // Every sector of the bundled world has a short name of its own.
+    expect(sectors.filter((s) => s.shortName === undefined).map((s) => s.id)).toEqual([]);
+    const text = renderRunText({ ...sampleReport(), endProductsLost });
+    const rows = sectionOf(text, "End products not built").filter((l) => / EU /.test(l));
+    expect(rows).toHaveLength(12);
+    rows.forEach((row, i) => {
+      expect(row.startsWith(`${sectors[i]!.shortName} `), row).toBe(true);
+      expect(row).not.toContain("…");
+    });
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("issue: shows the baseline's peak % of need in the same months, says what the column means, and marks 'also' only when there is a comparison run", () => {
     const base = sampleReport();
-    const marked = { ...base, shortages: base.shortages.map((s) => ({ ...s, alsoInBaseline: s.element === "Dy" && s.region === "JP" })) };
-    const table = sectionOf(renderRunText(marked), "Shortages of final demand");
-    expect(table.join("\n")).toContain("in baseline");
+    const marked = { ...base, shortages: base.shortages.map((s) => s.element === "Dy" && s.region === "JP" ? { ...s, baselinePeakShareOfDemand: 0.31, alsoInBaseline: true }
+      : s.element === "Tb" ? { ...s, baselinePeakShareOfDemand: 0.024, alsoInBaseline: false } : { ...s, baselinePeakShareOfDemand: 0, alsoInBaseline: false }) };
+    const text = renderRunText(marked);
+    const table = sectionOf(text, "Shortages of final demand");
+    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"also\" when that is at least half the episode's own peak: the shortage happens without this scenario's measures too.");
     const rows = table.filter((l) => /^(Dy|Tb|Nd|Pr|Y)\s/.test(l));
     expect(rows.length).toBeGreaterThan(1);
-    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "also" : "–"), row).toBe(true);
+    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "31% also" : /^Tb\s/.test(row) ? "2.4%" : "–"), row).toBe(true);
     expect(rows.some((l) => /^Dy\s+JP\s/.test(l))).toBe(true);
-    expect(sectionOf(renderRunText(base), "Shortages of final demand").join("\n")).not.toContain("in baseline");
+    // The plants table refers to the legend above it.
+    expect(sectionOf(text, "Plants short of input").join("\n")).toContain("\"baseline\": as above.");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    expect(sectionOf(renderRunText(base), "Shortages of final demand").join("\n")).not.toContain("baseline");
   });
 
   it("shows each importer's supply from China against the baseline, with the change and the months magnets fell below half", () => {

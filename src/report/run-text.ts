@@ -6,6 +6,8 @@
  */
 import { BACKSTOP_NOTE } from "./backstop-note.js";
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
+import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
+import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
 import { shortOfText } from "./end-products.js";
 import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
@@ -62,10 +64,18 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   }
   parts.push("");
 
-  // With a comparison run, each episode says whether the baseline had it too (then it is not the scenario's doing).
+  // With a comparison run, each episode shows the baseline's peak in the same months; "also" when it is the baseline's too.
   const compared = report.baselineName !== undefined && report.shortages.some((x) => x.alsoInBaseline !== undefined);
-  const inBaselineColumn = compared ? [{ header: "in baseline" }] : [];
-  const inBaseline = (x: (typeof report.shortages)[number]) => (compared ? [x.alsoInBaseline === true ? "also" : "–"] : []);
+  const inBaselineColumn = compared ? [{ header: "baseline", align: "right" as const }] : [];
+  const inBaseline = (x: (typeof report.shortages)[number]) => (compared ? [baselinePeakText(x)] : []);
+  // The column's meaning in full under the first table that shows it; the next one points back to it.
+  let legendShown = false;
+  const baselineLegend = () => {
+    if (!compared) return "";
+    const text = legendShown ? "\"baseline\": as above." : `"baseline": ${BASELINE_COLUMN_MEANING}`;
+    legendShown = true;
+    return `${wrapText(text, 100, 2)}\n`;
+  };
   // In a trimmed window, episodes are cut at its start: their figures are the window's, and "began" says when one started before it.
   const overlapping = (episodes: readonly ShortageEpisode[]) => !w.trimmed ? ""
     : ` in ${w.label}${episodes.some((x) => x.beganMonth !== undefined) ? ` (cut at ${w.from}: months, peak and total are the window's; "began" is when one started before it)` : ""}`;
@@ -77,7 +87,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   parts.push(section(
     `Shortages of final demand (more than 1 % of need unmet) — ${plural(useEpisodes.length, "episode")}${overlapping(useEpisodes)}`
       + (shortages.length < useEpisodes.length ? `; shown: each element's largest, then the largest by tonnes (${shortages.length})` : ""),
-    shortages.length === 0 ? `  none: ${where} final demand is met in every month${ofWindow}` : renderTextTable(
+    shortages.length === 0 ? `  none: ${where} final demand is met in every month${ofWindow}` : baselineLegend() + renderTextTable(
       [{ header: "element" }, { header: "region" }, { header: "from" }, { header: "to" }, { header: "months", align: "right" },
         { header: "peak t/month", align: "right" }, { header: beganColumn(shortages).length > 0 ? "peak % need" : "peak % of need", align: "right" }, { header: "total t", align: "right" }, ...beganColumn(shortages), ...inBaselineColumn],
       shortages.map((x) => [x.element, x.region, x.startMonth, x.endMonth, String(x.durationMonths), formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), formatTonnes(x.totalTonnes), ...began(shortages, x), ...inBaseline(x)]),
@@ -91,7 +101,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
       + (production.length < productionEpisodes.length ? `; shown: each element's largest, then the largest (${production.length})` : ""),
     production.length === 0
       ? `  none: ${options.region === undefined ? "every region's" : `${options.region}'s`} separation, metal and magnet plants got the input they needed in every month${ofWindow}`
-      : `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${renderTextTable(
+      : `${wrapText("Output a stage's plants could not make for lack of input, t of element content a month, and % of what buyers ordered from them for current need (not restocking). Final users may still be supplied from stocks or other producers.", 100, 2)}\n${baselineLegend()}${renderTextTable(
         [{ header: "element" }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "to" }, { header: "peak t/month", align: "right" }, { header: "peak %", align: "right" }, ...beganColumn(production), ...inBaselineColumn],
         production.map((x) => [x.element, x.region, x.stage, x.startMonth, x.endMonth, formatTonnes(x.peakTonnesPerMonth), formatShare(x.peakShareOfDemand), ...began(production, x), ...inBaseline(x)]),
       )}`,
@@ -125,8 +135,8 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
 
   parts.push(section(`End products not built for lack of magnets${inWindow} (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
     report.endProductsLost.length === 0 ? `  none: ${options.region === undefined ? "no region lost end products" : `${options.region} lost no end products`} for lack of magnets in any month${ofWindow}` : renderTextTable(
-    [{ header: "sector", maxWidth: 30 }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
-    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
+    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
+    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorShortName ?? x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
   )));
 
   if (report.baselineName !== undefined) {

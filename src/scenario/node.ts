@@ -53,6 +53,21 @@ function displayPath(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
+function noScenarioFileText(path: string, readyMadeDir: string): string {
+  const known = listReadyMadeScenarios(readyMadeDir).map((s) => s.name).join(", ");
+  return `no scenario file ${displayPath(path)}; ready-made scenarios are: ${known}`;
+}
+
+/**
+ * Why a scenario reference (ready-made name or path) names no file — "no scenario file scenarios/x.yaml; ready-made
+ * scenarios are: …" — or undefined when the file exists. For checking an option's value before anything runs.
+ */
+export function missingScenarioText(ref: string, options: { baseDir?: string; readyMadeDir?: string } = {}): string | undefined {
+  const readyMadeDir = options.readyMadeDir ?? READY_MADE_SCENARIOS_DIR;
+  const path = scenarioPathFor(ref, options.baseDir, readyMadeDir);
+  return existsSync(path) && statSync(path).isFile() ? undefined : noScenarioFileText(path, readyMadeDir);
+}
+
 /** A scenario loaded and resolved, with the world it runs on. */
 export interface LoadedScenario {
   readonly scenario: ResolvedScenario;
@@ -78,9 +93,8 @@ export function loadScenario(ref: string, options: { baseDir?: string; readyMade
   let worldRef: { dir: string; layer: ScenarioLayer } | undefined;
   for (;;) {
     if (!existsSync(path) || !statSync(path).isFile()) {
-      const known = listReadyMadeScenarios(readyMadeDir).map((s) => s.name).join(", ");
       const from = visited.length === 0 ? undefined : displayPath(visited[visited.length - 1] ?? "");
-      fail([{ code: "missing_file", path: from === undefined ? [] : ["extends"], ...(from === undefined ? {} : { file: from }), message: `no scenario file ${displayPath(path)}; ready-made scenarios are: ${known}` }]);
+      fail([{ code: "missing_file", path: from === undefined ? [] : ["extends"], ...(from === undefined ? {} : { file: from }), message: noScenarioFileText(path, readyMadeDir) }]);
     }
     if (visited.includes(path)) fail([{ code: "invalid_value", path: ["extends"], file: displayPath(path), message: `extends forms a cycle: ${[...visited, path].map(displayPath).join(" → ")}` }]);
     visited.push(path);

@@ -16,5 +16,14 @@ export function parseScenarioText(file: string, text: string): { layer?: Scenari
     return { issues: [{ code: "invalid_type", path: [], file, line: 1, column: 1, message: "expected a mapping with name, start, months, policies…, got an empty or non-mapping document" }] };
   }
   const { value, issues: shape } = validateLocatedYaml(yaml, scenarioSchema, { docs: "docs/scenarios.md" });
-  return value === undefined ? { issues: shape } : { layer: { file: value, yaml }, issues: [] };
+  return value === undefined ? { issues: shape.map((i) => withDestinationsHint(i, yaml.data)) } : { layer: { file: value, yaml }, issues: [] };
+}
+
+/** `destinations: [EU]` is a list where a mapping belongs: say how to write it with the regions given. */
+function withDestinationsHint(issue: Issue, data: unknown): Issue {
+  if (issue.path[issue.path.length - 1] !== "destinations" || issue.hint !== undefined) return issue;
+  const given = issue.path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined), data);
+  if (!Array.isArray(given)) return issue;
+  const list = `[${given.map(String).join(", ")}]`;
+  return { ...issue, hint: `write { only: ${list} } for these regions only, or { allExcept: ${list} } for every region but them` };
 }

@@ -38,4 +38,9 @@ describe("prepareScenario", () => {
     const p = prepare("name: s\nmonths: 3\npolicies:\n  - { id: b, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-02-15 }\n");
     expect([...(p.policies[0]?.activeFractionByMonth ?? [])]).toEqual([0, 15 / 29, 1]);
   });
+
+  it("issue: a new facility without startMonth starts in the policy's first month in force, as docs/scenarios.md says", () => {
+    const w = prepare("name: s\nmonths: 24\npolicies:\n  - { id: n, kind: new-capacity, facility: plant:jp-new-sep, stage: separation, region: JP, capacityTonnesPerYear: 500, separates: [heavy], from: 2024-03-10 }\n").world;
+    expect(w.separationPlants.find((p) => p.id === "plant:jp-new-sep")).toMatchObject({ startMonth: "2024-03", status: "construction", rampMonths: 12 });
+  });
 });

@@ -34,7 +34,7 @@ describe("scenario validation (pinned messages)", () => {
   it("rejects an unknown region", () => {
     expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], destinations: { only: [US] }, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
       "scenario.yaml:5:101  policies[0].destinations.only[0]
-        unknown region "US"; expected one defined in the world's regions.yaml
+        unknown region "US"; expected one defined in the world's regions.yaml: CN, AU, JP
       1 problem found"
     `);
   });
@@ -125,6 +125,80 @@ describe("scenario validation (pinned messages)", () => {
     expect(text).toContain('policies[0].colour\n  unknown field "colour"');
   });
 
+  it("names every character a policy id may hold", () => {
+    expect(problems(`${HEAD}  - { id: Cn_Ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:11  policies[0].id
+        expected a policy id of lower-case letters, digits, dashes (-), plus signs (+) and dots (.), starting with a letter or digit, e.g. cn-ann18-2025, got "Cn_Ban"
+      1 problem found"
+    `);
+  });
+
+  it("issue: rejects a capacity no facility could have (more than ten times its stage's whole world), in a policy and in an override", () => {
+    expect(problems(`${HEAD}  - { id: big, kind: new-capacity, facility: plant:jp-big, stage: magnet, region: JP, capacityTonnesPerYear: 1e12, magnetType: sintered-ndfeb, from: 2025-01 }\n`
+      + "overrides:\n  facilities:\n    - { id: mine:au-rock, capacityTonnesPerYear: 20000 }\n")).toMatchInlineSnapshot(`
+        "scenario.yaml:5:110  policies[0].capacityTonnesPerYear
+          expected at most 18,000 t of magnet/yr — 10 times the 1,800 t of magnet/yr of all 2 magnet plants of the world together; one facility cannot be that large — got 1,000,000,000,000
+          fix: capacities are tonnes a year (t REO for mines and separation plants, t of product for metal and magnet plants), not kilograms
+        scenario.yaml:8:50  overrides.facilities[0].capacityTonnesPerYear
+          expected at most 19,200 t REO/yr — 10 times the 1,920 t REO/yr of all 3 mines of the world together; one facility cannot be that large — got 20,000
+          fix: capacities are tonnes a year (t REO for mines and separation plants, t of product for metal and magnet plants), not kilograms
+        2 problems found"
+      `);
+    // Ten times the world is the bound, not the world itself: a facility larger than today's whole stage may be meant.
+    expect(problems(`${HEAD}  - { id: big, kind: new-capacity, facility: plant:jp-big, stage: magnet, region: JP, capacityTonnesPerYear: 18000, magnetType: sintered-ndfeb, from: 2025-01 }\n  - { id: x, kind: export-ban, issuer: XX, elements: [Dy], forms: [oxide], from: 2024-03-01 }\n`)).not.toContain("capacityTonnesPerYear");
+  });
+
+  it("issue: reports the issuer named as a destination (the issuer is never one)", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], destinations: { only: [JP, CN] }, from: 2024-03-01 }\n`
+      + `  - { id: lic, kind: export-licence, issuer: CN, elements: [Tb], forms: [oxide], destinations: { allExcept: [CN] }, approvalShare: { default: 0.5, byDestination: { CN: 1 } }, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+        "scenario.yaml:5:105  policies[0].destinations.only[1]
+          CN is this measure's issuer, and the issuer is never a destination (the measure acts on CN's exports); it would be ignored
+          fix: drop CN here
+        scenario.yaml:6:110  policies[1].destinations.allExcept[0]
+          CN is this measure's issuer, and the issuer is never a destination (the measure acts on CN's exports); excepting it changes nothing
+          fix: drop CN here
+        scenario.yaml:6:169  policies[1].approvalShare.byDestination.CN
+          CN is this measure's issuer, and the issuer is never a destination (the measure acts on CN's exports); its share would never apply
+          fix: drop CN here
+        3 problems found"
+      `);
+  });
+
+  it("issue: says how to write destinations given as a plain list", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], destinations: [EU, JP], from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:92  policies[0].destinations
+        expected "all", { only: [regions] } or { allExcept: [regions] }, got a list
+        fix: write { only: [EU, JP] } for these regions only, or { allExcept: [EU, JP] } for every region but them
+      1 problem found"
+    `);
+  });
+
+  it("issue: suggests the element, form or kind meant (dy → Dy)", () => {
+    expect(problems(`${HEAD}  - { id: ban, kind: export-ban, issuer: CN, elements: [dy], forms: [oxyde], from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:57  policies[0].elements[0]
+        expected one of "Sc", "Y", "La", "Ce", "Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", got "dy"
+        fix: did you mean "Dy"?
+      scenario.yaml:5:70  policies[0].forms[0]
+        expected one of "ore", "concentrate", "oxide", "compound", "metal", "alloy", "magnet", "magnet-with-dy-tb", "smco-magnet", got "oxyde"
+        fix: did you mean "oxide"?
+      2 problems found"
+    `);
+  });
+
+  it("issue: lists the world's sectors for an unknown one, and the nearest", () => {
+    expect(problems(`${HEAD}  - { id: d, kind: demand-shock, sectors: [sector:ev-motors], multiplier: 0.5, from: 2024-03-01 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:44  policies[0].sectors[0]
+        unknown sector "sector:ev-motors"; expected one defined in the world's demand.yaml sectors: sector:ev, sector:catalysts
+        fix: did you mean sector:ev?
+      1 problem found"
+    `);
+  });
+
+  it("issue: prints problems in line order, whichever check found them", () => {
+    const text = problems(`${HEAD}  - { id: late, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2030-01-01 }\n  - { id: reg, kind: export-ban, issuer: XX, elements: [Tb], forms: [oxide], from: 2024-03-01 }\n`);
+    expect(text.split("\n").filter((l) => l.startsWith("scenario.yaml:"))).toEqual(["scenario.yaml:5:85  policies[0].from", "scenario.yaml:6:42  policies[1].issuer"]);
+  });
+
   it("needs the fields of a facility that the world does not have", () => {
     expect(problems(`${HEAD}  - { id: n, kind: new-capacity, facility: plant:new-sep, from: 2025-01 }\n`)).toContain(
       "missing stage; plant:new-sep is not in the world, so a new facility needs the stage",
@@ -158,7 +232,7 @@ describe("scenario resolution", () => {
     const parent = layer("name: parent\noverrides: { facilities: [{ id: mine:nowhere, capacityTonnesPerYear: 100 }] }\n", "parent.yaml");
     const child = layer("name: child\nextends: parent\n", "child.yaml");
     const { issues } = resolveScenario([parent, child], world);
-    expect(issues.map((i) => `${i.file} ${i.message}`)).toEqual(['parent.yaml unknown facility "mine:nowhere"; expected one defined in the world\'s mines and plant files']);
+    expect(issues.map((i) => `${i.file} ${i.message}`)).toEqual(['parent.yaml unknown facility "mine:nowhere"; expected one defined in the world\'s mines and plant files: mine:cn-rock, mine:cn-clay, mine:au-rock, plant:cn-sep, plant:cn-metal, plant:cn-magnets, plant:jp-magnets']);
   });
 
   it("rejects a suspension of a suspension", () => {

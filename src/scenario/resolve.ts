@@ -5,11 +5,12 @@
  * no two measures may contradict each other over the same goods at the same time.
  * It does not compile policies into engine constraints (see `policy/compile`).
  */
-import type { Issue } from "../model/issues.js";
+import { sortIssuesByPlace, type Issue } from "../model/issues.js";
 import type { World } from "../model/world-schema.js";
 import { withLocation, type LocatedYaml } from "../model/yaml-edge.js";
 import type { Policy } from "../policy/kinds.js";
 import { addMonths, dayNumberOf, subtractWindows, windowsOverlap, type DayWindow } from "../model/dates.js";
+import { didYouMean } from "../model/suggest.js";
 import { SCENARIO_DEFAULTS, type Overrides, type ScenarioFile } from "./schema.js";
 
 /** One parsed scenario file in an `extends` chain. */
@@ -127,7 +128,7 @@ export function resolveScenario(layers: readonly ScenarioLayer[], world: World):
   }));
   checkContradictions(resolved, world, issues);
 
-  if (issues.length > 0) return { issues };
+  if (issues.length > 0) return { issues: sortIssuesByPlace(issues) };
   return {
     issues,
     scenario: {
@@ -172,7 +173,13 @@ interface ReferenceSets {
   readonly parameters: ReadonlySet<string>;
   /** Unit of each world parameter, for checking override values. */
   readonly parameterUnits: ReadonlyMap<string, string>;
+  /** The stage of each facility of the world. */
+  readonly facilityStage: ReadonlyMap<string, FacilityStage>;
+  /** Capacity of every facility of a stage together (any status), t/yr (REO for mines and separation, product for metal and magnets), and how many there are. */
+  readonly stageCapacity: ReadonlyMap<FacilityStage, { readonly tonnesPerYear: number; readonly count: number }>;
 }
+
+type FacilityStage = "mine" | "separation" | "metal" | "magnet";
 
 function referenceSets(world: World): ReferenceSets {
   return {
@@ -183,34 +190,106 @@ function referenceSets(world: World): ReferenceSets {
     profiles: new Set(world.depositProfiles.map((p) => p.id)),
     parameters: new Set(world.parameters.map((p) => p.id)),
     parameterUnits: new Map(world.parameters.map((p) => [p.id, p.unit])),
+    ...facilityCapacities(world),
+  };
+}
+
+function facilityCapacities(world: World): Pick<ReferenceSets, "facilityStage" | "stageCapacity"> {
+  const facilityStage = new Map<string, FacilityStage>();
+  const stageCapacity = new Map<FacilityStage, { tonnesPerYear: number; count: number }>();
+  const facilities: (readonly [FacilityStage, string, number])[] = [
+    ...world.mines.map((f) => ["mine", f.id, f.capacityTonnesReoPerYear] as const),
+    ...world.separationPlants.map((f) => ["separation", f.id, f.capacityTonnesReoPerYear] as const),
+    ...world.metalPlants.map((f) => ["metal", f.id, f.capacityTonnesPerYear] as const),
+    ...world.magnetPlants.map((f) => ["magnet", f.id, f.capacityTonnesPerYear] as const),
+  ];
+  for (const [stage, id, tonnesPerYear] of facilities) {
+    facilityStage.set(id, stage);
+    const total = stageCapacity.get(stage) ?? { tonnesPerYear: 0, count: 0 };
+    stageCapacity.set(stage, { tonnesPerYear: total.tonnesPerYear + tonnesPerYear, count: total.count + 1 });
+  }
+  return { facilityStage, stageCapacity };
+}
+
+/** How many times the capacity of all of a stage's facilities together one facility may have. */
+const CAPACITY_FACTOR_MAX = 10;
+
+const STAGE_WORDS: Record<FacilityStage, { facilities: string; unit: string }> = {
+  mine: { facilities: "mines", unit: "t REO/yr" },
+  separation: { facilities: "separation plants", unit: "t REO/yr" },
+  metal: { facilities: "metal plants", unit: "t of metal/yr" },
+  magnet: { facilities: "magnet plants", unit: "t of magnet/yr" },
+};
+
+/**
+ * The issue of a facility capacity no single facility could have: more than ten times the capacity of every facility
+ * of its stage in the world together (a slip of unit — kg for t — or of zeros). Undefined when plausible, or when the
+ * world has no facility of the stage to compare with.
+ */
+function implausibleCapacity(stage: FacilityStage | undefined, value: number | undefined, refs: ReferenceSets): Omit<RawIssue, "path"> | undefined {
+  if (stage === undefined || value === undefined) return undefined;
+  const world = refs.stageCapacity.get(stage);
+  if (world === undefined || world.tonnesPerYear <= 0) return undefined;
+  const max = CAPACITY_FACTOR_MAX * world.tonnesPerYear;
+  if (value <= max) return undefined;
+  const t = (x: number) => Math.round(x).toLocaleString("en-US");
+  const { facilities, unit } = STAGE_WORDS[stage];
+  const expected = `at most ${t(max)} ${unit}`;
+  return {
+    code: "invalid_value", expected, received: String(value),
+    message: `expected ${expected} — ${CAPACITY_FACTOR_MAX} times the ${t(world.tonnesPerYear)} ${unit} of all ${world.count} ${facilities} of the world together; one facility cannot be that large — got ${t(value)}`,
+    hint: "capacities are tonnes a year (t REO for mines and separation plants, t of product for metal and magnet plants), not kilograms",
   };
 }
 
 type Reporter = (path: (string | number)[], issue: Omit<RawIssue, "path">) => void;
 
-function unknown(what: string, id: string, where: string): Omit<RawIssue, "path"> {
-  return { code: "unknown_reference", message: `unknown ${what} "${id}"; expected one defined in the world's ${where}`, expected: `a ${what} from ${where}`, received: id };
+/** Lists of known ids up to this long are written out in full; longer ones only get the nearest names. */
+const LISTED_IDS_MAX = 30;
+
+function unknown(what: string, id: string, where: string, known: ReadonlySet<string>): Omit<RawIssue, "path"> {
+  const ids = [...known];
+  const list = ids.length > 0 && ids.length <= LISTED_IDS_MAX ? `: ${ids.join(", ")}` : "";
+  const hint = didYouMean(id, ids);
+  return {
+    code: "unknown_reference", message: `unknown ${what} "${id}"; expected one defined in the world's ${where}${list}`, expected: `a ${what} from ${where}`, received: id,
+    ...(hint === undefined ? {} : { hint }),
+  };
 }
 
 function checkRegionList(list: readonly string[] | undefined, path: (string | number)[], refs: ReferenceSets, report: Reporter) {
-  list?.forEach((r, i) => { if (!refs.regions.has(r)) report([...path, i], unknown("region", r, "regions.yaml")); });
+  list?.forEach((r, i) => { if (!refs.regions.has(r)) report([...path, i], unknown("region", r, "regions.yaml", refs.regions)); });
 }
 
 function checkReferences(policy: Policy, refs: ReferenceSets, report: Reporter): void {
   const region = (value: string | undefined, path: (string | number)[]) => {
-    if (value !== undefined && !refs.regions.has(value)) report(path, unknown("region", value, "regions.yaml"));
+    if (value !== undefined && !refs.regions.has(value)) report(path, unknown("region", value, "regions.yaml", refs.regions));
   };
   const sector = (value: string, path: (string | number)[]) => {
-    if (!refs.sectors.has(value)) report(path, unknown("sector", value, "demand.yaml sectors"));
+    if (!refs.sectors.has(value)) report(path, unknown("sector", value, "demand.yaml sectors", refs.sectors));
   };
   if ("issuer" in policy) region(policy.issuer, ["issuer"]);
+  const issuer = "issuer" in policy ? policy.issuer : undefined;
+  // The issuer is never a destination (a measure acts on its exports): naming it is a slip, and `only` would lose it silently.
+  const notIssuer = (r: string, path: (string | number)[], effect: string) => {
+    if (r !== issuer) return;
+    report(path, { code: "invalid_value", message: `${r} is this measure's issuer, and the issuer is never a destination (the measure acts on ${r}'s exports); ${effect}`, expected: `a region other than the issuer ${r}`, received: r, hint: `drop ${r} here` });
+  };
   if ("destinations" in policy && typeof policy.destinations === "object") {
     const d = policy.destinations;
-    if ("only" in d) checkRegionList(d.only, ["destinations", "only"], refs, report);
-    else checkRegionList(d.allExcept, ["destinations", "allExcept"], refs, report);
+    if ("only" in d) {
+      checkRegionList(d.only, ["destinations", "only"], refs, report);
+      d.only.forEach((r, i) => notIssuer(r, ["destinations", "only", i], d.only.length === 1 ? "the measure would cover no region" : "it would be ignored"));
+    } else {
+      checkRegionList(d.allExcept, ["destinations", "allExcept"], refs, report);
+      d.allExcept.forEach((r, i) => notIssuer(r, ["destinations", "allExcept", i], "excepting it changes nothing"));
+    }
   }
   if ("approvalShare" in policy && typeof policy.approvalShare === "object") {
-    for (const r of Object.keys(policy.approvalShare.byDestination)) region(r, ["approvalShare", "byDestination", r]);
+    for (const r of Object.keys(policy.approvalShare.byDestination)) {
+      region(r, ["approvalShare", "byDestination", r]);
+      notIssuer(r, ["approvalShare", "byDestination", r], "its share would never apply");
+    }
   }
   switch (policy.kind) {
     case "export-licence":
@@ -222,10 +301,10 @@ function checkReferences(policy: Policy, refs: ReferenceSets, report: Reporter):
       break;
     case "supply-shock": {
       const t = policy.target;
-      if ("facilities" in t) t.facilities.forEach((f, i) => { if (!refs.facilities.has(f)) report(["target", "facilities", i], unknown("facility", f, "mines and plant files")); });
+      if ("facilities" in t) t.facilities.forEach((f, i) => { if (!refs.facilities.has(f)) report(["target", "facilities", i], unknown("facility", f, "mines and plant files", refs.facilities)); });
       else if ("stage" in t) region(t.region, ["target", "region"]);
       else {
-        if (!refs.depositTypes.has(t.depositType)) report(["target", "depositType"], unknown("deposit type", t.depositType, "deposit-profiles.yaml"));
+        if (!refs.depositTypes.has(t.depositType)) report(["target", "depositType"], unknown("deposit type", t.depositType, "deposit-profiles.yaml", refs.depositTypes));
         region(t.region, ["target", "region"]);
       }
       break;
@@ -247,9 +326,12 @@ function checkReferences(policy: Policy, refs: ReferenceSets, report: Reporter):
 }
 
 function checkNewCapacity(policy: Extract<Policy, { kind: "new-capacity" }>, refs: ReferenceSets, report: Reporter) {
-  if (policy.region !== undefined && !refs.regions.has(policy.region)) report(["region"], unknown("region", policy.region, "regions.yaml"));
+  if (policy.region !== undefined && !refs.regions.has(policy.region)) report(["region"], unknown("region", policy.region, "regions.yaml", refs.regions));
+  const tooLarge = implausibleCapacity(refs.facilityStage.get(policy.facility) ?? policy.stage, policy.capacityTonnesPerYear, refs);
+  if (tooLarge !== undefined) report(["capacityTonnesPerYear"], tooLarge);
   if (refs.facilities.has(policy.facility)) return;
-  const needed: [keyof typeof policy, string][] = [["stage", "the stage"], ["region", "the region"], ["capacityTonnesPerYear", "the capacity"], ["startMonth", "the start month"]];
+  // No startMonth: a new facility starts in the policy's first month in force (policy/new-capacity).
+  const needed: [keyof typeof policy, string][] = [["stage", "the stage"], ["region", "the region"], ["capacityTonnesPerYear", "the capacity"]];
   if (policy.stage === "mine") needed.push(["profile", "the deposit profile"]);
   if (policy.stage === "separation") needed.push(["separates", "what it separates"]);
   if (policy.stage === "magnet") needed.push(["magnetType", "the magnet type"]);
@@ -258,26 +340,30 @@ function checkNewCapacity(policy: Extract<Policy, { kind: "new-capacity" }>, ref
       report([], { code: "missing_field", message: `missing ${field}; ${policy.facility} is not in the world, so a new facility needs ${what}`, expected: field });
     }
   }
-  if (policy.profile !== undefined && !refs.profiles.has(policy.profile)) report(["profile"], unknown("deposit profile", policy.profile, "deposit-profiles.yaml"));
+  if (policy.profile !== undefined && !refs.profiles.has(policy.profile)) report(["profile"], unknown("deposit profile", policy.profile, "deposit-profiles.yaml", refs.profiles));
 }
 
 function checkOverrides(own: ScenarioLayer, refs: ReferenceSets, issues: Issue[]) {
   const at = (path: (string | number)[], issue: Omit<RawIssue, "path">) => issues.push(withLocation(own.yaml, { ...issue, path: ["overrides", ...path] }));
   const ownOverrides = own.file.overrides;
   for (const [id, value] of Object.entries(ownOverrides.parameters)) {
-    if (!refs.parameters.has(id)) at(["parameters", id], unknown("parameter", id, "parameters.yaml"));
+    if (!refs.parameters.has(id)) at(["parameters", id], unknown("parameter", id, "parameters.yaml", refs.parameters));
     else {
       const expected = parameterBoundProblem(id, refs.parameterUnits.get(id) ?? "", value);
       if (expected !== undefined) at(["parameters", id], { code: "invalid_value", message: `expected ${expected}, got ${value}`, expected, received: String(value) });
     }
   }
-  ownOverrides.facilities.forEach((f, i) => { if (!refs.facilities.has(f.id)) at(["facilities", i, "id"], unknown("facility", f.id, "mines and plant files")); });
+  ownOverrides.facilities.forEach((f, i) => {
+    if (!refs.facilities.has(f.id)) at(["facilities", i, "id"], unknown("facility", f.id, "mines and plant files", refs.facilities));
+    const tooLarge = implausibleCapacity(refs.facilityStage.get(f.id), f.capacityTonnesPerYear, refs);
+    if (tooLarge !== undefined) at(["facilities", i, "capacityTonnesPerYear"], tooLarge);
+  });
   ownOverrides.demand.forEach((d, i) => {
-    if (!refs.sectors.has(d.sector)) at(["demand", i, "sector"], unknown("sector", d.sector, "demand.yaml sectors"));
-    if (d.region !== undefined && !refs.regions.has(d.region)) at(["demand", i, "region"], unknown("region", d.region, "regions.yaml"));
+    if (!refs.sectors.has(d.sector)) at(["demand", i, "sector"], unknown("sector", d.sector, "demand.yaml sectors", refs.sectors));
+    if (d.region !== undefined && !refs.regions.has(d.region)) at(["demand", i, "region"], unknown("region", d.region, "regions.yaml", refs.regions));
   });
   for (const r of Object.keys(ownOverrides.domesticPriority)) {
-    if (!refs.regions.has(r)) at(["domesticPriority", r], unknown("region", r, "regions.yaml"));
+    if (!refs.regions.has(r)) at(["domesticPriority", r], unknown("region", r, "regions.yaml", refs.regions));
   }
 }
 

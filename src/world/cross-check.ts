@@ -27,6 +27,7 @@ const COLLECTION_FILES = {
   flows: "trade.yaml",
   domesticOnly: "trade.yaml",
   prices: "markets.yaml",
+  unpricedElements: "markets.yaml",
   inventoryNorms: "markets.yaml",
   stockpiles: "markets.yaml",
   parameters: "parameters.yaml",
@@ -54,7 +55,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
     issues.push(yaml === undefined ? full : withLocation(yaml, full));
   };
   const each = (key: CollectionKey, visit: (record: Rec, index: number) => void) => {
-    (world[key] as readonly Rec[]).forEach(visit);
+    ((world[key] ?? []) as readonly Rec[]).forEach(visit);
   };
 
   checkSourcesUnique(context, issues);
@@ -285,11 +286,26 @@ function checkUniqueKeys(world: World, report: Report) {
     });
   };
   uniqueBy("prices", world.prices, (p) => `${p.element}/${p.form}`, "element/form");
+  uniqueBy("unpricedElements", world.unpricedElements ?? [], (u) => u.element, "element");
+  // An element is priced or declared unpriced, not both.
+  (world.unpricedElements ?? []).forEach((u, i) => {
+    if (world.prices.some((p) => p.element === u.element)) {
+      report("unpricedElements", [i, "element"], { code: "inconsistent_value", message: `${u.element} has a price in prices, so it is not unpriced`, expected: "an element with no price record", received: u.element, hint: `drop ${u.element} from unpricedElements or its price from prices` });
+    }
+  });
   uniqueBy("inventoryNorms", world.inventoryNorms, (n) => n.stage, "stage");
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
   uniqueBy("domesticOnly", world.domesticOnly, (d) => `${d.region}/${d.form}`, "region/form");
   uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");
+  // Short names stand for sectors in terminal tables: two alike would read as one sector.
+  const shortNames = new Map<string, number>();
+  world.sectors.forEach((s, i) => {
+    if (s.shortName === undefined) return;
+    const first = shortNames.get(s.shortName.toLowerCase());
+    if (first === undefined) shortNames.set(s.shortName.toLowerCase(), i);
+    else report("sectors", [i, "shortName"], { code: "duplicate_id", message: `duplicate short name "${s.shortName}" (first at sectors[${first}], ${world.sectors[first]?.id ?? ""})`, expected: "a short name no other sector has", received: s.shortName });
+  });
 }
 
 function checkReferencePoints(world: World, report: Report) {

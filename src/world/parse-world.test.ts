@@ -34,6 +34,35 @@ describe("parseWorld", () => {
     expect(world?.sources.map((s) => s.id)).toContain("fixture");
   });
 
+  it("checks sector short names: at most 24 characters, and no two alike", () => {
+    const files = tinyWith("demand.yaml", (t) => t.replace("    name: EV motors\n", "    name: EV motors\n    shortName: Electric-vehicle traction motors\n").replace("    name: Catalysts\n", "    name: Catalysts\n    shortName: EV Motors\n"));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/demand.yaml:4:16  sectors[0].shortName
+        expected a short name of at most 24 characters for terminal tables, got "Electric-vehicle traction motors" (32 characters)
+      1 problem found"
+    `);
+    const alike = tinyWith("demand.yaml", (t) => t.replace("    name: EV motors\n", "    name: EV motors\n    shortName: EV motors\n").replace("    name: Catalysts\n", "    name: Catalysts\n    shortName: EV Motors\n"));
+    expect(problems(alike)).toMatchInlineSnapshot(`
+      "world/demand.yaml:12:16  sectors[1].shortName
+        duplicate short name "EV Motors" (first at sectors[0], sector:ev)
+      1 problem found"
+    `);
+  });
+
+  it("accepts elements declared unpriced with their reason, but not one that has a price, nor an unknown source", () => {
+    const unpriced = "unpricedElements:\n  - { element: Tm, source: fixture, estimate: no assessed price found }\n  - { element: Nd, source: nowhere, estimate: listed by mistake }\n";
+    const files = tinyWith("markets.yaml", (t) => t.replace("inventoryNorms:\n", `${unpriced}inventoryNorms:\n`));
+    expect(problems(files)).toMatchInlineSnapshot(`
+      "world/markets.yaml:6:16  unpricedElements[1].element
+        Nd has a price in prices, so it is not unpriced
+        fix: drop Nd from unpricedElements or its price from prices
+      world/markets.yaml:6:28  unpricedElements[1].source
+        source "nowhere" is not in the source list (sources/*.yaml)
+        fix: add an entry with id: nowhere to a file in sources/, or fix the id
+      2 problems found"
+    `);
+  });
+
   it("rejects a negative capacity with file, line, column and field", () => {
     const files = tinyWith("mines.yaml", (t) => t.replace("capacityTonnesReoPerYear: 600", "capacityTonnesReoPerYear: -600"));
     expect(problems(files)).toMatchInlineSnapshot(`

@@ -58,7 +58,7 @@ describe("scenarios API", () => {
     expect(body).toMatchObject({ type: "urn:chokepoint:problem:invalid-scenario", title: "Invalid scenario", status: 422 });
     expect(body.issues).toEqual([{
       code: "unknown_reference", path: ["policies", 0, "destinations", "only", 0], file: "bad-region.yaml", line: 11, column: 28,
-      message: `unknown region "US"; expected one defined in the world's regions.yaml`, expected: "a region from regions.yaml", received: "US",
+      message: `unknown region "US"; expected one defined in the world's regions.yaml: CN, AU, JP`, expected: "a region from regions.yaml", received: "US",
     }]);
     expect(body.detail).toContain("bad-region.yaml:11:28  policies[0].destinations.only[0]");
     expect((await request(server.url, "/api/scenarios/bad-region")).status).toBe(404);

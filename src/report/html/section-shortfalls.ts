@@ -4,6 +4,7 @@
  * and the table of shortage episodes. Says so plainly when nothing was short.
  */
 import type { MonthSeries, RunReport, ShortageEpisode } from "../report-model.js";
+import { BASELINE_COLUMN_MEANING, baselinePeakText } from "../baseline-peak.js";
 import { formatShare, formatTonnes } from "../number-format.js";
 import { hasValues, orderElements } from "./derive.js";
 import { reportWindow } from "../report-window.js";
@@ -41,11 +42,11 @@ export interface EpisodeTableOptions {
 }
 
 /**
- * A table of shortage episodes, earliest first, with "began" when one was cut at the window's start and "in baseline
- * too" when the report has a comparison run.
+ * A table of shortage episodes, earliest first, with "began" when one was cut at the window's start and, when the report
+ * has a comparison run, the baseline's peak share of need in the same months ("also" when at least half the episode's).
  */
 export function renderEpisodeTable(report: RunReport, episodes: readonly ShortageEpisode[], { key, caption, showRegion = true }: EpisodeTableOptions): string {
-  // With a comparison run, whether the baseline had the episode too (then it is not the scenario's doing).
+  // With a comparison run, the baseline's peak in the same months, "also" when it had the episode too (then it is not the scenario's doing).
   const compared = report.baselineName !== undefined && episodes.some((e) => e.alsoInBaseline !== undefined);
   // Episodes cut at the window's start say when they began.
   const began = episodes.some((e) => e.beganMonth !== undefined);
@@ -56,14 +57,14 @@ export function renderEpisodeTable(report: RunReport, episodes: readonly Shortag
       e.element, ...(showRegion ? [e.region] : []), e.stage, e.startMonth, e.endMonth, String(e.durationMonths),
       formatTonnes(e.peakTonnesPerMonth), formatShare(e.peakShareOfDemand), formatTonnes(e.totalTonnes),
       ...(began ? [e.beganMonth ?? "–"] : []),
-      ...(compared ? [e.alsoInBaseline === true ? "also" : "–"] : []),
+      ...(compared ? [baselinePeakText(e)] : []),
     ]);
   return renderHtmlTable(
     [{ header: "Element" }, ...(showRegion ? [{ header: "Region" }] : []), { header: "Stage" }, { header: "Start" }, { header: "End" }, { header: "Months", align: "right" },
       { header: "Peak, t/month", align: "right" }, { header: "Peak, % of need", align: "right" }, { header: "Total, t", align: "right" },
       ...(began ? [{ header: `Began (before ${w.from})` }] : []),
-      ...(compared ? [{ header: `In ${report.baselineName ?? "baseline"} too` }] : [])],
-    rows, { key, caption, maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
+      ...(compared ? [{ header: "Baseline peak, % of need, same months", align: "right" as const }] : [])],
+    rows, { key, caption: compared ? `${caption}. Baseline peak: ${BASELINE_COLUMN_MEANING}` : caption, maxRows: MAX_EPISODE_ROWS, moreLabel: "later or smaller episodes" },
   );
 }
 
