@@ -52,6 +52,16 @@ describe("compilePolicies", () => {
     expect(c.segments).toHaveLength(3); // before, start month, after
   });
 
+  it("export-ban inside a licence regime: the banned destination gets nothing, the others keep the licence", () => {
+    const { c, model } = compile([
+      active({ id: "lic", kind: "export-licence", issuer: "CN", elements: ["Dy"], forms: ["oxide"], approvalShare: 0.5, from: "2024-01" }),
+      active({ id: "ban", kind: "export-ban", issuer: "CN", elements: ["Dy"], forms: ["oxide"], destinations: { only: ["JP"] }, from: "2024-03" }),
+    ]);
+    expect(permit(c, model, 1, "CN", "JP", "Dy", "oxide")).toBeCloseTo(0.5, 9);
+    expect(permit(c, model, 3, "CN", "JP", "Dy", "oxide")).toBe(0);
+    expect(permit(c, model, 3, "CN", "AU", "Dy", "oxide")).toBeCloseTo(0.5, 9);
+  });
+
   it("export-licence on magnets containing Dy or Tb covers the whole magnet", () => {
     const { c, model } = compile([active({ id: "lic", kind: "export-licence", issuer: "CN", elements: ["Dy", "Tb"], forms: ["magnet-with-dy-tb"], approvalShare: 0.5, from: "2024-01" })]);
     expect(permit(c, model, 0, "CN", "JP", "Nd", "magnet")).toBeCloseTo(0.5, 6);

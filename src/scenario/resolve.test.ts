@@ -62,17 +62,22 @@ describe("scenario validation (pinned messages)", () => {
   });
 
   it("rejects overlapping contradictory measures and names both", () => {
-    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy, Tb], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide, metal], destinations: { only: [JP] }, from: 2024-06-01 }\n`;
+    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy, Tb], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: lic-jp, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide, metal], destinations: { only: [JP] }, approvalShare: 0.2, from: 2024-06-01 }\n`;
     expect(problems(text)).toMatchInlineSnapshot(`
       "scenario.yaml:6:5  policies[1]
-        policy "ban" contradicts "lic" (scenario.yaml:5): both set export controls on Dy oxide to JP at the same time
+        policy "lic-jp" contradicts "lic" (scenario.yaml:5): both set export-licence on Dy oxide to JP at the same time
         fix: give them disjoint dates, elements or destinations, or add a suspension of "lic" for the overlap
       1 problem found"
     `);
   });
 
+  it("accepts a ban on one destination inside a licence regime: the ban takes precedence where they overlap", () => {
+    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy, Tb], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide, metal], destinations: { only: [JP] }, from: 2024-06-01 }\n`;
+    expect(resolveScenario([layer(text)], world).issues).toEqual([]);
+  });
+
   it("accepts the same two measures when a suspension separates them", () => {
-    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: ban, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2024-06-01, until: 2024-09-01 }\n  - { id: pause, kind: suspension, suspends: [lic], from: 2024-06-01, until: 2024-09-01 }\n`;
+    const text = `${HEAD}  - { id: lic, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.5, from: 2024-03-01 }\n  - { id: lic-b, kind: export-licence, issuer: CN, elements: [Dy], forms: [oxide], approvalShare: 0.1, from: 2024-06-01, until: 2024-09-01 }\n  - { id: pause, kind: suspension, suspends: [lic], from: 2024-06-01, until: 2024-09-01 }\n`;
     const resolved = resolveScenario([layer(text)], world);
     expect(resolved.issues).toEqual([]);
   });

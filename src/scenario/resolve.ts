@@ -400,6 +400,9 @@ function checkContradictions(policies: readonly ResolvedPolicy[], world: World, 
       if (a === undefined || b === undefined) continue;
       const fa = family(a.policy);
       if (fa === undefined || fa !== family(b.policy)) continue;
+      // A ban takes precedence on the goods it shares with licences or quotas (nothing ships there; permit shares
+      // multiply to 0), so an embargo on one destination inside a licence regime is one policy, not a contradiction.
+      if (a.policy.kind === "export-ban" || b.policy.kind === "export-ban") continue;
       const shared = sharedCoverage(a.policy, b.policy, regionIds);
       if (shared === undefined || !windowsOverlap(a.activeWindows, b.activeWindows)) continue;
       const firstAt = `${a.origin.yaml.file}:${a.origin.yaml.locate(["policies", a.origin.index])?.line ?? "?"}`;
