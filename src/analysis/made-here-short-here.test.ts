@@ -63,7 +63,7 @@ function plants({ handles = [], capacity = [0, 0, 0, 0], firstLater }: { handles
   }
   if (firstLater !== undefined) first[firstLater.stage * R * E] = firstLater.month;
   return {
-    months: MONTHS, regionIds: ["AA", "BB"], elementSymbols: ["Dy"], capacityPerMonth: cap, handles: h, lowerBound: new Uint8Array(4 * R),
+    months: MONTHS, regionIds: ["AA", "BB"], elementSymbols: ["Dy"], capacityPerMonth: cap, handles: h,
     oxideFactor: Float64Array.of(1.148), sectorForm: new Uint8Array(0), sectorElementPerUnit: new Float64Array(0), firstMonth: first,
   };
 }
@@ -112,9 +112,9 @@ describe("made here, short here", () => {
   it("tells full magnet plants from plants that had room but no orders, when metal left and final users were short", () => {
     const month = (magnetTonnes: number): Month => ({ made: [0, 0, 6, 0], shipped: 5, form: 2, short: { 4: { short: 2, met: 8 } }, magnetTonnes });
     const full = madeHereShortHere(result([month(96), {}]), plants({ handles: [2, 3], capacity: [0, 0, 10, 100] }), options)[0];
-    expect(full?.reason).toEqual({ code: "plants_full", nextStage: "magnet", utilisationShare: 0.96, atLeast: false });
+    expect(full?.reason).toEqual({ code: "plants_full", nextStage: "magnet", utilisationShare: 0.96 });
     const room = madeHereShortHere(result([month(60), {}]), plants({ handles: [2, 3], capacity: [0, 0, 10, 100] }), options)[0];
-    expect(room?.reason).toEqual({ code: "not_ordered", nextStage: "magnet", utilisationShare: 0.6, atLeast: false });
+    expect(room?.reason).toEqual({ code: "not_ordered", nextStage: "magnet", utilisationShare: 0.6 });
     expect(room === undefined ? "" : madeHereReasonText(room)).toContain("its magnet plants were not short of Dy metal and had room (60% of capacity used)");
   });
 

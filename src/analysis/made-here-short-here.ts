@@ -147,8 +147,7 @@ function reasonFor(
     capacity += plants.capacityPerMonth[(m * 4 + s + 1) * R + r]!;
   }
   const utilisationShare = capacity > 0 ? load / capacity : 0;
-  const atLeast = plants.lowerBound[(s + 1) * R + r] === 1;
-  return { code: utilisationShare >= FULL_SHARE ? "plants_full" : "not_ordered", nextStage, utilisationShare, atLeast };
+  return { code: utilisationShare >= FULL_SHARE ? "plants_full" : "not_ordered", nextStage, utilisationShare };
 }
 
 /**

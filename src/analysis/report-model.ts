@@ -192,8 +192,7 @@ export interface RegionOutput {
  * - `plants_not_started`: such plants exist but start later (`firstMonth`);
  * - `shared_abroad`: the home buyers of the output (next-stage plants or final users of that form) were short too; home
  *   buyers take first only `domesticPriorityShare` of what they ask, the rest is shared with foreign buyers pro rata;
- * - `plants_full`: the next-stage plants were not short of the element but ran at capacity (`utilisationShare`; an
- *   `atLeast` share where China's capacity growth makes the capacity a lower bound);
+ * - `plants_full`: the next-stage plants were not short of the element but ran at capacity (`utilisationShare`);
  * - `not_ordered`: the next-stage plants were not short of the element and had room: they made only what buyers ordered
  *   from them (buyers spread orders over every maker in proportion to what it offers), so the shortage lay further down.
  */
@@ -201,7 +200,7 @@ export type MadeHereReason =
   | { readonly code: "no_plant"; readonly nextStage: string }
   | { readonly code: "plants_not_started"; readonly nextStage: string; readonly firstMonth: string }
   | { readonly code: "shared_abroad"; readonly nextStage: string; readonly domesticPriorityShare: number }
-  | { readonly code: "plants_full" | "not_ordered"; readonly nextStage: string; readonly utilisationShare: number; readonly atLeast: boolean };
+  | { readonly code: "plants_full" | "not_ordered"; readonly nextStage: string; readonly utilisationShare: number };
 
 /**
  * "Made here, short here": a region shipped out a material part of its own output of an element at one stage in the

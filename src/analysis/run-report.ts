@@ -4,12 +4,10 @@
  * with): shortage episodes, price extremes and paths, end products lost, who closed the gap,
  * concentration by stage, flow graphs and the policy timeline. Reads results; never runs anything.
  */
-import { compileModel, tradeEntries, type SimulationResult } from "../engine/index.js";
+import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
-import { compilePolicies } from "../policy/index.js";
 import type { ResolvedScenario } from "../scenario/index.js";
-import { prepareScenario } from "../scenario/prepare.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import { madeHereShortHere } from "./made-here-short-here.js";
 import type {
@@ -71,7 +69,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),
-    madeHereShortHere: madeHereOf(result, scenario, world, from),
+    madeHereShortHere: madeHereOf(result, from),
     policyCosts: policyCosts(result, from),
     ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
@@ -81,17 +79,9 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
   };
 }
 
-/**
- * "Made here, short here" rows of a run: its plants are those of the world the run compiled (the scenario's overrides
- * and new capacity applied) under its policies' capacity multipliers, with the parameter values the run used.
- */
-function madeHereOf(result: SimulationResult, scenario: ResolvedScenario, world: World, from: number) {
-  const prepared = prepareScenario(scenario, world);
-  const model = compileModel(prepared.world, { startMonth: result.startMonth, months: result.months });
-  const constraints = compilePolicies(prepared.policies, model, prepared.world, prepared.startMonth);
-  const fallback = result.parameters["trade.defaultDomesticPriorityShare"];
-  const domesticPriorityShare = result.regionIds.map((_, r) => (model.domesticPriorityGiven[r] === 1 ? model.domesticPriorityShare[r]! : fallback));
-  return madeHereShortHere(result, stagePlantsOf(model, constraints, result.parameters), { from, domesticPriorityShare });
+/** "Made here, short here" rows of a run: its plants and their capacity are those the run's engine recorded. */
+function madeHereOf(result: SimulationResult, from: number) {
+  return madeHereShortHere(result, stagePlantsOf(result), { from, domesticPriorityShare: [...result.domesticPriorityShare] });
 }
 
 /** Import duty (by importer) and price-floor top-ups (by producing region) from month index `from` to the run's end, by calendar year. */

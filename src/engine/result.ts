@@ -29,6 +29,16 @@ export interface SimulationResult {
   readonly facilityStage: Uint8Array;
   /** Region index of each facility; `[facility]`. */
   readonly facilityRegion: Int32Array;
+  /** 1 where the facility handles the element (mines: their deposit's elements); `[facility][element]`. */
+  readonly facilityElementMask: Uint8Array;
+  /** t of oxide per t of element content; `[element]`. */
+  readonly elementOxideFactor: Float64Array;
+  /** Form each sector draws (1 oxide, 2 metal, 3 magnets); `[sector]`. */
+  readonly sectorForm: Uint8Array;
+  /** t of each element per demand unit of a sector drawing oxide or metal at calibration (magnet sectors: their grade's, see the model); `[sector][element]`. */
+  readonly sectorElementPerUnit: Float64Array;
+  /** Share of each region's requests served from home first (the world's or `trade.defaultDomesticPriorityShare`); `[region]`. */
+  readonly domesticPriorityShare: Float64Array;
   /** End-product unit per sector ("" when the sector names none). */
   readonly sectorEndProductUnit: readonly string[];
   /** Seed the run used. */
@@ -157,6 +167,11 @@ export function allocateResult(
     // Copies: the result must not hand out the model's own arrays.
     facilityStage: Uint8Array.from(model.facilityStage),
     facilityRegion: Int32Array.from(model.facilityRegion),
+    facilityElementMask: Uint8Array.from(model.facilityElementMask),
+    elementOxideFactor: Float64Array.from(model.elementOxideFactor),
+    sectorForm: Uint8Array.from(model.sectorForm.subarray(0, K)),
+    sectorElementPerUnit: Float64Array.from(model.sectorElementPerUnit),
+    domesticPriorityShare: Float64Array.from({ length: R }, (_, r) => (model.domesticPriorityGiven[r] === 1 ? model.domesticPriorityShare[r]! : meta.parameters["trade.defaultDomesticPriorityShare"])),
     sectorEndProductUnit: model.sectorEndProductUnit,
     ...meta,
     openingStockTonnes: f64("openingStockTonnes", E),

@@ -60,7 +60,7 @@ export function madeHereReasonText(row: MadeHereShortHere): string {
       return `${who} were short too: home buyers take first only ${formatShare(reason.domesticPriorityShare)} of what they ask (domestic priority), and the rest is shared with foreign buyers in proportion to what each asks${contracts}`;
     }
     case "plants_full":
-      return `its ${reason.nextStage} plants were full (${reason.atLeast ? "at or above their capacity before China's growth" : `${formatShare(reason.utilisationShare)} of capacity`}): there was no room at home to use more`;
+      return `its ${reason.nextStage} plants were full (${formatShare(reason.utilisationShare)} of capacity): there was no room at home to use more`;
     case "not_ordered":
       return `its ${reason.nextStage} plants were not short of ${output} and had room (${formatShare(reason.utilisationShare)} of capacity used), but buyers ordered little ${element} from them (buyers spread their orders over every maker in proportion to what each offers): the shortage lay further down the chain`;
   }
