@@ -20,6 +20,7 @@ import { formatShare } from "../../src/report/number-format.js";
 import { widestPremium } from "../../src/report/premium.js";
 import { renderRunText } from "../../src/report/run-text.js";
 import { startServer, type RunningServer } from "../../src/server/index.js";
+import { scenarioNameProblem } from "../../web/src/lib/scenario-name.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -111,6 +112,11 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
 
   it("saves a short scenario and runs it on the server with a progress bar", async () => {
     await page.getByLabel("Scenario YAML").fill(SHORT_APRIL);
+    // A name the server would refuse is refused before saving, naming every character a name may hold.
+    await page.getByLabel("Scenario name").fill("April_2025");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("status").textContent()).resolves.toBe(scenarioNameProblem("April_2025"));
+    expect(scenarioNameProblem("April_2025")).toContain("lower-case letters, digits, dashes (-), plus signs (+) and dots (.)");
     await page.getByLabel("Scenario name").fill("apr-2025-short");
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.waitForURL(/#\/scenarios\/apr-2025-short$/);
@@ -144,6 +150,27 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await expect(page.getByTestId("kpi-premium-Dy-value").textContent()).resolves.toBe(dyPremium === undefined ? "–" : `+${formatShare(dyPremium.share)}`);
     if (dyPremium !== undefined) await expect(page.getByTestId("kpi-premium-Dy-when").textContent()).resolves.toMatch(new RegExp(`^in ${dyPremium.monthLabel}: `));
     expect(await page.locator(".timeline .window").count()).toBeGreaterThan(0);
+    // Plants that stop or fall short: the report's rows, largest loss first, with the cells of the HTML report's table.
+    const plants = report.plantShortfalls ?? [];
+    expect(plants.length).toBeGreaterThan(0);
+    const plantRows = page.locator("[data-testid=plant-shortfalls] tbody tr");
+    expect(await plantRows.count()).toBe(Math.min(12, plants.length));
+    expect(await plantRows.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-facility")))).toEqual(plants.slice(0, 12).map((x) => x.facility));
+    const plantHtml = renderHtmlReport(report);
+    const htmlPlants = plantHtml.slice(plantHtml.indexOf('data-table="plant-shortfalls"'), plantHtml.indexOf("</tbody>", plantHtml.indexOf('data-table="plant-shortfalls"')));
+    const htmlFirst = [...(/<tr>([\s\S]*?)<\/tr>/.exec(htmlPlants.slice(htmlPlants.indexOf("<tbody>")))?.[1] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)]
+      .map((c) => (c[1] ?? "").replace(/<svg[\s\S]*<\/svg>/, "").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&"));
+    await expect(plantRows.first().locator("td").allTextContents()).resolves.toEqual(htmlFirst);
+    await expect(page.getByTestId("plant-shortfalls").locator("caption").textContent()).resolves.toMatch(new RegExp(`^${plants.length} mines and plants more than 10 % below their output in the baseline run in a month`));
+    await page.locator('section[aria-labelledby="h-plants"]').screenshot({ path: join(SHOTS, "dashboard-plants.png") });
+    // End products by the world's short sector name, the full name in the cell's title.
+    const sectorCells = page.locator('table[aria-label="End products lost"] tbody tr td:first-child');
+    for (const [i, cell] of (await sectorCells.all()).entries()) {
+      const title = await cell.getAttribute("title");
+      const loss = report.endProductsLost.find((x) => x.sectorName === title);
+      expect(loss, `row ${i}: ${title}`).toBeDefined();
+      await expect(cell.textContent()).resolves.toBe(loss!.sectorShortName);
+    }
     // Supply from China against the baseline: Japan's magnets fell below half of the baseline's while the queue held them.
     const japan = page.locator('table[aria-label="Supply from China"] tbody tr', { hasText: "JP" });
     await expect(japan.locator("td").last().textContent()).resolves.toMatch(/^\d+ \(from 2025-0[45]\)$/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/analysis/report-model.js";
 import { parseRoute, routeHash, type Route } from "../../web/src/lib/route.js";
-import { endProductsBySector, groupByUnit, pricedElements, sumSeries, topSeries } from "../../web/src/lib/report-figures.js";
+import { endProductsBySector, groupByUnit, pricedElements, sectorShortNames, sumSeries, topSeries } from "../../web/src/lib/report-figures.js";
 import { extendsOf } from "../../web/src/lib/scenario-chain.js";
 
 describe("extendsOf", () => {
@@ -58,6 +58,27 @@ describe("report figures", () => {
     expect(out[1]!.regions.find((r) => r.region === "US")).toMatchObject({ shortOf: ["Dy", "Tb"], unmetShareOfNeed: 0.12 });
     const old = endProductsBySector([{ sector: "sector:ev", sectorName: "EV", unit: "vehicle", region: "US", totalUnits: 1, peakMonth: "2025-01" } as unknown as Parameters<typeof endProductsBySector>[0][number]]);
     expect(old[0]!.regions[0]).toMatchObject({ shortOf: [], unmetShareOfNeed: 0 });
+  });
+  it("names sectors by the world's short name, the full name when a saved report has none", () => {
+    const loss = { unit: "vehicle", region: "US", totalUnits: 1, peakMonth: "2025-01", shortOf: [], unmetShareOfNeed: 0 };
+    const [ev] = endProductsBySector([{ ...loss, sector: "sector:ev", sectorName: "EV traction motors (BEV, PHEV; incl. NEVs)", sectorShortName: "EV traction motors" }]);
+    expect(ev).toMatchObject({ sectorName: "EV traction motors (BEV, PHEV; incl. NEVs)", sectorShortName: "EV traction motors" });
+    // A name the old home-grown rule (cut at the first parenthesis or colon) would have mangled stays the full name.
+    const [old] = endProductsBySector([{ ...loss, sector: "sector:eps", sectorName: "EPS, other automotive: pumps (x)" }]);
+    expect(old!.sectorShortName).toBe("EPS, other automotive: pumps (x)");
+  });
+  it("looks sectors' short names up by id and by full name, from end products lost and sector shortfalls", () => {
+    const report = {
+      endProductsLost: [{ sector: "sector:ev", sectorName: "EV traction motors (BEV)", sectorShortName: "EV traction motors" }, { sector: "sector:old", sectorName: "Saved before short names" }],
+      sectorShortfalls: [{ sector: "sector:glass", sectorName: "Glass polishing and additives", sectorShortName: "Glass polishing" }],
+    } as unknown as RunReport;
+    const names = sectorShortNames(report);
+    expect(Object.fromEntries(names)).toEqual({
+      "sector:ev": "EV traction motors", "EV traction motors (BEV)": "EV traction motors",
+      "sector:glass": "Glass polishing", "Glass polishing and additives": "Glass polishing",
+    });
+    // A report saved before sector shortfalls existed still gives its end products' names.
+    expect(sectorShortNames({ endProductsLost: report.endProductsLost } as unknown as RunReport).get("sector:ev")).toBe("EV traction motors");
   });
   it("offers key elements first", () => {
     const prices = ["La", "Tb", "Dy", "Er"].map((element) => ({ element, market: "china" as const, startUsdPerKg: 1, peakUsdPerKg: 1, peakMonth: "2024-01", endUsdPerKg: 1 }));

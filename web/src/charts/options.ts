@@ -20,6 +20,8 @@ export interface LineSpec {
   readonly dashed?: boolean;
   /** Fill under the line, stacked on the lines with the same `stack`. */
   readonly stack?: string;
+  /** The tooltip's name when the legend's is cut short, e.g. a sector's full name beside its short name. */
+  readonly fullName?: string;
 }
 
 /** A chart of values by month. */
@@ -90,7 +92,7 @@ function monthTooltip(spec: MonthChartSpec) {
     const head = escapeText(rows[0]?.axisValueLabel ?? "");
     const body = rows.map((r) => {
       const line = spec.lines[r.seriesIndex ?? -1];
-      const name = `${r.seriesName ?? ""}${line?.dashed === true ? ` (${spec.dashedLabel ?? "reference"})` : ""}`;
+      const name = `${line?.fullName ?? r.seriesName ?? ""}${line?.dashed === true ? ` (${spec.dashedLabel ?? "reference"})` : ""}`;
       const value = typeof r.value === "number" ? spec.formatValue(r.value) : "–";
       const colour = typeof r.color === "string" ? r.color : "#888";
       const swatch = `<span style="display:inline-block;width:14px;height:0;border-top:2px ${line?.dashed === true ? "dashed" : "solid"} ${escapeText(colour)};margin-right:6px;vertical-align:middle"></span>`;

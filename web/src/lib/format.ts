@@ -33,12 +33,6 @@ export function formatSigned(value: number, format: (v: number) => string): stri
   return `${value > 0 ? "+" : "−"}${body}`;
 }
 
-/** The short name of a sector: its name up to the first parenthesis or colon. */
-export function shortSectorName(name: string): string {
-  const cut = name.split(/\s*[(:]/)[0]?.trim() ?? name;
-  return cut === "" ? name : cut;
-}
-
 /** A timestamp (ISO) as "2026-11-29 14:03". */
 export function formatTimestamp(iso: string | undefined): string {
   if (iso === undefined) return "–";

@@ -102,11 +102,22 @@ export function priceRise(report: RunReport, element: string, market: "china" | 
   return { start: p.startUsdPerKg, peak: p.peakUsdPerKg, peakMonth: p.peakMonth, rise: p.startUsdPerKg > 0 ? p.peakUsdPerKg / p.startUsdPerKg - 1 : 0 };
 }
 
+/** One sector's end products lost, summed over regions, with each region's part. */
+export interface SectorLossTotal {
+  sector: string;
+  sectorName: string;
+  /** The world's short name of the sector (the full name in reports saved before short names existed). */
+  sectorShortName: string;
+  unit: string;
+  totalUnits: number;
+  regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[];
+}
+
 /** End products lost summed over regions, by sector, largest first within each unit. */
-export function endProductsBySector(losses: readonly EndProductLoss[]): { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[] }[] {
-  const bySector = new Map<string, { sector: string; sectorName: string; unit: string; totalUnits: number; regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[] }>();
+export function endProductsBySector(losses: readonly EndProductLoss[]): SectorLossTotal[] {
+  const bySector = new Map<string, SectorLossTotal>();
   for (const l of losses) {
-    const entry = bySector.get(l.sector) ?? { sector: l.sector, sectorName: l.sectorName, unit: l.unit, totalUnits: 0, regions: [] };
+    const entry = bySector.get(l.sector) ?? { sector: l.sector, sectorName: l.sectorName, sectorShortName: l.sectorShortName ?? l.sectorName, unit: l.unit, totalUnits: 0, regions: [] };
     entry.totalUnits += l.totalUnits;
     // What the region was short of while it lost units (older saved runs have no `shortOf`).
     entry.regions.push({ region: l.region, units: l.totalUnits, shortOf: l.shortOf ?? [], unmetShareOfNeed: l.unmetShareOfNeed ?? 0 });
@@ -114,6 +125,23 @@ export function endProductsBySector(losses: readonly EndProductLoss[]): { sector
   }
   for (const e of bySector.values()) e.regions.sort((a, b) => b.units - a.units);
   return [...bySector.values()].sort((a, b) => a.unit.localeCompare(b.unit) || b.totalUnits - a.totalUnits);
+}
+
+/**
+ * Sectors' short names (the world's `shortName`, which reports carry as `sectorShortName`), keyed by sector id and by
+ * full name, from the reports' end products lost and sector shortfalls. A sector none of them names (or a report saved
+ * before short names existed) is absent: show its full name.
+ */
+export function sectorShortNames(...reports: readonly Pick<RunReport, "endProductsLost" | "sectorShortfalls">[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const report of reports) {
+    for (const x of [...report.endProductsLost, ...(report.sectorShortfalls ?? [])]) {
+      if (x.sectorShortName === undefined) continue;
+      names.set(x.sector, x.sectorShortName);
+      names.set(x.sectorName, x.sectorShortName);
+    }
+  }
+  return names;
 }
 
 /** End products lost over the horizon by unit (vehicles, MW, …), all sectors and regions. */

@@ -10,8 +10,8 @@ import { api } from "../api/client.js";
 import { Chart } from "../charts/chart.js";
 import { groupedBarOption, niceCeiling } from "../charts/options.js";
 import { useLoad } from "../hooks.js";
-import { formatShare, formatSigned, formatTimestamp, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "../lib/format.js";
-import { KEY_ELEMENTS, sumSeries } from "../lib/report-figures.js";
+import { formatShare, formatSigned, formatTimestamp, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../lib/format.js";
+import { KEY_ELEMENTS, sectorShortNames, sumSeries } from "../lib/report-figures.js";
 import type { Route } from "../lib/route.js";
 import { HeadlineFigures } from "./report/report-view.js";
 import { PriceChart } from "./report/price-chart.js";
@@ -61,6 +61,9 @@ function Comparison({ data }: { data: CompareResponse<RunReport> }) {
   const A = data.a.report;
   const B = data.b.report;
   const d = data.differences;
+  // The differences name sectors in full; both reports carry the world's short names.
+  const shortNames = useMemo(() => sectorShortNames(B, A), [A, B]);
+  const sectorText = (p: { sector: string; sectorName: string }) => shortNames.get(p.sector) ?? p.sectorName;
   const shortfallBars = useMemo(() => {
     const rows = [...d.shortfallByElement].sort((x, y) => Math.max(y.aTonnes, y.bTonnes) - Math.max(x.aTonnes, x.bTonnes)).slice(0, 10);
     return groupedBarOption({
@@ -111,13 +114,13 @@ function Comparison({ data }: { data: CompareResponse<RunReport> }) {
           {d.endProductsLost.length === 0 ? <p className="empty">None in either run.</p> : (
             <table className="data">
               <thead><tr><th>sector</th><th>unit</th><th className="num">A</th><th className="num">B</th><th className="num">A − B</th></tr></thead>
-              <tbody>{d.endProductsLost.map((p) => <tr key={p.sector}><td title={p.sectorName}>{shortSectorName(p.sectorName)}</td><td>{pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.aUnits)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
+              <tbody>{d.endProductsLost.map((p) => <tr key={p.sector}><td title={p.sectorName}>{sectorText(p)}</td><td>{pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.aUnits)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
             </table>
           )}
           {d.endProductsLostByRegion.length > 0 && (
             <table className="data" aria-label="End products not built by region">
               <thead><tr><th>sector</th><th>region</th><th className="num">A</th><th className="num">B</th><th className="num">A − B</th></tr></thead>
-              <tbody>{d.endProductsLostByRegion.slice(0, 12).map((p) => <tr key={`${p.sector}-${p.region}`}><td title={p.sectorName}>{shortSectorName(p.sectorName)}</td><td>{p.region}</td><td className="num">{formatUnits(p.aUnits)} {pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
+              <tbody>{d.endProductsLostByRegion.slice(0, 12).map((p) => <tr key={`${p.sector}-${p.region}`}><td title={p.sectorName}>{sectorText(p)}</td><td>{p.region}</td><td className="num">{formatUnits(p.aUnits)} {pluralUnit(p.unit)}</td><td className="num">{formatUnits(p.bUnits)}</td><td className="num">{formatSigned(p.deltaUnits, formatUnits)}</td></tr>)}</tbody>
             </table>
           )}
         </section>

@@ -10,6 +10,7 @@ import { api, ApiError } from "../api/client.js";
 import { useDebounced, useLoad } from "../hooks.js";
 import { countLines, markIssueLines, ownFilePredicate } from "../lib/line-marks.js";
 import type { Route } from "../lib/route.js";
+import { scenarioNameProblem } from "../lib/scenario-name.js";
 import { YamlEditor, type EditorJump } from "./yaml-editor.js";
 
 const NEW_SCENARIO = `name: My scenario
@@ -25,8 +26,6 @@ policies:
     lossShare: 0.5
     from: 2025-06
 `;
-
-const NAME_PATTERN = /^[a-z0-9][a-z0-9+.-]{0,63}$/;
 
 type Validation =
   | { readonly state: "checking" }
@@ -69,8 +68,9 @@ export function ScenariosView({ name, go }: { name: string | undefined; go: (rou
 
   const save = async () => {
     setMessage(undefined);
-    if (!NAME_PATTERN.test(saveName)) {
-      setMessage({ kind: "bad", text: "A scenario name is lower-case letters, digits and dashes, e.g. my-scenario." });
+    const nameProblem = scenarioNameProblem(saveName);
+    if (nameProblem !== undefined) {
+      setMessage({ kind: "bad", text: nameProblem });
       return;
     }
     try {

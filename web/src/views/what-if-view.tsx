@@ -12,7 +12,7 @@ import { Chart } from "../charts/chart.js";
 import { monthChartOption, type LineSpec } from "../charts/options.js";
 import { elementColour } from "../charts/palette.js";
 import { useLoad } from "../hooks.js";
-import { formatShare, formatSigned, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "../lib/format.js";
+import { formatShare, formatSigned, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "../lib/format.js";
 import { countLines, markIssueLines } from "../lib/line-marks.js";
 import { endProductsBySector, priceRise, totalShortfallTonnes } from "../lib/report-figures.js";
 import type { Route } from "../lib/route.js";
@@ -291,7 +291,7 @@ function ProductsComparison({ reference, whatIf }: { reference: RunReport; whatI
         {sectors.map((s) => {
           const x = a.find((r) => r.sector === s.sector)?.totalUnits ?? 0;
           const y = b.find((r) => r.sector === s.sector)?.totalUnits ?? 0;
-          return <tr key={s.sector}><td title={s.sectorName}>{shortSectorName(s.sectorName)}</td><td>{pluralUnit(s.unit)}</td><td className="num">{formatUnits(x)}</td><td className="num">{formatUnits(y)}</td><td className="num">{formatSigned(x - y, formatUnits)}</td></tr>;
+          return <tr key={s.sector}><td title={s.sectorName}>{s.sectorShortName}</td><td>{pluralUnit(s.unit)}</td><td className="num">{formatUnits(x)}</td><td className="num">{formatUnits(y)}</td><td className="num">{formatSigned(x - y, formatUnits)}</td></tr>;
         })}
       </tbody>
     </table>

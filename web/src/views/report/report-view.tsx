@@ -1,13 +1,14 @@
 /**
  * @module web/views/report/report-view
  * One run's results: headline figures, prices, shortfalls, flows, concentration, end products,
- * the policy timeline, the shortage episodes and an explorer of every stored series.
+ * the policy timeline, the shortage episodes, the plants that stop or fall short and an explorer of every stored series.
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
 import { formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
 import { endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes } from "../../lib/report-figures.js";
 import { FlowsSection } from "./flows-section.js";
+import { PlantShortfallsSection } from "./plants-section.js";
 import { PriceChart } from "./price-chart.js";
 import { SeriesExplorer } from "./series-explorer.js";
 import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodeTables, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
@@ -125,6 +126,14 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
           final demand unmet (stage “use”), and plants short of input (separation, metal or magnet output lost; final users may still be supplied from stocks or other producers).</p>
         <EpisodeTables report={report} />
       </section>
+      {/* Reports saved before plant figures existed have none: the section is left out, as the HTML report leaves it out. */}
+      {report.plantShortfalls !== undefined && (
+        <section className="section" aria-labelledby="h-plants">
+          <h2 id="h-plants">Plants that stop or fall short</h2>
+          <p className="lede">Which mines and plants make well below {report.baselineName === undefined ? "their capacity while their stage is short of input" : "their output in the baseline run"}, from when, and how much output they lose: the suppliers a buyer of their products has to replace.</p>
+          <PlantShortfallsSection report={report} />
+        </section>
+      )}
       {report.chinaOrigin.length > 0 && (
         <section className="section" aria-labelledby="h-origin">
           <h2 id="h-origin">Where the content comes from</h2>

@@ -8,8 +8,8 @@ import type { MonthSeries, RunReport, ShortageEpisode } from "../../../../src/an
 import { Chart } from "../../charts/chart.js";
 import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
-import { formatShare, formatTonnes, formatUnits, pluralUnit, shortSectorName } from "../../lib/format.js";
-import { endProductsBySector, episodeLabels, episodesByType, groupByUnit, topSeries } from "../../lib/report-figures.js";
+import { formatShare, formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
+import { endProductsBySector, episodeLabels, episodesByType, groupByUnit, sectorShortNames, topSeries } from "../../lib/report-figures.js";
 import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
@@ -70,7 +70,7 @@ export function EndProductsSection({ report }: { report: RunReport }) {
         <tbody>
           {sectors.map((s) => (
             <tr key={s.sector}>
-              <td title={s.sectorName}>{shortSectorName(s.sectorName)}</td>
+              <td title={s.sectorName}>{s.sectorShortName}</td>
               <td className="num">{formatUnits(s.totalUnits)}</td>
               <td>{pluralUnit(s.unit)}</td>
               <td className="small">{s.regions.slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}${r.shortOf.length > 0 ? ` (${r.shortOf.join(", ")} ${formatShare(r.unmetShareOfNeed)})` : ""}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
@@ -86,10 +86,14 @@ export function EndProductsSection({ report }: { report: RunReport }) {
 }
 
 function UnitChart({ report, unit, series }: { report: RunReport; unit: string; series: readonly MonthSeries[] }) {
-  const option = useMemo(() => monthChartOption({
-    months: report.monthLabels, valueAxisName: `${pluralUnit(unit)} not built per month`, formatValue: (v) => `${formatUnits(v)} ${pluralUnit(unit)}`, min: 0,
-    lines: series.map((s, i) => ({ name: shortSectorName(s.label), values: s.values, color: indexedColour(i), stack: "total" })),
-  }), [report, unit, series]);
+  const option = useMemo(() => {
+    // Paths are labelled with sectors' full names: the legend gives the short name, the tooltip the full one.
+    const shortNames = sectorShortNames(report);
+    return monthChartOption({
+      months: report.monthLabels, valueAxisName: `${pluralUnit(unit)} not built per month`, formatValue: (v) => `${formatUnits(v)} ${pluralUnit(unit)}`, min: 0,
+      lines: series.map((s, i) => ({ name: shortNames.get(s.label) ?? s.label, fullName: s.label, values: s.values, color: indexedColour(i), stack: "total" })),
+    });
+  }, [report, unit, series]);
   return <Chart option={option} height={240} label={`End products not built per month, ${pluralUnit(unit)}`} testId={`end-products-${unit}`} />;
 }
 
