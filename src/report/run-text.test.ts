@@ -28,6 +28,23 @@ describe("terminal answer", () => {
     expect(rows.filter((l) => /^Y\s/.test(l))).toHaveLength(11);
   });
 
+  it("with --region, says who supplied the region more than in the baseline: its own extra output and its extra imports by supplier", () => {
+    const report: RunReport = {
+      ...sampleReport(),
+      gapClosers: sampleReport().gapClosers.filter((g) => g.region === "JP"),
+      importGains: [{ importer: "JP", supplier: "VN", stage: "magnet", form: "magnet", element: "Dy", extraTonnes: 300, extraValueUsd: 90_000_000, fromMonth: "2026-08" }],
+    };
+    const gap = sectionOf(renderRunText(report, { region: "JP" }), "Who closes the gap for JP");
+    expect(gap.join(" ").replace(/\s+/g, " ")).toContain("its own extra output by stage, and extra imports into JP by supplier, form and element");
+    const firstRow = gap.findIndex((l) => l.startsWith("──")) + 1;
+    expect(gap[firstRow]).toMatch(/^VN\s+import to JP\s+magnet\s+Dy\s+90\.0\s+300\s+2026-08$/);
+    expect(gap[firstRow + 1]).toMatch(/^JP\s+own output\s+magnet\s+all\s+52\.4\s+380\s+2026-09$/);
+    expect(Math.max(...gap.map((l) => l.length))).toBeLessThanOrEqual(100);
+    // Without --region the table stays every region's extra output.
+    const world = sectionOf(renderRunText(report), "Who closes the gap (extra output");
+    expect(world[world.findIndex((l) => l.startsWith("──")) + 1]).toMatch(/^JP\s+magnet\s/);
+  });
+
   it("ranks gap closers by value, not tonnes, and says what the costs and shares cover", () => {
     const text = renderRunText(sampleReport());
     const gap = sectionOf(text, "Who closes the gap");
