@@ -245,6 +245,26 @@ export interface GapCloser {
 }
 
 /**
+ * Extra imports into one region against the baseline run, by supplying region, form and element: what others shipped
+ * it beyond what they shipped it in the baseline (`--region`'s "who closes the gap").
+ */
+export interface ImportGain {
+  /** The importing region (`EU`) and the region that shipped to it (`VN`). */
+  readonly importer: string;
+  readonly supplier: string;
+  /** The stage that makes what was shipped (`mine`, `separation`, `metal`, `magnet`), and its form (`concentrate`, `oxide`, `metal`, `magnet`). */
+  readonly stage: string;
+  readonly form: string;
+  readonly element: string;
+  /** Extra tonnes over the report's window compared with the baseline, t of element content (counted when licences clear). */
+  readonly extraTonnes: number;
+  /** Their value at the run's first-month China prices, US$ (as `GapCloser.extraValueUsd`). */
+  readonly extraValueUsd: number;
+  /** First month in the window the extra imports exceed 1 % of the baseline's on that link (at least 0.01 t). */
+  readonly fromMonth: string | undefined;
+}
+
+/**
  * Money a scenario's measures move, by region: import duty its importers paid (valued at the supplier's price, magnets with the value of making them), or
  * the top-up its producers received under a price floor. US$ of the currency year.
  */
@@ -344,6 +364,11 @@ export interface RunReport {
    */
   readonly plantShortfalls?: readonly PlantShortfall[];
   readonly gapClosers: readonly GapCloser[];
+  /**
+   * Extra imports into the region the report was built for (`--region`) against the baseline, by supplier, form and
+   * element, largest value first. Absent without a region or a baseline run, or when trade was not recorded.
+   */
+  readonly importGains?: readonly ImportGain[];
   /** Each importing region's magnets and Dy + Tb oxide/metal from China against the baseline (empty without a baseline). */
   readonly chinaSupplyChanges: readonly ChinaSupplyChange[];
   /** Each region's output of Nd, Pr, Dy and Tb by stage in the window and where it went (rows of at least 1 t). */

@@ -77,3 +77,11 @@ export function price(result: SimulationResult, month: number, element: number, 
   return result.pricesUsdPerKg[(month * result.elementSymbols.length + element) * 2 + market] ?? 0;
 }
 
+/**
+ * Each element's China price in the run's first month, US$/t of element (US$/kg × 1000): what the gap-closer tables
+ * value extra tonnes at, so cheap La and Ce do not outweigh Nd, Dy and Tb.
+ */
+export function startPricesUsdPerTonne(result: SimulationResult): number[] {
+  return result.elementSymbols.map((_, e) => price(result, 0, e, 0) * 1000);
+}
+

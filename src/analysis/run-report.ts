@@ -9,11 +9,12 @@ import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
 import { flowGraphForMonth } from "./flow-graph.js";
+import { importGains } from "./import-gains.js";
 import { madeHereShortHere } from "./made-here-short-here.js";
 import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
-import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall } from "./result-access.js";
+import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall, startPricesUsdPerTonne } from "./result-access.js";
 import { plantShortfalls } from "./plant-shortfalls.js";
 import { sectorShortfalls } from "./sector-shortfalls.js";
 import { stagePlantsOf } from "./stage-capacity.js";
@@ -30,6 +31,8 @@ export interface RunReportContext {
    * @default the run's first month
    */
   readonly reportFrom?: string;
+  /** A region to follow (`--region`): with a baseline, the report carries the extra imports into it (`importGains`). */
+  readonly region?: string;
 }
 
 /** Month index of `reportFrom` in the run; throws when it is outside the run (the CLI checks it first). */
@@ -67,6 +70,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     sectorShortfalls: sectorShortfalls(result, world, from),
     plantShortfalls: plantShortfalls(result, world, { baseline: context.baseline?.result, from }),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
+    ...(context.baseline === undefined || context.region === undefined ? {} : { importGains: importGains(result, context.baseline.result, context.region, from) }),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),
     madeHereShortHere: madeHereOf(result, from),
@@ -402,9 +406,7 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult,
   const out: GapCloser[] = [];
   const months = Math.min(result.months, baseline.months);
   const E = result.elementSymbols.length;
-  // Value each element at the run's first-month China price (US$/kg × t × 1000 = US$), so cheap La and Ce do not
-  // outweigh Nd, Dy and Tb.
-  const usdPerTonne = Array.from({ length: E }, (_, e) => price(result, 0, e, 0) * 1000);
+  const usdPerTonne = startPricesUsdPerTonne(result);
   for (let s = 0; s < 4; s++) for (let r = 0; r < result.regionIds.length; r++) {
     const rb = baseline.regionIds.indexOf(result.regionIds[r] ?? "");
     if (rb < 0) continue;

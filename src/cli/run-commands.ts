@@ -40,7 +40,7 @@ function regionOnly(report: RunReport, region: string): RunReport {
   const own = reportForRegion(report, region);
   return {
     ...own,
-    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers, and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out open on ${region}'s view and cover every region after it.` },
+    scenario: { ...report.scenario, description: `${report.scenario.description.trim()}\n\nShowing ${region} only (--region): shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers (its own extra output and its extra imports), and its output and where it went; supply from China and provenance are left out when they have no ${region} row. The HTML report and run.json written by --out open on ${region}'s view and cover every region after it.` },
   };
 }
 
@@ -76,7 +76,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
-    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
+    .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers: its own extra output and its extra imports by supplier) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
     .action((ref: string, options: RunOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(", ")}`);
       if (options.region !== undefined && options.format !== "table") throw new UsageError("--region: only with the table format (the data formats hold every region; filter their region column)");
@@ -88,6 +88,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
         ...(options.world === undefined ? {} : { world: options.world }),
         baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
         months,
+        region: options.region,
         onStep: bar.step,
       });
       const window = run.window;

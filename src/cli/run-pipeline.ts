@@ -57,6 +57,8 @@ export interface RunRequest {
    * naming the option, raised before anything runs.
    */
   readonly months?: MonthFlags;
+  /** A region to follow (`--region`): the report then carries the extra imports into it against the baseline. */
+  readonly region?: string | undefined;
   /** A baseline already run (skips running it again). */
   readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
   /** Called as work advances: a description and the share done so far (0–1). */
@@ -92,6 +94,7 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   step("building the report", 0.8);
   const report = buildRunReport(result, {
     scenario: loaded.scenario, world: loaded.world, ...(baseline === undefined ? {} : { baseline }), ...(months.from === undefined ? {} : { reportFrom: months.from }),
+    ...(request.region === undefined ? {} : { region: request.region }),
   });
   const window = { fromMonth: months.from === undefined ? 0 : monthOffset(result.startMonth, months.from), toMonth: result.months };
   return { loaded, result, report, baseline, window };

@@ -67,11 +67,35 @@ export function renderPlantShortfallText(report: RunReport, { region }: { readon
     + (shown.length < rows.length ? `; shown: the ${shown.length} largest losses (all in index.html and run.json${region === undefined ? "; --region ID for one region's" : ""})` : "");
   const body = rows.length === 0
     ? `  none: every mine and plant${region === undefined ? "" : ` in ${region}`} made within 10 % of its ${againstBaseline(report) ? "baseline output" : "capacity while short of input"} in every month${w.trimmed ? ` of ${w.label}` : ""}`
-    : `${wrapText(plantShortfallNote(report), 100, 2)}\n${renderTextTable(
-      // "since 2025-08" (a spell that began before the window) widens "from": the plant column gives way, to fit 100 columns.
-      [{ header: "plant", maxWidth: shown.some((x) => x.beganMonth !== undefined) ? 16 : 22 }, { header: "region" }, { header: "stage" }, { header: "from" }, { header: "worst month" }, { header: "short of", maxWidth: 8 },
-        { header: "lost", align: "right" }, { header: againstBaseline(report) ? "of base" : "of cap.", align: "right" }],
-      shown.map((x) => [shortFacilityId(x.facility), x.region, x.stage, firstText(x), worstText(x), shortOfText(x), `${formatTonnes(x.lostTonnes)} ${x.unit}`, formatShare(x.lostShare)]),
-    )}`;
-  return `${wrapText(heading, 100, 2)}\n${body}\n`;
+    : `${wrapText(plantShortfallNote(report), WIDTH, 2)}\n${plantTable(report, shown)}`;
+  return `${wrapText(heading, WIDTH, 2)}\n${body}\n`;
+}
+
+/** Columns the terminal's tables fit in. */
+const WIDTH = 100;
+/** Least widths of the two wrapping columns, and what "short of" gets before the plant column takes the rest. */
+const PLANT_MIN = 12;
+const SHORT_OF_MIN = "short of".length;
+const SHORT_OF_TARGET = 12;
+
+/**
+ * The table of the terminal section, within `WIDTH` columns: the other columns take what their cells need, and the plant
+ * id and "short of" share the rest, each continued on the row's next lines rather than cut (ids up to 41 characters,
+ * "short of" up to every element a separation plant handles).
+ */
+function plantTable(report: RunReport, shown: readonly PlantShortfall[]): string {
+  const headers = ["plant", "region", "stage", "from", "worst month", "short of", "lost", againstBaseline(report) ? "of base" : "of cap."];
+  const rows = shown.map((x) => [shortFacilityId(x.facility), x.region, x.stage, firstText(x), worstText(x), shortOfText(x), `${formatTonnes(x.lostTonnes)} ${x.unit}`, formatShare(x.lostShare)]);
+  const need = (i: number) => Math.max(headers[i]!.length, ...rows.map((r) => r[i]!.length));
+  const fixed = [1, 2, 3, 4, 6, 7].reduce((t, i) => t + need(i), 0);
+  const rest = WIDTH - fixed - 2 * (headers.length - 1);
+  const plantWidth = Math.max(PLANT_MIN, Math.min(need(0), rest - Math.max(SHORT_OF_MIN, Math.min(need(5), SHORT_OF_TARGET))));
+  const shortOfWidth = Math.max(SHORT_OF_MIN, rest - plantWidth);
+  return renderTextTable(
+    headers.map((header, i) => ({
+      header, ...(i >= 6 ? { align: "right" as const } : {}),
+      ...(i === 0 ? { maxWidth: plantWidth, wrap: true } : i === 5 ? { maxWidth: shortOfWidth, wrap: true } : {}),
+    })),
+    rows,
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../../test/fixtures/report/sample-report.js";
 import type { RunReport } from "./report-model.js";
-import { regionView, reportForRegion, shortfallByElement } from "./region-view.js";
+import { regionGapClosers, regionView, reportForRegion, shortfallByElement } from "./region-view.js";
 
 const report = sampleReport();
 
@@ -78,5 +78,31 @@ describe("shortfallByElement", () => {
       ({ element, region: "JP", stage: "use", startMonth, endMonth, durationMonths: 2, peakTonnesPerMonth: totalTonnes / 2, peakShareOfDemand: 0.1, totalTonnes });
     expect(shortfallByElement([ep("Tb", "2027-01", "2027-02", 4), ep("Nd", "2026-05", "2026-06", 10), ep("Tb", "2026-03", "2026-04", 8)])
       .map((x) => [x.element, x.episodes, x.firstMonth, x.lastMonth, x.totalTonnes])).toEqual([["Tb", 2, "2026-03", "2027-02", 12], ["Nd", 1, "2026-05", "2026-06", 10]]);
+  });
+});
+
+describe("who closes a region's gap", () => {
+  // JP made US$52.4 M more magnets; VN shipped it US$90 M more of Dy in magnets, AU US$10 M more Nd oxide; AU shipped the US more too.
+  const withImports: RunReport = {
+    ...report,
+    importGains: [
+      { importer: "JP", supplier: "VN", stage: "magnet", form: "magnet", element: "Dy", extraTonnes: 300, extraValueUsd: 90_000_000, fromMonth: "2026-08" },
+      { importer: "JP", supplier: "AU", stage: "separation", form: "oxide", element: "Nd", extraTonnes: 150, extraValueUsd: 10_000_000, fromMonth: undefined },
+      { importer: "US", supplier: "AU", stage: "separation", form: "oxide", element: "Nd", extraTonnes: 900, extraValueUsd: 60_000_000, fromMonth: "2026-07" },
+    ],
+  };
+
+  it("is the region's own extra output and the extra imports into it, by value: Vietnam's magnets rank above Japan's own", () => {
+    const rows = regionGapClosers(withImports, "JP");
+    expect(rows.map((g) => `${g.source} ${g.supplier} ${g.form ?? g.stage} ${g.element ?? "all"}`)).toEqual([
+      "import VN magnet Dy", "own_output JP magnet all", "import AU oxide Nd",
+    ]);
+    expect(regionView(withImports, { id: "JP", name: "Japan" }).gapClosers).toEqual(rows);
+    expect(reportForRegion(withImports, "JP").importGains?.map((x) => x.importer)).toEqual(["JP", "JP"]);
+  });
+
+  it("has no gap closers without a baseline run, and only the region's own output when the report holds no imports", () => {
+    expect(regionView({ ...withImports, baselineName: undefined }, { id: "JP", name: "Japan" }).gapClosers).toBeUndefined();
+    expect(regionGapClosers(report, "JP").map((g) => g.source)).toEqual(["own_output"]);
   });
 });

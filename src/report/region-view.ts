@@ -32,7 +32,43 @@ export function reportForRegion(report: RunReport, region: string): RunReport {
     chinaOrigin: report.chinaOrigin.filter((x) => x.region === region),
     chinaOriginByRegion: report.chinaOriginByRegion.filter((x) => x.label === region),
     gapClosers: report.gapClosers.filter((x) => x.region === region),
+    ...(report.importGains === undefined ? {} : { importGains: report.importGains.filter((x) => x.importer === region) }),
   };
+}
+
+/**
+ * A row of one region's "who closes the gap": who supplied it more than in the baseline run. `own_output`: the region's
+ * own extra output at a stage (every element together); `import`: extra imports into it from `supplier` of one element
+ * in one form, with the stage that makes that form.
+ */
+export interface RegionGapCloser {
+  readonly source: "own_output" | "import";
+  /** Who made it: the region itself for its own output, the shipping region for imports. */
+  readonly supplier: string;
+  readonly stage: string;
+  /** The form of an import (`concentrate`, `oxide`, `metal`, `magnet`); absent for own output. */
+  readonly form?: string;
+  /** The element of an import; absent for own output (every element of the stage). */
+  readonly element?: string;
+  /** Extra over the window against the baseline, t of element content, and its value at the run's first-month China prices, US$. */
+  readonly extraTonnes: number;
+  readonly extraValueUsd: number;
+  /** First month in the window more than 1 % above the baseline. */
+  readonly fromMonth: string | undefined;
+}
+
+/**
+ * Who supplied `region` more than in the baseline run: its own extra output (`report.gapClosers`) and the extra imports
+ * into it (`report.importGains`, when the report was built for the region), ranked by value, largest first.
+ */
+export function regionGapClosers(report: RunReport, region: string): RegionGapCloser[] {
+  const own = report.gapClosers.filter((x) => x.region === region).map((x): RegionGapCloser => ({
+    source: "own_output", supplier: x.region, stage: x.stage, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
+  }));
+  const imports = (report.importGains ?? []).filter((x) => x.importer === region).map((x): RegionGapCloser => ({
+    source: "import", supplier: x.supplier, stage: x.stage, form: x.form, element: x.element, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
+  }));
+  return [...own, ...imports].sort((a, b) => b.extraValueUsd - a.extraValueUsd);
 }
 
 /** A region's final demand unmet of one element over the window: its shortage episodes at the use stage, summed. */
@@ -95,6 +131,11 @@ export interface RegionView {
   readonly chinaOriginPath: MonthSeries | undefined;
   /** Its magnets and Dy + Tb oxide and metal from China against the baseline run (absent without a baseline or imports). */
   readonly supplyFromChina: ChinaSupplyChange | undefined;
+  /**
+   * Who closed its gap: its own extra output and the extra imports into it against the baseline run, by value, largest
+   * first (`regionGapClosers`); absent without a baseline run.
+   */
+  readonly gapClosers: readonly RegionGapCloser[] | undefined;
 }
 
 /** Use-stage episodes summed by element, largest total first. */
@@ -139,5 +180,6 @@ export function regionView(report: RunReport, { id, name }: { readonly id: strin
     chinaOriginPeriods: report.chinaOriginPeriods,
     chinaOriginPath: own.chinaOriginByRegion[0],
     supplyFromChina: own.chinaSupplyChanges[0],
+    gapClosers: report.baselineName === undefined ? undefined : regionGapClosers(report, id),
   };
 }

@@ -28,6 +28,23 @@ describe("terminal answer", () => {
     expect(rows.filter((l) => /^Y\s/.test(l))).toHaveLength(11);
   });
 
+  it("with --region, says who supplied the region more than in the baseline: its own extra output and its extra imports by supplier", () => {
+    const report: RunReport = {
+      ...sampleReport(),
+      gapClosers: sampleReport().gapClosers.filter((g) => g.region === "JP"),
+      importGains: [{ importer: "JP", supplier: "VN", stage: "magnet", form: "magnet", element: "Dy", extraTonnes: 300, extraValueUsd: 90_000_000, fromMonth: "2026-08" }],
+    };
+    const gap = sectionOf(renderRunText(report, { region: "JP" }), "Who closes the gap for JP");
+    expect(gap.join(" ").replace(/\s+/g, " ")).toContain("its own extra output by stage, and extra imports into JP by supplier, form and element");
+    const firstRow = gap.findIndex((l) => l.startsWith("──")) + 1;
+    expect(gap[firstRow]).toMatch(/^VN\s+import to JP\s+magnet\s+Dy\s+90\.0\s+300\s+2026-08$/);
+    expect(gap[firstRow + 1]).toMatch(/^JP\s+own output\s+magnet\s+all\s+52\.4\s+380\s+2026-09$/);
+    expect(Math.max(...gap.map((l) => l.length))).toBeLessThanOrEqual(100);
+    // Without --region the table stays every region's extra output.
+    const world = sectionOf(renderRunText(report), "Who closes the gap (extra output");
+    expect(world[world.findIndex((l) => l.startsWith("──")) + 1]).toMatch(/^JP\s+magnet\s/);
+  });
+
   it("ranks gap closers by value, not tonnes, and says what the costs and shares cover", () => {
     const text = renderRunText(sampleReport());
     const gap = sectionOf(text, "Who closes the gap");
@@ -118,6 +135,35 @@ describe("terminal answer", () => {
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
     // It follows the plants short of input.
     expect(text.indexOf("Plants that stop or fall short")).toBeGreaterThan(text.indexOf("Plants short of input"));
+  });
+
+  it("issue: shows the bundled world's longest plant ids and a separation plant's every element in full, within 100 columns", () => {
+    const world = loadWorldFromDirectory();
+    const ids = [...world.mines, ...world.separationPlants, ...world.metalPlants, ...world.magnetPlants].map((f) => f.id).sort((a, b) => b.length - a.length).slice(0, 12);
+    expect(ids[0]).toBe("plant:cn-creg-sichuan-shandong-separation");
+    const elements = world.elements.map((e) => e.symbol);
+    const [sample] = sampleReport().plantShortfalls!;
+    // The widest cells each column can have: a spell since before the window, a month at 100 %, six-figure losses in t magnet.
+    const plantShortfalls = ids.map((facility, i) => ({
+      ...sample!, facility, region: "ROW", stage: "separation", beganMonth: "2025-06", worstShare: 1, lostTonnes: 123_456 - i, unit: "t magnet", lostShare: 0.123,
+      shortOf: i === 0 ? elements : elements.slice(0, 1 + (i % 4)),
+    }));
+    const text = renderRunText({ ...sampleReport(), plantShortfalls, window: { from: "2026-01", to: "2027-12" } });
+    const table = sectionOf(text, "Plants that stop or fall short");
+    for (const line of table) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(table.join("\n")).not.toContain("…");
+    // Each row, its continuation lines joined (after "," with a space, else as they are), names its plant and elements in full.
+    const rule = table.find((l) => l.startsWith("──"))!;
+    const spans = [...rule.matchAll(/─+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    const cell = (line: string, c: number) => line.slice(spans[c]![0], spans[c]![1]).trim();
+    const rows: string[][][] = [];
+    for (const line of table.slice(table.indexOf(rule) + 1)) {
+      if (cell(line, 1) !== "") rows.push([]);
+      rows.at(-1)!.push([cell(line, 0), cell(line, 5)]);
+    }
+    const joined = (pieces: string[]) => pieces.filter((p) => p !== "").reduce((a, p) => (a.endsWith(",") ? `${a} ${p}` : a + p), "");
+    expect(rows.map((r) => joined(r.map((l) => l[0]!)))).toEqual(ids.map((id) => id.replace(/^(plant|mine):/, "")));
+    expect(rows.map((r) => joined(r.map((l) => l[1]!)))).toEqual(plantShortfalls.map((x) => x.shortOf.join(", ")));
   });
 
   it("says no plant fell short for the window or the region, names a cut spell's start, and leaves the section out of older reports", () => {

@@ -14,6 +14,7 @@ import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST
 import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
+import { regionGapClosers } from "./region-view.js";
 import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
@@ -37,6 +38,24 @@ function largestWithEachElement<T extends { readonly element: string; readonly t
   for (const element of new Set(sorted.map((x) => x.element))) if (chosen.size < limit) chosen.add(sorted.find((x) => x.element === element)!);
   for (const x of sorted) if (chosen.size < limit) chosen.add(x);
   return sorted.filter((x) => chosen.has(x));
+}
+
+/**
+ * "Who closes the gap" for one region (`--region`): who supplied it more than in the baseline run — its own extra output
+ * by stage and the extra imports into it by supplier, form and element — ranked by value at start prices.
+ */
+function regionGapSection(report: RunReport, region: string): string {
+  const w = reportWindow(report);
+  const over = w.trimmed ? "in window" : "over run";
+  const rows = regionGapClosers(report, region);
+  return section(
+    `Who closes the gap for ${region}${w.trimmed ? `, ${w.label}` : ""} (who supplied ${region} more than in ${report.baselineName ?? "the baseline"}: its own extra output by stage, `
+      + `and extra imports into ${region} by supplier, form and element; ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`,
+    rows.length === 0 ? `  nobody: ${region} neither produced nor imported more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
+      [{ header: "supplier" }, { header: "how" }, { header: "stage or form" }, { header: "element" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],
+      rows.slice(0, MAX_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${region}` : "own output", g.form ?? g.stage, g.element ?? "all", formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+    ),
+  );
 }
 
 /**
@@ -139,7 +158,9 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorShortName ?? x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
   )));
 
-  if (report.baselineName !== undefined) {
+  if (report.baselineName !== undefined && options.region !== undefined && report.importGains !== undefined) {
+    parts.push(regionGapSection(report, options.region));
+  } else if (report.baselineName !== undefined) {
     const over = w.trimmed ? "in window" : "over run";
     parts.push(section(`Who closes the gap${inWindow} (extra output against ${report.baselineName}, more tonnes, ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`, report.gapClosers.length === 0 ? `  nobody: ${options.region === undefined ? "no region produces" : `${options.region} produces no`} more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
       [{ header: "region" }, { header: "stage" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],

@@ -187,6 +187,32 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect((JSON.parse(readFileSync(join(dir, "plain", "run.json"), "utf8")) as { report: object }).report).not.toHaveProperty("regionView");
   });
 
+  it("with --region, the gap closers are who supplied the region more: Japan's extra Nd metal from China beside its own magnets", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-region-gap-"));
+    const r = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--region", "JP", "--out", join(dir, "out"));
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const start = lines.findIndex((l) => l.startsWith("Who closes the gap for JP"));
+    const table = lines.slice(start, lines.findIndex((l, i) => i > start && l.trim() === ""));
+    expect(table.join(" ").replace(/\s+/g, " ")).toContain("who supplied JP more than in Tiny baseline: its own extra output by stage, and extra imports into JP by supplier, form and element");
+    expect(table.some((l) => /^CN\s+import to JP\s+metal\s+Nd\s/.test(l))).toBe(true);
+    expect(table.some((l) => /^JP\s+own output\s+magnet\s+all\s/.test(l))).toBe(true);
+    type Row = { source: string; supplier: string; form?: string; element?: string; extraValueUsd: number };
+    const doc = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")) as { report: { regionView: { gapClosers: Row[] } } };
+    const rows = doc.report.regionView.gapClosers;
+    expect(rows.find((g) => g.source === "import" && g.supplier === "CN" && g.form === "metal" && g.element === "Nd")?.extraValueUsd).toBeGreaterThan(0);
+    expect(rows.map((g) => g.extraValueUsd)).toEqual([...rows.map((g) => g.extraValueUsd)].sort((a, b) => b - a));
+    const html = readFileSync(join(dir, "out", "index.html"), "utf8");
+    const part = html.slice(html.indexOf('data-table="region-gap-closers"'), html.indexOf("</table>", html.indexOf('data-table="region-gap-closers"')));
+    expect(part).toMatch(/<tr><td>CN<\/td><td>import to JP<\/td><td>metal<\/td><td>Nd<\/td>/);
+    // Without --region nothing changes: the table is every region's extra output, and run.json has no imports.
+    const plain = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"));
+    expect(plain.out).toContain("Who closes the gap (extra output against Tiny baseline");
+    expect(plain.out).not.toContain("import to");
+    const json = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--format", "json");
+    expect((JSON.parse(json.out) as { report: object }).report).not.toHaveProperty("importGains");
+  });
+
   it("ends the run and every summary at --to (a run is causal: the months before are the full run's)", () => {
     const full = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json");
     const cut = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json", "--to", "2024-09");

@@ -276,6 +276,7 @@ describe("renderHtmlReport with a region (--region)", () => {
       "What JP made and where it went, over the run", "Made in JP, short in JP: output that left while JP was short of it, over the run",
       "JP&#39;s plants short of input (production lost), over the run", "JP&#39;s plants that stop or fall short, over the run", "Final demand unmet in JP, over the run",
       "End products not built in JP, over the run", "Prices JP&#39;s buyers pay: the ex-China market, US$/kg of element", "Where JP&#39;s supply came from",
+      "Who closed JP&#39;s gap: its own extra output and extra imports, over the run",
     ]);
     expect(rows("region-made")).toEqual([["magnet", "Nd", "5,300", "900", "17%", "EU 900"]]);
     expect(section).toContain('data-empty="region-plants-short">JP&#39;s separation, metal and magnet plants got the input they needed in every month over the run.');
@@ -295,6 +296,21 @@ describe("renderHtmlReport with a region (--region)", () => {
     ]);
     expect(rows("region-provenance")).toEqual([["Nd", "93%", "86%", "4,200"], ["Dy", "98%", "71%", "310"]]);
     expect(rows("region-china-supply")).toEqual([["1,210", "2,480", "−51%", "95", "310", "−69%", "9 (from 2026-05)"]]);
+    // Who supplied it more: its own extra magnets (the sample report holds no imports).
+    expect(rows("region-gap-closers")).toEqual([["JP", "own output", "magnet", "all", "52.4", "380", "2026-09"]]);
+  });
+
+  it("ranks extra imports into the region beside its own extra output in its gap-closer table", () => {
+    const withImports: RunReport = { ...report, importGains: [{ importer: "JP", supplier: "VN", stage: "magnet", form: "magnet", element: "Dy", extraTonnes: 300, extraValueUsd: 90_000_000, fromMonth: "2026-08" }] };
+    const own = renderHtmlReport(withImports, { regionView: regionView(withImports, { id: "JP", name: "Japan" }) });
+    const part = own.slice(own.indexOf('data-table="region-gap-closers"'), own.indexOf("</table>", own.indexOf('data-table="region-gap-closers"')));
+    expect([...part.matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g)].map((m) => [...(m[1] ?? "").matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]))).toEqual([
+      ["VN", "import to JP", "magnet", "Dy", "90.0", "300", "2026-08"], ["JP", "own output", "magnet", "all", "52.4", "380", "2026-09"],
+    ]);
+    expect(part).toContain("extra imports into JP by supplier, form and element");
+    // Without a baseline run, the part is left out.
+    const none = { ...report, baselineName: undefined };
+    expect(renderHtmlReport(none, { regionView: regionView(none, { id: "JP", name: "Japan" }) })).not.toContain("region-gap-closers");
   });
 
   it("says what a region did not suffer, and that no end product lost is not no magnet short", () => {
@@ -334,7 +350,7 @@ describe("renderHtmlReport with a region (--region)", () => {
     expect(own).toContain("<strong>Dy · magnet</strong> since 2026-06, to 2026-12");
     expect(own).toContain('; &quot;since&quot;: short since before 2026-07</caption>');
     const parts = [...own.matchAll(/<h3 class="sub" data-region-part="[^"]+">([^<]*)<\/h3>/g)].map((m) => m[1] ?? "");
-    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(6);
+    expect(parts.filter((t) => t.includes("in 2026-07 – 2027-12")).length).toBe(7);
     expect(own).toContain("<h3>Final demand unmet, by element, 2026-07 – 2027-12</h3>");
     expect(figures(own).get("region-shortfall")).toContain(">before 2026-07</text>");
   });

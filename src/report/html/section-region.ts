@@ -25,6 +25,8 @@ import { emptyMessage, renderCard, renderHtmlTable } from "./tables.js";
 
 /** Items a card lists before it counts the rest. */
 const MAX_CARD_ITEMS = 5;
+/** Rows the region's gap-closer table shows (run.json has every row). */
+const MAX_GAP_ROWS = 15;
 
 const MARKET_NAMES = { china: "China's domestic market", "ex-china": "the ex-China market" } as const;
 
@@ -211,14 +213,34 @@ function supplyPart(view: RegionView, report: RunReport): string {
   return sub("supply", `Where ${id}'s supply came from`, `${origin}\n${supply}`);
 }
 
+function gapPart(view: RegionView, report: RunReport): string {
+  const { region: id } = view;
+  // Without a baseline run there is nothing to close a gap against (the section "Who closed the gap" says so).
+  if (view.gapClosers === undefined) return "";
+  const over = period(report);
+  const body = view.gapClosers.length === 0
+    ? emptyMessage("region-gap-closers", `${id} neither produced nor imported more than in the baseline "${report.baselineName ?? "baseline"}" ${over}.`)
+    : renderHtmlTable(
+      [{ header: "Supplier" }, { header: "How" }, { header: "Stage or form" }, { header: "Element" }, { header: `Extra ${over}, US$ M`, align: "right" }, { header: "Extra, t", align: "right" },
+        { header: "From (first month > 1% above baseline)" }],
+      view.gapClosers.slice(0, MAX_GAP_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${id}` : "own output", g.form ?? g.stage, g.element ?? "all",
+        formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]),
+      {
+        key: "region-gap-closers",
+        caption: `Who supplied ${id} more than in the baseline "${report.baselineName ?? "baseline"}" ${over}: its own extra output by stage (every element), and extra imports into ${id} by supplier, form and element (counted when licences clear), t of element content, valued at the run's first-month China prices, largest first${view.gapClosers.length > MAX_GAP_ROWS ? ` (the ${MAX_GAP_ROWS} largest of ${view.gapClosers.length}; run.json's report.regionView.gapClosers has every row)` : ""}. "Who closed the gap" below is every region's extra output.`,
+      },
+    );
+  return sub("gap-closers", `Who closed ${id}'s gap: its own extra output and extra imports, ${over}`, body);
+}
+
 /** The intro line of the section: what it covers, and that the rest of the report covers every region. */
 export function regionSectionIntro(view: RegionView, report: RunReport): string {
   const w = reportWindow(report);
-  return `The run's figures for ${view.regionName} alone, ${w.from} to ${w.to}: what it made, its plants short of input, its final demand unmet, the end products it lost, the prices its buyers pay and where its supply came from. The answer above and the sections after this one cover every region.`;
+  return `The run's figures for ${view.regionName} alone, ${w.from} to ${w.to}: what it made, its plants short of input, its final demand unmet, the end products it lost, the prices its buyers pay${view.gapClosers === undefined ? " and where its supply came from" : ", where its supply came from and who supplied it more than in the baseline"}. The answer above and the sections after this one cover every region.`;
 }
 
 /** Body of the "Your region" section. */
 export function renderRegionSection(view: RegionView, report: RunReport, layout: ChartLayout): string {
   return [cards(view, report), charts(view, report, layout), outputPart(view, report), madeHerePart(view, report), plantPart(view, report), plantStopPart(view, report), demandPart(view, report),
-    lossPart(view, report), pricePart(view, report), supplyPart(view, report)].filter((part) => part !== "").join("\n");
+    lossPart(view, report), pricePart(view, report), supplyPart(view, report), gapPart(view, report)].filter((part) => part !== "").join("\n");
 }
