@@ -10,7 +10,7 @@ import { widestPremium } from "../premium.js";
 import { reportWindow } from "../report-window.js";
 import { deepestShortage, finalDemandMet, firstShortages, lossesBySector, MAGNET_ELEMENTS, pricePairs, type PricePair } from "./derive.js";
 import { escapeHtml } from "./escape.js";
-import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./format.js";
+import { formatUnits, formatUsdPerKg, pluralUnit } from "./format.js";
 import { renderCard } from "./tables.js";
 
 const MAX_FIRST_SHORTAGES = 8;
@@ -77,7 +77,7 @@ function lossCard(report: RunReport): string {
   const title = `End products lost${w.trimmed ? `, ${w.label}` : ""}`;
   if (sectors.length === 0) return card("end-products", title, none(`No end products were lost in ${w.trimmed ? w.label : "this run"}.`));
   const items = sectors.slice(0, 6).map((s) =>
-    `<li><strong>${formatUnits(s.totalUnits)}</strong> ${escapeHtml(pluralUnit(s.unit))} <span class="muted">· ${escapeHtml(shortSectorName(s.sectorName))}</span></li>`);
+    `<li><strong>${formatUnits(s.totalUnits)}</strong> ${escapeHtml(pluralUnit(s.unit))} <span class="muted">· ${escapeHtml(s.sectorShortName)}</span></li>`);
   const more = sectors.length > 6 ? `<p class="muted">+${sectors.length - 6} more sectors</p>` : "";
   return card("end-products", title, `<ul class="plain">${items.join("")}</ul>${more}`);
 }

@@ -30,6 +30,17 @@ describe("derive", () => {
       ["sector:industrial-motors", 1_460, "t magnet"], ["sector:defense", 10, "F-35-equivalent"],
     ]);
   });
+
+  it("names a sector by the world's short name the report carries, and by its name up to a parenthesis in a report saved before short names", () => {
+    const withShort = { ...report, endProductsLost: report.endProductsLost.map((x) => {
+      const { sectorShortName: _dropped, ...rest } = x;
+      return x.sector === "sector:defense" ? { ...rest, sectorShortName: "Defence (NdFeB)" } : rest;
+    }) };
+    const names = Object.fromEntries(lossesBySector(withShort).map((s) => [s.sector, s.sectorShortName]));
+    expect(names["sector:defense"]).toBe("Defence (NdFeB)");
+    const ev = withShort.endProductsLost.find((x) => x.sector === "sector:ev-traction")!;
+    expect(names["sector:ev-traction"]).toBe(shortSectorName(ev.sectorName));
+  });
 });
 
 describe("format", () => {

@@ -3,6 +3,7 @@
  * Small read-only reshapings of a `RunReport` that several parts of the page need (price pairs by
  * element, first shortage by element and region, losses by sector). Computes no new model figures.
  */
+import { shortSectorName } from "./format.js";
 import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../report-model.js";
 
 /** Elements of NdFeB magnets, shown first and largest. */
@@ -79,6 +80,8 @@ export function deepestShortage(report: RunReport): ShortageEpisode | undefined 
 export interface SectorLoss {
   readonly sector: string;
   readonly sectorName: string;
+  /** The world's short name of the sector (reports saved before short names: its name up to a parenthesis or colon). */
+  readonly sectorShortName: string;
   readonly unit: string;
   readonly totalUnits: number;
   readonly byRegion: readonly EndProductLoss[];
@@ -90,7 +93,7 @@ export function lossesBySector(report: RunReport): SectorLoss[] {
   for (const loss of report.endProductsLost) groups.set(loss.sector, [...(groups.get(loss.sector) ?? []), loss]);
   return [...groups.values()]
     .map((rows) => ({
-      sector: rows[0]?.sector ?? "", sectorName: rows[0]?.sectorName ?? "", unit: rows[0]?.unit ?? "units",
+      sector: rows[0]?.sector ?? "", sectorName: rows[0]?.sectorName ?? "", sectorShortName: rows[0]?.sectorShortName ?? shortSectorName(rows[0]?.sectorName ?? ""), unit: rows[0]?.unit ?? "units",
       totalUnits: rows.reduce((a, r) => a + r.totalUnits, 0), byRegion: rows,
     }))
     .sort((a, b) => b.totalUnits - a.totalUnits);

@@ -35,7 +35,8 @@ function unitGroups(report: RunReport): UnitGroup[] {
 }
 
 const regionsOf = (group: UnitGroup) => group.regionOrder.filter((region) => group.sectors.some((s) => s.byRegion.some((r) => r.region === region)));
-const pathNames = (group: UnitGroup) => group.paths.map((p) => shortSectorName(p.label));
+// Paths are labelled with the sector's full name: shown by its short name, as the bars and the table show it.
+const pathNames = (group: UnitGroup) => group.paths.map((p) => group.sectors.find((s) => s.sectorName === p.label)?.sectorShortName ?? shortSectorName(p.label));
 
 /** One height for both charts of a unit, so the two cards of a row line up; px. */
 function rowHeightPx(group: UnitGroup, widthPx: number): number {
@@ -47,7 +48,7 @@ function rowHeightPx(group: UnitGroup, widthPx: number): number {
 function barChart(group: UnitGroup, windowLabel: string | undefined, widthPx: number, heightPx: number): string {
   const regions = regionsOf(group);
   const top = 32 + legendHeightPx(regions, widthPx) + 12;
-  const names = group.sectors.map((s) => shortSectorName(s.sectorName));
+  const names = group.sectors.map((s) => s.sectorShortName);
   return chartFigure({
     id: `lost-${slugify(group.unit)}`, title: `Lost by sector and region, ${pluralUnit(group.unit)}${windowLabel === undefined ? "" : `, ${windowLabel}`}`, widthPx, heightPx,
     option: {
@@ -81,7 +82,7 @@ function pathChart(group: UnitGroup, labels: readonly string[], windowFrom: stri
 export function renderLossTable(report: RunReport, { key, showRegion = true }: { readonly key: string; readonly showRegion?: boolean }): string {
   const w = reportWindow(report);
   const rows = lossesBySector(report).flatMap((s) =>
-    s.byRegion.map((r) => [shortSectorName(s.sectorName), ...(showRegion ? [r.region] : []), formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
+    s.byRegion.map((r) => [s.sectorShortName, ...(showRegion ? [r.region] : []), formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
   return renderHtmlTable(
     [{ header: "Sector" }, ...(showRegion ? [{ header: "Region" }] : []), { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
     rows, { key, caption: "End products not built for lack of magnets or materials" },

@@ -70,9 +70,9 @@ function cards(view: RegionView, report: RunReport): string {
   const elements = magnetFirst(view.finalDemandByElement).map((x) =>
     `<li><strong>${escapeHtml(x.element)}</strong> ${formatTonnes(x.totalTonnes)} t <span class="muted">· ${x.beganMonth === undefined ? "from" : "short"} ${escapeHtml(firstShort(x))} · peak ${formatShare(x.peakShareOfNeed)} of need</span></li>`);
   const sectors = view.finalDemandBySector.map((x) =>
-    `<li><strong>${formatTonnes(x.shortUnits)}</strong> ${escapeHtml(x.unit)} <span class="muted">· ${escapeHtml(shortSectorName(x.sectorName))} · worst ${formatShare(x.worstShareOfNeed)} in ${escapeHtml(x.worstMonth)}</span></li>`);
+    `<li><strong>${formatTonnes(x.shortUnits)}</strong> ${escapeHtml(x.unit)} <span class="muted">· ${escapeHtml((x.sectorShortName ?? shortSectorName(x.sectorName)))} · worst ${formatShare(x.worstShareOfNeed)} in ${escapeHtml(x.worstMonth)}</span></li>`);
   const lost = view.endProductsLost.map((x) =>
-    `<li><strong>${formatUnits(x.totalUnits)}</strong> ${escapeHtml(pluralUnit(x.unit))} <span class="muted">· ${escapeHtml(shortSectorName(x.sectorName))}</span></li>`);
+    `<li><strong>${formatUnits(x.totalUnits)}</strong> ${escapeHtml(pluralUnit(x.unit))} <span class="muted">· ${escapeHtml((x.sectorShortName ?? shortSectorName(x.sectorName)))}</span></li>`);
   const plants = view.plantShortages.map((x) =>
     `<li><strong>${escapeHtml(x.element)} · ${escapeHtml(x.stage)}</strong> ${escapeHtml(x.beganMonth === undefined ? `${x.startMonth} → ${x.endMonth}` : `since ${x.beganMonth}, to ${x.endMonth}`)} <span class="muted">· peak ${formatShare(x.peakShareOfDemand)} of orders${x.alsoInBaseline === true ? " · baseline too" : ""}</span></li>`);
   const exChina = view.market === "ex-china";
@@ -162,7 +162,7 @@ function demandPart(view: RegionView, report: RunReport): string {
   const bySector = view.finalDemandBySector.length === 0 ? "" : renderHtmlTable(
     [{ header: "Sector" }, { header: "Unit" }, { header: "Need", align: "right" }, { header: "Unmet", align: "right" }, { header: "Unmet, % of need", align: "right" },
       { header: "First month short" }, { header: "Worst month" }, { header: "Worst month, % of need", align: "right" }],
-    view.finalDemandBySector.map((x) => [shortSectorName(x.sectorName), x.unit, formatTonnes(x.needUnits), formatTonnes(x.shortUnits), formatShare(x.needUnits > 0 ? x.shortUnits / x.needUnits : 0),
+    view.finalDemandBySector.map((x) => [(x.sectorShortName ?? shortSectorName(x.sectorName)), x.unit, formatTonnes(x.needUnits), formatTonnes(x.shortUnits), formatShare(x.needUnits > 0 ? x.shortUnits / x.needUnits : 0),
       x.firstMonth, x.worstMonth, formatShare(x.worstShareOfNeed)]),
     { key: "region-sector-shortfall", caption: "By sector, in the sector's demand unit: t of finished magnet, or t REO for sectors that use oxides and metals (need after buyers' responses to price)" },
   );
