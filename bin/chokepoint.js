@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `chokepoint` command. Runs the build in dist/cli/ (scripts/build-cli.mjs), rebuilding it first when the sources
-// changed since it was made; when it cannot build (no esbuild, a read-only folder) it runs the TypeScript sources
-// through tsx's loader instead, as it does when CHOKEPOINT_FROM_SOURCE=1 is set.
+// changed since it was made; when it cannot build (no esbuild, a read-only folder) it says so once on stderr and runs
+// the TypeScript sources through tsx's loader instead, as it does silently when CHOKEPOINT_FROM_SOURCE=1 is set.
 import { buildCli, freshCliEntry, sourceFingerprint } from "../scripts/build-cli.mjs";
 
 // A reader that stops early (`chokepoint run … --format csv | head`) is not an error.
@@ -15,7 +15,9 @@ async function builtEntry() {
   try {
     const fingerprint = sourceFingerprint();
     return freshCliEntry(fingerprint) ?? (await buildCli(fingerprint));
-  } catch {
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    process.stderr.write(`chokepoint: could not build dist/cli (${reason}); running the TypeScript sources instead (slower to start; CHOKEPOINT_FROM_SOURCE=1 does so without this note)\n`);
     return undefined;
   }
 }

@@ -3,17 +3,19 @@
  * changes, and must answer exactly as the sources do.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript build script without type declarations
-import { freshCliEntry, sourceFingerprint } from "../../scripts/build-cli.mjs";
+import { builtFingerprint, freshCliEntry, sourceFingerprint } from "../../scripts/build-cli.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const fingerprintOf = sourceFingerprint as (root?: string) => string;
 const entryFor = freshCliEntry as (fingerprint?: string) => string | undefined;
+const bannerOf = builtFingerprint as (file: string) => string | undefined;
+const DIST = join(ROOT, "dist", "cli");
 
 function chokepoint(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [join(ROOT, "bin/chokepoint.js"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
@@ -34,15 +36,23 @@ describe("the built command", () => {
     expect(fingerprintOf(root)).not.toBe(before);
   });
 
-  it("is rebuilt from the sources as they are, and a stale stamp is not taken for fresh", () => {
-    // Any run of the command leaves dist/cli built from the current sources.
+  it("is rebuilt from the sources as they are: a build from other sources is not taken for fresh and is replaced", () => {
     const version = chokepoint(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version);
-    const stamp = JSON.parse(readFileSync(join(ROOT, "dist", "cli", "build.json"), "utf8")) as { fingerprint: string };
-    expect(stamp.fingerprint).toBe(fingerprintOf());
-    expect(entryFor(stamp.fingerprint)).toMatch(/dist\/cli\/main\.js$/);
-    expect(entryFor("0000000000000000000000000000000000000000")).toBeUndefined();
+    const current = fingerprintOf();
+    expect(bannerOf(join(DIST, "main.js"))).toBe(current);
+    expect(bannerOf(join(DIST, "run-worker.js"))).toBe(current);
+    expect(entryFor(current)).toMatch(/dist\/cli\/main\.js$/);
+    // A main.js built from other sources (swapped in whole, as a build does): not fresh, so the next command rebuilds it.
+    const stale = join(DIST, `.stale-${process.pid}.js`);
+    writeFileSync(stale, readFileSync(join(DIST, "main.js"), "utf8").replace(current, "0".repeat(40)));
+    renameSync(stale, join(DIST, "main.js"));
+    expect(entryFor(current)).toBeUndefined();
+    const again = chokepoint(["--version"]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe("");
+    expect(bannerOf(join(DIST, "main.js"))).toBe(current);
   });
 
   it("answers as the TypeScript sources do, output and exit code, for a good and a bad input", () => {
