@@ -84,6 +84,17 @@ describe("renderHtmlReport", () => {
     expect(urls).toEqual(["https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_18.html", "https://www.mofcom.gov.cn/zcfb/blgg/art/2025/art_18.html"]);
   });
 
+  it("marks a peak at the backstop in the price table and the region's price card, with the note that says what it means", () => {
+    const base = sampleReport();
+    const capped: RunReport = { ...base, prices: base.prices.map((p) => (p.element === "Dy" && p.market === "ex-china" ? { ...p, peakAtBackstop: true } : p)) };
+    const page = renderHtmlReport(capped, { regionView: regionView(capped, { id: "JP", name: "Japan" }) });
+    expect(page).not.toBe(renderHtmlReport(base, { regionView: regionView(base, { id: "JP", name: "Japan" }) }));
+    // The price table, the region's price card and the region's own price table.
+    expect(page.match(/ \(backstop\)<\/td>/g)?.length).toBe(3);
+    expect(page).toContain("the price reached its ceiling, price.backstopMultiple");
+    expect(html).not.toContain("(backstop)");
+  });
+
   it("gives the same bytes for the same report, with ids unique in the page", () => {
     expect(renderHtmlReport(sampleReport())).toBe(html);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

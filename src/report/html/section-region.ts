@@ -77,7 +77,7 @@ function cards(view: RegionView, report: RunReport): string {
     `<li><strong>${escapeHtml(x.element)} · ${escapeHtml(x.stage)}</strong> ${escapeHtml(x.beganMonth === undefined ? `${x.startMonth} → ${x.endMonth}` : `since ${x.beganMonth}, to ${x.endMonth}`)} <span class="muted">· peak ${formatShare(x.peakShareOfDemand)} of orders${x.alsoInBaseline === true ? " · baseline too" : ""}</span></li>`);
   const exChina = view.market === "ex-china";
   const prices = inElementOrder(view.prices.filter((p) => isMagnetElement(p.element))).map((p) =>
-    `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${formatUsdPerKg(p.peakUsdPerKg)}</td><td class="num">${escapeHtml(p.peakMonth)}</td>${exChina ? `<td class="num">${p.widestPremium === undefined ? "–" : `+${formatShare(p.widestPremium.share)}`}</td>` : ""}</tr>`);
+    `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${formatUsdPerKg(p.peakUsdPerKg)}${p.peakAtBackstop === true ? " (backstop)" : ""}</td><td class="num">${escapeHtml(p.peakMonth)}</td>${exChina ? `<td class="num">${p.widestPremium === undefined ? "–" : `+${formatShare(p.widestPremium.share)}`}</td>` : ""}</tr>`);
   const priceHead = `<thead><tr><th></th><th class="num">Peak, US$/kg</th><th class="num">in</th>${exChina ? '<th class="num">Widest premium</th>' : ""}</tr></thead>`;
   const origin = inElementOrder(view.chinaOrigin).map((x) =>
     `<li><strong>${escapeHtml(x.element)}</strong> ${formatShare(x.firstYearShare)} → ${formatShare(x.lastYearShare)}</li>`);
