@@ -53,7 +53,7 @@ function result(months: readonly Month[]): SimulationResult {
 }
 
 /** AA's plants: which stages handle Dy (every month), the first month of those that start later, and capacity a month by stage. */
-function plants({ handles = [], capacity = [0, 0, 0, 0], firstLater }: { handles?: number[]; capacity?: number[]; firstLater?: { stage: number; month: number } }): StagePlants {
+function plants({ handles = [], capacity = [0, 0, 0, 0], firstLater, idle = [] }: { handles?: number[]; capacity?: number[]; firstLater?: { stage: number; month: number }; idle?: number[] }): StagePlants {
   const h = new Uint8Array(MONTHS * 4 * R * E);
   const cap = new Float64Array(MONTHS * 4 * R);
   const first = new Int32Array(4 * R * E).fill(-1);
@@ -62,9 +62,12 @@ function plants({ handles = [], capacity = [0, 0, 0, 0], firstLater }: { handles
     cap[(m * 4 + s) * R] = capacity[s] ?? 0;
   }
   if (firstLater !== undefined) first[firstLater.stage * R * E] = firstLater.month;
+  // AA's plants of a stage: present where they handle Dy, start later, or stand idle (no capacity in any month).
+  const present = new Uint8Array(4 * R * E);
+  for (let s = 0; s < 4; s++) if (handles.includes(s) || firstLater?.stage === s || idle.includes(s)) present[s * R * E] = 1;
   return {
     months: MONTHS, regionIds: ["AA", "BB"], elementSymbols: ["Dy"], capacityPerMonth: cap, handles: h,
-    oxideFactor: Float64Array.of(1.148), sectorForm: new Uint8Array(0), sectorElementPerUnit: new Float64Array(0), firstMonth: first,
+    oxideFactor: Float64Array.of(1.148), sectorForm: new Uint8Array(0), sectorElementPerUnit: new Float64Array(0), firstMonth: first, present,
   };
 }
 
@@ -99,6 +102,13 @@ describe("made here, short here", () => {
     const [row] = madeHereShortHere(run, plants({ firstLater: { stage: 2, month: 5 } }), options);
     expect(row?.reason).toEqual({ code: "plants_not_started", nextStage: "metal", firstMonth: "2026-06" });
     expect(row?.shortMonths).toBe(2);
+  });
+
+  it("says the next stage's plants were idle when the world has them but they had no capacity (a shock stopped them)", () => {
+    const run = result([{ made: [0, 10, 0, 0], shipped: 8, short: { 4: { short: 5, met: 5 } } }, { made: [0, 10, 0, 0], shipped: 8, short: { 4: { short: 5, met: 5 } } }]);
+    const [row] = madeHereShortHere(run, plants({ idle: [2] }), options);
+    expect(row?.reason).toEqual({ code: "plants_idle", nextStage: "metal" });
+    expect(madeHereShortHere(run, plants({}), options)[0]?.reason).toEqual({ code: "no_plant", nextStage: "metal" });
   });
 
   it("blames the domestic-priority share when the home plants of the next stage were short too", () => {

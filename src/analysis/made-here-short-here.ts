@@ -136,9 +136,12 @@ function reasonFor(
   if (s === 3 || x.whenBuyerShort >= 0.5 * x.shippedTonnes) return { code: "shared_abroad", nextStage, domesticPriorityShare: x.domesticPriority };
   const R = result.regionIds.length;
   if (x.whenNoPlant >= 0.5 * x.shippedTonnes) {
-    const first = plants.firstMonth[((s + 1) * R + r) * plants.elementSymbols.length + e]!;
+    const k = ((s + 1) * R + r) * plants.elementSymbols.length + e;
+    const first = plants.firstMonth[k]!;
     const last = x.shippingMonths[x.shippingMonths.length - 1] ?? 0;
-    return first > last ? { code: "plants_not_started", nextStage, firstMonth: addMonths(result.startMonth, first) } : { code: "no_plant", nextStage };
+    if (first > last) return { code: "plants_not_started", nextStage, firstMonth: addMonths(result.startMonth, first) };
+    // The world has such plants, but they had no capacity in those months (stopped by a shock, or idle for the run).
+    return plants.present[k] === 1 ? { code: "plants_idle", nextStage } : { code: "no_plant", nextStage };
   }
   let load = 0;
   let capacity = 0;

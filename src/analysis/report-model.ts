@@ -190,6 +190,7 @@ export interface RegionOutput {
  * - `no_plant`: no plant of the region at the next stage handles the element in those months, so the output has no
  *   home buyer but the users of that form (e.g. no Dy metal plant: Dy oxide must be made into metal abroad);
  * - `plants_not_started`: such plants exist but start later (`firstMonth`);
+ * - `plants_idle`: such plants exist but had no capacity in those months (stopped by a supply shock, or never running);
  * - `shared_abroad`: the home buyers of the output (next-stage plants or final users of that form) were short too; home
  *   buyers take first only `domesticPriorityShare` of what they ask, the rest is shared with foreign buyers pro rata;
  * - `plants_full`: the next-stage plants were not short of the element but ran at capacity (`utilisationShare`);
@@ -198,6 +199,7 @@ export interface RegionOutput {
  */
 export type MadeHereReason =
   | { readonly code: "no_plant"; readonly nextStage: string }
+  | { readonly code: "plants_idle"; readonly nextStage: string }
   | { readonly code: "plants_not_started"; readonly nextStage: string; readonly firstMonth: string }
   | { readonly code: "shared_abroad"; readonly nextStage: string; readonly domesticPriorityShare: number }
   | { readonly code: "plants_full" | "not_ordered"; readonly nextStage: string; readonly utilisationShare: number };

@@ -33,6 +33,11 @@ describe("stagePlantsOf", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+    // Present: every facility's stage, region and elements, whether it had capacity or not.
+    for (let i = 0; i < N; i++) {
+      for (let e = 0; e < E; e++) if (result.facilityElementMask[i * E + e] === 1) expect(plants.present[(result.facilityStage[i]! * R + result.facilityRegion[i]!) * E + e]).toBe(1);
+    }
+    expect(plants.present.reduce((a, v) => a + v, 0)).toBeLessThan(plants.present.length);
     // Oxide and metal users' content per unit is kept; magnet sectors' is left out.
     for (let k = 0; k < plants.sectorForm.length; k++) {
       for (let e = 0; e < E; e++) expect(plants.sectorElementPerUnit[k * E + e]).toBe(plants.sectorForm[k] === 3 ? 0 : result.sectorElementPerUnit[k * E + e]);

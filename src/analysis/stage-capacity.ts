@@ -26,6 +26,8 @@ export interface StagePlants {
   readonly sectorElementPerUnit: Float64Array;
   /** First month index in which a plant of the region at the stage handles the element (−1: never in the run); `[stage][region][element]`. */
   readonly firstMonth: Int32Array;
+  /** 1 where the world has a plant of the region at the stage that handles the element, with capacity or not (stopped, not started); `[stage][region][element]`. */
+  readonly present: Uint8Array;
 }
 
 /**
@@ -40,6 +42,10 @@ export function stagePlantsOf(result: SimulationResult): StagePlants {
   const capacityPerMonth = new Float64Array(M * 4 * R);
   const handles = new Uint8Array(M * 4 * R * E);
   const firstMonth = new Int32Array(4 * R * E).fill(-1);
+  const present = new Uint8Array(4 * R * E);
+  for (let i = 0; i < N; i++) {
+    for (let e = 0; e < E; e++) if (result.facilityElementMask[i * E + e] === 1) present[(result.facilityStage[i]! * R + result.facilityRegion[i]!) * E + e] = 1;
+  }
   for (let m = 0; m < M; m++) {
     for (let i = 0; i < N; i++) {
       const cap = result.facilityCapacityTonnes[m * N + i]!;
@@ -60,6 +66,6 @@ export function stagePlantsOf(result: SimulationResult): StagePlants {
   const sectorElementPerUnit = Float64Array.from(result.sectorElementPerUnit.subarray(0, K * E), (v, i) => (result.sectorForm[Math.floor(i / E)] === 3 ? 0 : v));
   return {
     months: M, regionIds: result.regionIds, elementSymbols: result.elementSymbols, capacityPerMonth, handles, oxideFactor: result.elementOxideFactor.slice(),
-    sectorForm: result.sectorForm.slice(), sectorElementPerUnit, firstMonth,
+    sectorForm: result.sectorForm.slice(), sectorElementPerUnit, firstMonth, present,
   };
 }

@@ -51,6 +51,8 @@ export function madeHereReasonText(row: MadeHereShortHere): string {
   switch (reason.code) {
     case "no_plant":
       return `${region} has no ${nextPlants(reason.nextStage, element, { plural: false })}: its ${output} must be ${DONE_ABROAD[reason.nextStage] ?? "processed abroad"}${homeUse}`;
+    case "plants_idle":
+      return `${region}'s ${nextPlants(reason.nextStage, element)} had no capacity in those months (stopped): its ${output} was ${DONE_ABROAD[reason.nextStage] ?? "processed abroad"}${homeUse}`;
     case "plants_not_started":
       return `${region}'s ${nextPlants(reason.nextStage, element)} had not started (first output ${reason.firstMonth}): its ${output} was ${DONE_ABROAD[reason.nextStage] ?? "processed abroad"}${homeUse}`;
     case "shared_abroad": {
