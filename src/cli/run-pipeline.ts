@@ -78,6 +78,11 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   const months = monthsInRun(request.months ?? {}, asLoaded.scenario);
   const horizon = request.horizon ?? (months.to === undefined ? undefined : { startMonth: asLoaded.scenario.startMonth, months: monthOffset(asLoaded.scenario.startMonth, months.to) + 1 });
   const loaded = horizon === undefined ? asLoaded : { ...asLoaded, scenario: { ...asLoaded.scenario, ...horizon } };
+  // A --region the world does not have is a usage error before anything runs.
+  const regionIds = loaded.world.regions.map((r) => r.id);
+  if (request.region !== undefined && !regionIds.includes(request.region)) {
+    throw new UsageError(`--region ${request.region}: not a region of this world; expected one of ${regionIds.join(", ")}`);
+  }
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
   const baselineRef = request.baseline === undefined ? "baseline" : request.baseline;

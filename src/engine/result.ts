@@ -54,7 +54,7 @@ export interface SimulationResult {
   /**
    * Output of each facility, t of its product: concentrate (t REO) for mines, separated oxide (t REO) for separation,
    * metal (t) for metal plants, finished magnet (t) for magnet plants; `[month][facility]`. Where the engine computes a
-   * stage region by region it is attributed to the region's plants as the engine shares it (docs/model.md §7a), so a
+   * stage region by region it is attributed to the region's plants as the engine shares it (docs/model.md §7, "Output by facility"), so a
    * region's facilities of a stage sum to its production of that stage (converted to the same product).
    */
   readonly facilityOutputTonnes: Float64Array;

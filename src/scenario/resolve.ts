@@ -380,9 +380,9 @@ export function parameterBoundProblem(id: string, unit: string, value: number): 
   // A monthly adjustment rate closes part of a gap each month: above 1 it overshoots and oscillates.
   if (/adjustpermonth$/i.test(id)) return value <= 0 || value > 1 ? "a rate above 0 and at most 1 per month" : undefined;
   if (id === "price.exportWedgePerUnmetShare") return value < 0 || value > 20 ? "a number from 0 to 20 (the exponent of the ex-China scarcity premium)" : undefined;
-  // Tb's weight in the Dy + Tb magnet pool: at 0 Tb would never be drawn, below 0 the pool's stock would go negative.
   // The backstop is a ceiling above the calibration prices: below 1 it would hold every price under its 2024 level.
   if (id === "price.backstopMultiple") return value < 1 ? "a multiple of 1 or more (the ceiling over the calibration price)" : undefined;
+  // Tb's weight in the Dy + Tb magnet pool: at 0 Tb would never be drawn, below 0 the pool's stock would go negative.
   if (id === "magnet.tbDyEquivalence") return value <= 0 ? "a positive number of t Dy per t Tb" : undefined;
   return value < 0 ? `a number of 0 or more (${unit})` : undefined;
 }
