@@ -7,7 +7,7 @@ import type { SimulationResult } from "../engine/index.js";
 import { addMonths } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { SectorShortfall } from "./report-model.js";
-import { SHORTAGE_THRESHOLD_SHARE } from "./result-access.js";
+import { isShortage } from "./result-access.js";
 
 /**
  * Each sector's unmet need in each region from month index `from` to the run's end (need and deliveries as the engine
@@ -33,7 +33,8 @@ export function sectorShortfalls(result: SimulationResult, world: World, from = 
       need += needed;
       short += lack;
       const share = needed > 0 ? lack / needed : 0;
-      if (share > SHORTAGE_THRESHOLD_SHARE && first < 0) first = m;
+      // The episodes' test: above the threshold share and more than rounding dust.
+      if (first < 0 && isShortage({ tonnes: lack, share })) first = m;
       if (share > worstShare) { worstShare = share; worst = m; }
     }
     if (first < 0) continue;
