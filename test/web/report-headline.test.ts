@@ -55,6 +55,9 @@ describe("headline premium (issue: 'Dy ex-China peak +363 % vs start' where the 
 
   it("names the peak against the start price as another measure, never as the premium", () => {
     expect(premiumHeadline(report, "Dy")?.otherMeasure).toMatch(/^Another measure: ex-China peak \$895\/kg in 2026-09, \+\d+% on its own start price$/);
+    // A peak at the backstop says so, as the terminal and HTML price tables do.
+    const capped = { ...report, prices: report.prices.map((p) => (p.element === "Dy" && p.market === "ex-china" ? { ...p, peakAtBackstop: true } : p)) };
+    expect(premiumHeadline(capped, "Dy")?.otherMeasure).toMatch(/^Another measure: ex-China peak \$895\/kg \(backstop: the ceiling, price\.backstopMultiple × its 2024 price\) in 2026-09/);
   });
 
   it("says so when the ex-China price is never above China's", () => {

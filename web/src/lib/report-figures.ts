@@ -88,7 +88,7 @@ export function premiumHeadline(report: RunReport, element: string): PremiumHead
     value: premium === undefined ? "–" : `+${formatShare(premium.share)}`,
     when: premium === undefined ? "ex-China never above China's price" : `in ${premium.monthLabel}: +${formatUsdPerKg(premium.usdPerKg)}/kg over China's price that month`,
     otherMeasure: peak === undefined ? undefined
-      : `Another measure: ex-China peak ${formatUsdPerKg(peak.peak)}/kg in ${peak.peakMonth}, ${peak.rise >= 0 ? "+" : ""}${formatShare(peak.rise)} on its own start price`,
+      : `Another measure: ex-China peak ${formatUsdPerKg(peak.peak)}/kg${peak.atBackstop ? " (backstop: the ceiling, price.backstopMultiple × its 2024 price)" : ""} in ${peak.peakMonth}, ${peak.rise >= 0 ? "+" : ""}${formatShare(peak.rise)} on its own start price`,
   };
 }
 
@@ -96,10 +96,10 @@ export function premiumHeadline(report: RunReport, element: string): PremiumHead
  * Peak and start price of an element in a market, the peak month, and the peak's change on the start price (`rise`,
  * 1 = +100 %). Not the ex-China premium: that is `widestPremium` of `src/report/premium`, which the views headline.
  */
-export function priceRise(report: RunReport, element: string, market: "china" | "ex-china"): { start: number; peak: number; peakMonth: string; rise: number } | undefined {
+export function priceRise(report: RunReport, element: string, market: "china" | "ex-china"): { start: number; peak: number; peakMonth: string; rise: number; atBackstop: boolean } | undefined {
   const p = report.prices.find((x) => x.element === element && x.market === market);
   if (p === undefined) return undefined;
-  return { start: p.startUsdPerKg, peak: p.peakUsdPerKg, peakMonth: p.peakMonth, rise: p.startUsdPerKg > 0 ? p.peakUsdPerKg / p.startUsdPerKg - 1 : 0 };
+  return { start: p.startUsdPerKg, peak: p.peakUsdPerKg, peakMonth: p.peakMonth, rise: p.startUsdPerKg > 0 ? p.peakUsdPerKg / p.startUsdPerKg - 1 : 0, atBackstop: p.peakAtBackstop === true };
 }
 
 /** One sector's end products lost, summed over regions, with each region's part. */
