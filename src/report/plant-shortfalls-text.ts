@@ -11,22 +11,22 @@ import { renderTextTable, wrapText } from "./text-table.js";
 /** Rows the terminal shows; the HTML report shows more. */
 const TERMINAL_ROWS = 12;
 
-/** Whether the report's plant figures are measured against a baseline run (else against capacity). */
-function againstBaseline(report: RunReport): boolean {
+/** Whether the report's plant figures are measured against a baseline run (else against capacity): one rule for every view. */
+export function plantsAgainstBaseline(report: RunReport): boolean {
   const rows = report.plantShortfalls ?? [];
   return rows.length > 0 ? rows[0]!.basis === "baseline" : report.baselineName !== undefined;
 }
 
 /** The heading's rule: "more than 10 % below their baseline output in a month", or below capacity while short of input. */
 export function plantShortfallRule(report: RunReport): string {
-  return againstBaseline(report)
+  return plantsAgainstBaseline(report)
     ? "more than 10 % below their output in the baseline run in a month"
     : "more than 10 % below capacity in a month their stage was short of input; no baseline run to compare with";
 }
 
 /** How to read the table, in one paragraph. */
 export function plantShortfallNote(report: RunReport): string {
-  const reference = againstBaseline(report)
+  const reference = plantsAgainstBaseline(report)
     ? `Output lost against ${report.baselineName ?? "the baseline run"} in the months a facility made more than 10 % less, t of its product (concentrate or oxide: t REO; metal; finished magnet); "of base": of its baseline output over the window.`
     : `Output below capacity in the months a facility's stage was short of input and it made more than 10 % less, t of its product (concentrate or oxide: t REO; metal; finished magnet); "of cap.": of its capacity in those months.`;
   return `${reference} Worst: the month it made the largest share less (100 %: nothing). Short of: the elements its region's plants of that stage lacked input for then (–: less was ordered from it). `
@@ -66,7 +66,7 @@ export function renderPlantShortfallText(report: RunReport, { region }: { readon
   const heading = `Plants that stop or fall short (${plantShortfallRule(report)})${w.trimmed ? `, ${w.label}` : ""} — ${facilityCount(rows.length)}`
     + (shown.length < rows.length ? `; shown: the ${shown.length} largest losses (all in index.html and run.json${region === undefined ? "; --region ID for one region's" : ""})` : "");
   const body = rows.length === 0
-    ? `  none: every mine and plant${region === undefined ? "" : ` in ${region}`} made within 10 % of its ${againstBaseline(report) ? "baseline output" : "capacity while short of input"} in every month${w.trimmed ? ` of ${w.label}` : ""}`
+    ? `  none: every mine and plant${region === undefined ? "" : ` in ${region}`} made within 10 % of its ${plantsAgainstBaseline(report) ? "baseline output" : "capacity while short of input"} in every month${w.trimmed ? ` of ${w.label}` : ""}`
     : `${wrapText(plantShortfallNote(report), WIDTH, 2)}\n${plantTable(report, shown)}`;
   return `${wrapText(heading, WIDTH, 2)}\n${body}\n`;
 }
@@ -84,7 +84,7 @@ const SHORT_OF_TARGET = 12;
  * "short of" up to every element a separation plant handles).
  */
 function plantTable(report: RunReport, shown: readonly PlantShortfall[]): string {
-  const headers = ["plant", "region", "stage", "from", "worst month", "short of", "lost", againstBaseline(report) ? "of base" : "of cap."];
+  const headers = ["plant", "region", "stage", "from", "worst month", "short of", "lost", plantsAgainstBaseline(report) ? "of base" : "of cap."];
   const rows = shown.map((x) => [shortFacilityId(x.facility), x.region, x.stage, firstText(x), worstText(x), shortOfText(x), `${formatTonnes(x.lostTonnes)} ${x.unit}`, formatShare(x.lostShare)]);
   const need = (i: number) => Math.max(headers[i]!.length, ...rows.map((r) => r[i]!.length));
   const fixed = [1, 2, 3, 4, 6, 7].reduce((t, i) => t + need(i), 0);

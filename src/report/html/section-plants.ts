@@ -6,7 +6,7 @@
  */
 import type { PlantShortfall, RunReport } from "../report-model.js";
 import { formatShare, formatTonnes } from "../number-format.js";
-import { facilityCount, firstText, plantShortfallNote, plantShortfallRule, shortOfText, worstText } from "../plant-shortfalls-text.js";
+import { facilityCount, firstText, plantsAgainstBaseline, plantShortfallNote, plantShortfallRule, shortOfText, worstText } from "../plant-shortfalls-text.js";
 import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
@@ -63,7 +63,7 @@ export interface PlantTableOptions {
 /** The table of plants that stop or fall short, largest loss first. */
 export function renderPlantTable(report: RunReport, rows: readonly PlantShortfall[], { key, caption, showRegion = true }: PlantTableOptions): string {
   const w = reportWindow(report);
-  const baseline = rows.some((x) => x.basis === "baseline");
+  const baseline = plantsAgainstBaseline(report);
   const first = reportWindow(report).runStart.slice(0, 4);
   const last = (report.monthLabels[report.monthLabels.length - 1] ?? w.to).slice(0, 4);
   return renderHtmlTable(
@@ -84,7 +84,7 @@ export function renderPlantSection(report: RunReport): string {
   const w = reportWindow(report);
   const within = w.trimmed ? `in ${w.label}` : "in any month of the run";
   if (rows.length === 0) {
-    const reference = report.baselineName === undefined ? "its capacity while its stage was short of input" : "its output in the baseline run";
+    const reference = plantsAgainstBaseline(report) ? "its output in the baseline run" : "its capacity while its stage was short of input";
     return emptyMessage("plant-shortfalls", `No mine or plant made more than 10 % less than ${reference} ${within}.`);
   }
   const note = `<p class="plant-note">${escapeHtml(plantShortfallNote(report))} The strip shows the whole run, darker for a larger share lost${w.trimmed ? `, the months before ${escapeHtml(w.from)} shaded` : ""}.</p>`;

@@ -6,7 +6,7 @@
  */
 import type { PlantShortfall, RunReport } from "../../../src/analysis/report-model.js";
 import { formatShare, formatTonnes } from "../../../src/report/number-format.js";
-import { facilityCount, firstText, plantShortfallNote, plantShortfallRule, shortOfText, worstText } from "../../../src/report/plant-shortfalls-text.js";
+import { facilityCount, firstText, plantsAgainstBaseline, plantShortfallNote, plantShortfallRule, shortOfText, worstText } from "../../../src/report/plant-shortfalls-text.js";
 import { reportWindow } from "../../../src/report/report-window.js";
 
 /** One row of the table: the cells as shown, and the facility's month-by-month share lost for its strip. */
@@ -50,7 +50,7 @@ export function plantTable(report: RunReport): PlantTable | undefined {
   const shortfalls = report.plantShortfalls;
   if (shortfalls === undefined) return undefined;
   const w = reportWindow(report);
-  const baseline = shortfalls.length > 0 ? shortfalls[0]!.basis === "baseline" : report.baselineName !== undefined;
+  const baseline = plantsAgainstBaseline(report);
   const reference = baseline ? "its output in the baseline run" : "its capacity while its stage was short of input";
   return {
     caption: `${facilityCount(shortfalls.length)} ${plantShortfallRule(report)}${w.trimmed ? `, ${w.label}` : ""}, largest loss first`,
