@@ -213,6 +213,44 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect((JSON.parse(json.out) as { report: object }).report).not.toHaveProperty("importGains");
   });
 
+  it("with --from and --region, the terminal's plant and gap-closer rows are run.json's and the HTML's, within the window", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-from-region-"));
+    const r = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"), "--from", "2024-10", "--region", "JP", "--out", join(dir, "out"));
+    expect(r.code).toBe(0);
+    const section = (heading: string) => {
+      const lines = r.out.split("\n");
+      const start = lines.findIndex((l) => l.startsWith(heading));
+      const end = lines.findIndex((l, i) => i > start && l.trim() === "");
+      return lines.slice(start, end).filter((l) => !/^[─ ]+$/.test(l));
+    };
+    type Plant = { facility: string; region: string; firstMonth: string; lostTonnes: number };
+    type Gap = { supplier: string; source: string; element?: string; extraTonnes: number; firstMonth?: string };
+    const doc = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")) as { report: { regionView: { plantShortfalls: Plant[]; gapClosers: Gap[] } } };
+    const html = readFileSync(join(dir, "out", "index.html"), "utf8");
+    // Plants: every row of the region's view is JP's, starts in the window, and is in the terminal's table and the HTML.
+    const plants = doc.report.regionView.plantShortfalls;
+    expect(plants.length).toBeGreaterThan(0);
+    const plantLines = section("Plants that stop or fall short");
+    for (const x of plants) {
+      expect(x.region).toBe("JP");
+      expect(x.firstMonth >= "2024-10").toBe(true);
+      const id = x.facility.replace(/^(plant|mine):/, "");
+      expect(plantLines.some((l) => l.startsWith(id) && l.includes(x.firstMonth) && l.includes(`${formatTonnes(x.lostTonnes)} t`)), id).toBe(true);
+      expect(html).toContain(x.facility);
+    }
+    // Gap closers: the terminal's rows, in order, are run.json's, with the same tonnes.
+    const gapLines = section("Who closes the gap for JP, 2024-10 – 2025-12");
+    const gaps = doc.report.regionView.gapClosers;
+    expect(gaps.length).toBeGreaterThan(1);
+    const tableRows = gapLines.filter((l) => /^\S+\s+(import to JP|own output)\s/.test(l));
+    expect(tableRows.length).toBe(Math.min(gaps.length, 12));
+    gaps.slice(0, tableRows.length).forEach((g, i) => {
+      const cells = tableRows[i]!.split(/\s{2,}/);
+      expect(cells[0], tableRows[i]).toBe(g.supplier);
+      expect(tableRows[i]).toContain(formatTonnes(g.extraTonnes));
+    });
+  });
+
   it("ends the run and every summary at --to (a run is causal: the months before are the full run's)", () => {
     const full = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json");
     const cut = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json", "--to", "2024-09");
