@@ -6,7 +6,7 @@
 import type { FlowGraph, RunReport } from "../report-model.js";
 import { formatTonnes } from "../number-format.js";
 import { chartFigure, type ChartLayout } from "./echarts-ssr.js";
-import { reportWindow } from "../report-window.js";
+import { flowMonthTag } from "../flow-month.js";
 import { escapeHtml } from "./escape.js";
 import { regionColour } from "./palette.js";
 import { emptyMessage } from "./tables.js";
@@ -66,18 +66,6 @@ function sankeyFigure(graph: FlowGraph, index: number, widthPx: number): string 
   });
 }
 
-/** Short tag for a flow month: where it sits in the report's window. */
-function monthTag(report: RunReport, month: string): string {
-  const w = reportWindow(report);
-  const from = Math.max(0, report.monthLabels.indexOf(w.from));
-  const totals = report.monthLabels.map((_, m) => (m < from ? 0 : report.shortfallByElement.reduce((a, s) => a + (s.values[m] ?? 0), 0)));
-  const worst = totals.reduce((best, t, m) => (t > (totals[best] ?? 0) ? m : best), from);
-  if ((totals[worst] ?? 0) > 0 && report.monthLabels[worst] === month) return "largest shortfall";
-  if (month === w.from) return w.trimmed ? "window start" : "start";
-  if (month === report.monthLabels[report.monthLabels.length - 1]) return "end";
-  return "";
-}
-
 /** CSS that shows the panel of the checked month (one rule per month, since pure CSS cannot index). */
 export function flowTabsCss(count: number): string {
   return Array.from({ length: count }, (_, i) =>
@@ -90,7 +78,7 @@ export function flowTabsCss(count: number): string {
 export function renderFlowSection(report: RunReport, layout: ChartLayout): string {
   const graphs = report.flowGraphs.filter((g) => forwardLinks(g).length > 0);
   if (graphs.length === 0) return emptyMessage("flows", "No flows were recorded for this run.");
-  const tags = graphs.map((g) => monthTag(report, g.month));
+  const tags = graphs.map((g) => flowMonthTag(report, g.month));
   const initial = Math.max(0, tags.indexOf("largest shortfall"));
   const radios = graphs.map((_, i) => `<input type="radio" name="flow-month" class="flow-radio" id="flow-tab-${i}"${i === initial ? " checked" : ""}>`).join("\n");
   const buttons = graphs.map((g, i) => `<label for="flow-tab-${i}">${escapeHtml(g.month)}${tags[i] === "" ? "" : ` <span class="tag">${escapeHtml(tags[i] ?? "")}</span>`}</label>`).join("\n");

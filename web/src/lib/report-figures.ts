@@ -6,6 +6,7 @@
  */
 import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "../../../src/analysis/report-model.js";
 import { widestPremium } from "../../../src/report/premium.js";
+import { largestShortfallMonth } from "../../../src/report/flow-month.js";
 import { reportWindow } from "../../../src/report/report-window.js";
 import { formatShare, formatUsdPerKg } from "./format.js";
 
@@ -167,28 +168,8 @@ export function topSeries(series: readonly MonthSeries[], n: number): MonthSerie
   return [...sorted.slice(0, n), { label: "other", unit: rest[0]?.unit ?? "", values: sumSeries(rest) }];
 }
 
-/**
- * The month of the largest final-use shortfall (all elements, all regions, t) within the report's window, the first such
- * month on a tie; undefined when nothing was short there. The HTML report's rule for the flows it opens on
- * (`report/html/section-flows`), and the analysis's for the crisis month among `flowGraphs`: a report trimmed by `--from`
- * never opens on a month before its window.
- */
-export function largestShortfallMonth(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window" | "scenario">): string | undefined {
-  const from = Math.max(0, report.monthLabels.indexOf(reportWindow(report).from));
-  const totals = sumSeries(report.shortfallByElement);
-  let worst = from;
-  for (let m = from; m < report.monthLabels.length; m++) if ((totals[m] ?? 0) > (totals[worst] ?? 0)) worst = m;
-  return (totals[worst] ?? 0) > 0 ? report.monthLabels[worst] : undefined;
-}
-
-/** What a flow month is to the report, as the HTML report tags its month buttons: "largest shortfall", "start", "window start", "end" or "". */
-export function flowMonthTag(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window" | "scenario">, month: string): string {
-  const w = reportWindow(report);
-  if (month === largestShortfallMonth(report)) return "largest shortfall";
-  if (month === w.from) return w.trimmed ? "window start" : "start";
-  if (month === report.monthLabels[report.monthLabels.length - 1]) return "end";
-  return "";
-}
+// One rule for the flow month, the HTML report's (src/report/flow-month).
+export { flowMonthTag, largestShortfallMonth } from "../../../src/report/flow-month.js";
 
 /**
  * The month the flows open on, as the HTML report opens: the largest shortfall's; without one, the report's first flow
