@@ -460,11 +460,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
           served[r]! += shipped;
           out += shipped;
         }
-        if (out > 0) {
-          shippedAny = true;
-          s.shippedFrom[e * R + p] = 1;
-        }
-        avail[e * R + p] = Math.max(0, a - out);
+        if (closeSupplier(s, e, p, a, out)) shippedAny = true;
       }
       if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
     }
@@ -546,14 +542,18 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
         served[r]! += shipped;
         out += shipped;
       }
-      if (out > 0) {
-        shippedAny = true;
-        s.shippedFrom[e * R + p] = 1;
-      }
-      avail[e * R + p] = Math.max(0, available - out);
+      if (closeSupplier(s, e, p, available, out)) shippedAny = true;
     }
     if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
   }
+}
+
+/** A supplier of element `e` shipped `out` t this round out of `available`: flag it and take it off its stock on offer; whether it shipped. */
+function closeSupplier(s: StepContext["s"], e: number, p: number, available: number, out: number): boolean {
+  s.avail[e * s.R + p] = Math.max(0, available - out);
+  if (!(out > 0)) return false;
+  s.shippedFrom[e * s.R + p] = 1;
+  return true;
 }
 
 /** End of a clearing round for element `e`: what each buyer still lacks becomes its request; returns the total left. */
