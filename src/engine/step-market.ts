@@ -323,8 +323,6 @@ export function clearMarket(ctx: StepContext, form: number): void {
   // A region that sells this form only at home (the world's `domesticOnly`) offers it to no buyer abroad: those links are
   // unreachable from the first round, not refused, so nothing of them counts as blocked.
   const domesticOnlyForm = m.domesticOnlyForm;
-  let anyDomesticOnly = false;
-  for (let r = 0; r < R; r++) if (domesticOnlyForm[r * F + form] === 1) anyDomesticOnly = true;
   // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1, nothing
   // is refused or deferred, and every buyer sees the same offer pool (less the home-only sellers abroad).
   const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
@@ -372,8 +370,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
     }
     if (nBuyers === 0) continue;
     if (freeTrade) {
-      if (anyDomesticOnly) clearFreeTradeHomeOnly(ctx, form, e, nSuppliers, nBuyers);
-      else clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
+      clearFreeTrade(ctx, form, e, nSuppliers, nBuyers);
       continue;
     }
     for (let i = 0; i < nSuppliers; i++) {
@@ -474,80 +471,13 @@ export function clearMarket(ctx: StepContext, form: number): void {
 
 /**
  * The pro-rata rounds of `clearMarket` for one element when trade is free (every permit 1, no quota, no
- * extraterritorial rule, no tariff): every buyer sees the same offer pool, so each buyer's proposal to a supplier
- * is its request × the supplier's share of the pool, and no permit matrix is needed. Same rules as the general
- * rounds; the arithmetic is arranged per supplier (last bits differ from the general path).
+ * extraterritorial rule, no tariff): the general rounds' rule without a permit matrix. A buyer's pool is every seller's
+ * offer but those of regions that sell the form only at home (`domesticOnly`), its own region's apart, so each buyer
+ * asks each reachable supplier for its request × the supplier's share of the buyer's pool. Per buyer: w = request ÷
+ * its pool; an open supplier's total ask is its offer × Σ w over all buyers, a home-only supplier's its offer × its own
+ * region's w (the arithmetic is arranged per supplier: last bits differ from the general path).
  */
 function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
-  const { s } = ctx;
-  const { avail, ordersNow, request, ship } = s;
-  const served = s.scratchR;
-  const offer = s.scratchR2;
-  const suppliers = s.supplierList;
-  const buyers = s.buyerList;
-  const { R, E } = s;
-  for (let round = 0; round < ROUNDS; round++) {
-    let pool = 0;
-    for (let i = 0; i < nSuppliers; i++) {
-      const p = suppliers[i]!;
-      const a = offerWeight(ctx, form, e, p, round);
-      offer[p] = a;
-      pool += a;
-    }
-    // Every buyer asks each supplier for (its request × the supplier's share of the pool): the proposals form a
-    // rank-one matrix, so a supplier's total is its share × all requests, and what it ships to a buyer is the
-    // buyer's request × (share × the supplier's scale when short of stock).
-    let asking = 0;
-    let askingForNeed = 0;
-    for (let j = 0; j < nBuyers; j++) {
-      const r = buyers[j]!;
-      served[r] = 0;
-      const q = request[e * R + r]!;
-      if (q <= 0) continue;
-      asking += q;
-      const forNeed = (q - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
-      askingForNeed += forNeed;
-      if (pool <= 0 && round === 0) attributeUnservedOrders(ctx, form, e, r, q, forNeed);
-    }
-    let shippedAny = false;
-    if (pool > 0 && asking > 0) {
-      for (let i = 0; i < nSuppliers; i++) {
-        const p = suppliers[i]!;
-        const a = offer[p]!;
-        if (a <= 0) continue;
-        const share = a / pool;
-        const want = share * asking;
-        if (round === 0) {
-          ordersNow[(p * F + form) * E + e]! += want;
-          s.ordersForNeed.now[(p * F + form) * E + e]! += share * askingForNeed;
-        }
-        const available = avail[e * R + p]!;
-        const perTonneAsked = want > available ? (share * available) / want : share;
-        let out = 0;
-        for (let j = 0; j < nBuyers; j++) {
-          const r = buyers[j]!;
-          const q = request[e * R + r]!;
-          if (q <= 0) continue;
-          const shipped = q * perTonneAsked;
-          if (shipped <= 0) continue;
-          ship[(e * R + p) * R + r]! += shipped;
-          served[r]! += shipped;
-          out += shipped;
-        }
-        if (closeSupplier(s, e, p, available, out)) shippedAny = true;
-      }
-    }
-    if (settleRound(s, e, nBuyers) <= 0 || (!shippedAny && round > 0)) break;
-  }
-}
-
-/**
- * `clearFreeTrade` when some region sells the form only at home (`domesticOnly`): a buyer's pool is every other seller's
- * offer plus its own region's if that is home-only, so each buyer asks each reachable supplier for its request × the
- * supplier's share of the buyer's pool (the general rounds' rule with every permit 1). Per buyer: w = request ÷ its pool;
- * an open supplier's total ask is its offer × Σ w over all buyers, a home-only supplier's its offer × its own region's w.
- */
-function clearFreeTradeHomeOnly(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
   const { m, s } = ctx;
   const { avail, ordersNow, request, ship } = s;
   const homeOnly = m.domesticOnlyForm;
@@ -561,7 +491,13 @@ function clearFreeTradeHomeOnly(ctx: StepContext, form: number, e: number, nSupp
   const { R, E } = s;
   for (let round = 0; round < ROUNDS; round++) {
     let openPool = 0;
-    for (let r = 0; r < R; r++) offer[r] = 0;
+    // Every region's: a home-only supplier that buys nothing this round must read a zero request per offer, not what
+    // an earlier element or form left in this scratch.
+    for (let r = 0; r < R; r++) {
+      offer[r] = 0;
+      perOffer[r] = 0;
+      needPerOffer[r] = 0;
+    }
     for (let i = 0; i < nSuppliers; i++) {
       const p = suppliers[i]!;
       const a = offerWeight(ctx, form, e, p, round);
