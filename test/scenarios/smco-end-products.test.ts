@@ -30,13 +30,15 @@ function report(name: string): RunReport {
 const smcoLost = (r: RunReport, region: string) => r.endProductsLost.filter((x) => x.sector === SMCO && x.region === region);
 
 describe("SmCo defence and aerospace end products", () => {
-  it("the world gives the sector an F-35 SmCo set of 22 kg, with a unit of its own (not the NdFeB F-35-equivalent)", () => {
+  it("the world gives the sector an F-35 SmCo set of 22 kg, with a unit of its own (not the NdFeB set)", () => {
     const world = loadWorldFromDirectory();
     const bySector = new Map(world.sectors.map((s) => [s.id, s]));
     const smco = bySector.get(SMCO);
     const ndfeb = bySector.get("sector:defense");
     if (smco?.use !== "magnet" || ndfeb?.use !== "magnet") throw new Error("expected both defence sectors to be magnet sectors");
     expect(smco.endProduct).toMatchObject({ unit: "F-35 SmCo set", magnetKgPerUnit: 22 });
+    // The NdFeB set on the same basis (Adamas's 8-20 kg of NdFeB per F-35), not the 1,260 kg "F-35-equivalent" it replaced.
+    expect(ndfeb.endProduct).toMatchObject({ unit: "F-35 NdFeB set", magnetKgPerUnit: 14 });
     // Charts and totals group end products by unit: the two defence units must never add up.
     expect(smco.endProduct?.unit).not.toBe(ndfeb.endProduct?.unit);
     expect(smco.source).toEqual(expect.arrayContaining(["nyt-samarium-2025", "adamas-f35-ree-2026"]));

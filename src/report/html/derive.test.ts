@@ -27,7 +27,7 @@ describe("derive", () => {
   it("sums losses by sector over regions", () => {
     expect(lossesBySector(report).map((s) => [s.sector, s.totalUnits, s.unit])).toEqual([
       ["sector:ev-traction", 324_100, "vehicle"], ["sector:hybrids", 96_500, "vehicle"], ["sector:wind", 1_550, "MW"],
-      ["sector:industrial-motors", 1_460, "t magnet"], ["sector:defense", 10, "F-35-equivalent"],
+      ["sector:industrial-motors", 1_460, "t magnet"], ["sector:defense", 10, "F-35 NdFeB set"],
     ]);
   });
 

@@ -50,7 +50,7 @@ describe("renderHtmlReport", () => {
     expect([...charts.keys()]).toEqual([
       "price-nd", "price-pr", "price-dy", "price-tb", "price-other-elements", "shortfall-by-element", "shortfall-by-region",
       "flows-0", "flows-1", "flows-2", "china-share-by-stage", "china-origin-by-region", "lost-vehicle", "lost-path-vehicle", "lost-mw", "lost-path-mw",
-      "lost-t-magnet", "lost-path-t-magnet", "lost-f-35-equivalent", "lost-path-f-35-equivalent", "policy-timeline",
+      "lost-t-magnet", "lost-path-t-magnet", "lost-f-35-ndfeb-set", "lost-path-f-35-ndfeb-set", "policy-timeline",
     ]);
     for (const [id, inner] of charts) {
       expect(inner, id).toMatch(/^\n<svg role="img" aria-label="[^"]+" class="chart-svg" width="\d+" height="\d+"/);
@@ -299,7 +299,7 @@ describe("renderHtmlReport with a region (--region)", () => {
     expect(rows("region-sector-shortfall")).toEqual([["EV traction motors", "t magnet", "9,800", "456", "4.7%", "2026-06", "2026-09", "31%"]]);
     expect(rows("region-end-products").map((r) => r.slice(0, 3))).toEqual([
       ["EV traction motors", "182,400", "vehicles"], ["Hybrid cars", "96,500", "vehicles"], ["Industrial motors, servo drives, robots and elevators", "820", "t magnet"],
-      ["Wind turbine generators", "310", "MW"], ["Defence systems", "6", "F-35-equivalents"],
+      ["Wind turbine generators", "310", "MW"], ["Defence systems", "6", "F-35 NdFeB sets"],
     ]);
     // The ex-China market's prices of the magnet elements (JP ran short of nothing else), with the widest premium.
     expect(rows("region-prices").map((r) => [r[0], r[2], r[6]])).toEqual([
