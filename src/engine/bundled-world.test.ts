@@ -188,6 +188,35 @@ describe("the bundled world, 2024-01 for 10 years without policy", () => {
     expect(heldAbroad).toBe(0);
   });
 
+  it("sells Myanmar's and Laos's concentrate only to China, from the spin-up on (trade.yaml sellsOnlyTo)", () => {
+    const R = model.regionIds.length;
+    const E = model.elementSymbols.length;
+    const cn = model.regionIndex.CN!;
+    const sellers = [model.regionIndex.MM!, model.regionIndex.LA!];
+    // Before, 5.5 kt REO of Myanmar's went to separators in the EU, the US and India in 2024, and some to Malaysia's,
+    // Australia's and Canada's heavy circuits from 2026.
+    const elsewhere = new Map<string, number>();
+    let toChina = 0;
+    for (let t = 0; t < 120; t++) {
+      for (const entry of tradeEntries(result.trade, R, E, t)) {
+        if (entry.form !== FORM_INDEX.concentrate || !sellers.includes(entry.from) || entry.to === entry.from) continue;
+        if (entry.to === cn) toChina += entry.tonnes;
+        else elsewhere.set(`${model.regionIds[entry.from]}->${model.regionIds[entry.to]}`, entry.tonnes + (elsewhere.get(`${model.regionIds[entry.from]}->${model.regionIds[entry.to]}`) ?? 0));
+      }
+    }
+    expect([...elsewhere]).toEqual([]);
+    expect(toChina).toBeGreaterThan(200_000);
+    // Nor did any leave in the spin-up: no user outside China holds Myanmar- or Laos-mined concentrate after a month.
+    const oneMonth = compileModel(world, { startMonth: "2024-01", months: 1 });
+    const first = runSimulation(oneMonth, createNeutralConstraints(oneMonth), { recordOrigins: false });
+    let heldElsewhere = 0;
+    for (let r = 0; r < R; r++) {
+      if (r === cn || sellers.includes(r)) continue;
+      for (let e = 0; e < E; e++) for (const o of sellers) heldElsewhere += first.finalStockByOriginTonnes[((r * 4 + FORM_INDEX.concentrate) * E + e) * R + o]!;
+    }
+    expect(heldElsewhere).toBe(0);
+  });
+
   it("links integrated producers' mines to their separation plants by owner, whatever the legal form or note", () => {
     expect(ownerKey("IREL (India) Limited")).toBe(ownerKey("IREL (India) Ltd (Department of Atomic Energy)"));
     expect(ownerKey("Lynas Rare Earths (Lynas USA)")).toBe("lynas rare earths");

@@ -138,10 +138,20 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     const b = regionIndex[lt.to];
     if (a !== undefined && b !== undefined && !explicit.has(b * R + a)) leadTimeMonths[b * R + a] = lt.months;
   }
-  const domesticOnlyForm = new Uint8Array(R * FORM_COUNT);
-  for (const d of world.domesticOnly) {
-    const r = regionIndex[d.region];
-    if (r !== undefined) domesticOnlyForm[r * FORM_COUNT + FORM_INDEX[d.form]] = 1;
+  // Sellers of a form to listed buyers only: home-only (`domesticOnly`) or home and the listed regions (`sellsOnlyTo`).
+  const sellerLimited = new Uint8Array(R * FORM_COUNT);
+  const sellsTo = new Uint8Array(R * FORM_COUNT * R).fill(1);
+  for (const d of [...world.domesticOnly.map((h) => ({ ...h, buyers: [] as readonly string[] })), ...world.sellsOnlyTo]) {
+    const p = regionIndex[d.region];
+    if (p === undefined) continue;
+    const pf = p * FORM_COUNT + FORM_INDEX[d.form];
+    sellerLimited[pf] = 1;
+    sellsTo.fill(0, pf * R, pf * R + R);
+    sellsTo[pf * R + p] = 1;
+    for (const buyer of d.buyers) {
+      const r = regionIndex[buyer];
+      if (r !== undefined) sellsTo[pf * R + r] = 1;
+    }
   }
   const domesticPriorityShare = new Float64Array(R).fill(parameters["trade.defaultDomesticPriorityShare"]);
   const domesticPriorityGiven = new Uint8Array(R);
@@ -186,7 +196,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     gradeMagnetType, gradeElementPerTonne, gradeYield, gradeHeavyThrift,
     sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
     sectorEndProductUnit, demandBasePerMonth,
-    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, domesticOnlyForm, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
+    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, sellerLimited, sellsTo, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
     baseOutputTonnes, parameters, parameterRanges, warnings: [...warnings, ...facilities.warnings],
   };
 }

@@ -110,10 +110,16 @@ export interface CompiledModel extends ConstraintShape {
   readonly captiveLinkMine: Int32Array;
   readonly captiveLinkPlant: Int32Array;
   /**
-   * 1 where a region's producers sell a form only at home (the world's `domesticOnly`): they offer it to no buyer abroad,
-   * neither in the pro-rata rounds nor as captive feed, and nothing of it is counted as refused; `[region][form]`.
+   * 1 where a region's producers sell a form only to listed buyers (the world's `domesticOnly`: home only; `sellsOnlyTo`:
+   * home and the listed regions); `[region][form]`. Which buyers they reach is in `sellsTo`.
    */
-  readonly domesticOnlyForm: Uint8Array;
+  readonly sellerLimited: Uint8Array;
+  /**
+   * 1 where a seller region's producers may sell a form to a buyer region: everywhere for a seller without a limit, and
+   * always at home. Other links are out of reach — neither in the pro-rata rounds nor as captive feed, and nothing of
+   * them is counted as refused; `[seller][form][buyer]`.
+   */
+  readonly sellsTo: Uint8Array;
   /** Share of scarce supply a region serves to its own industry before exporting, 0–1; `[region]`. */
   readonly domesticPriorityShare: Float64Array;
   /** 1 where `regionParameters` gives the region's domestic priority (else the run's default parameter applies); `[region]`. */

@@ -42,6 +42,34 @@ describe("hand-checked Nd world", () => {
     expect(seriesFor(result, { variable: "shortfall" }).every((v) => v < 1e-9)).toBe(true);
   });
 
+  it("a region that sells its metal only to listed buyers (CN to the US) leaves Japan the US's 10 t a month, unblocked", () => {
+    // The US's metal plant (120 t/yr = 10 t a month) is then Japan's only supplier: it runs at capacity and splits its
+    // output between Japan and China's users (China's own metal is still China's); Japan goes short of the rest.
+    const { model, neutral } = setup({ usMetalCapacityTonnesPerYear: 120, sellsOnlyTo: [{ region: "CN", form: "metal", buyers: ["US"] }] });
+    const result = runSimulation(model, neutral);
+    const series = (selection: Parameters<typeof seriesFor>[1]) => seriesFor(result, selection);
+    const use = series({ variable: "final-use", region: "JP", form: "metal" });
+    const short = series({ variable: "shortfall", region: "JP", stage: "use" });
+    const usToJp = series({ variable: "trade", from: "US", to: "JP", form: "metal" });
+    const usToCn = series({ variable: "trade", from: "US", to: "CN", form: "metal" });
+    const usMetal = series({ variable: "production", stage: "metal", region: "US" });
+    for (let t = 0; t < MONTHS; t++) {
+      expect(series({ variable: "trade", from: "CN", to: "JP", form: "metal" })[t]).toBe(0);
+      expect(usMetal[t]).toBeCloseTo(10, 9);
+      // Trade is recorded in single precision.
+      expect(usToJp[t]! + usToCn[t]!).toBeCloseTo(10, 5);
+      expect(use[t]).toBeCloseTo(usToJp[t]!, 5);
+      expect(use[t]! + short[t]!).toBeCloseTo(JP_NEED, 9);
+      expect(short[t]).toBeGreaterThan(5);
+    }
+    // Out of reach, not refused: nothing is blocked.
+    expect(series({ variable: "blocked" }).every((v) => v === 0)).toBe(true);
+    // Without the rule China serves Japan in full.
+    const open = setup({ usMetalCapacityTonnesPerYear: 120 });
+    expect(seriesFor(runSimulation(open.model, open.neutral), { variable: "shortfall", region: "JP", stage: "use" }).every((v) => v < 1e-9)).toBe(true);
+    expect(Math.max(...massBalanceErrors(result))).toBeLessThan(1e-12);
+  });
+
   it("a ban stops CN → JP metal flows at once; Japan lives on its stock, then goes short", () => {
     const { model } = setup({ useCoverMonths: 2 });
     const result = runSimulation(model, metalPermit(model, 0, 6));

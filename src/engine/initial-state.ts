@@ -16,12 +16,12 @@ const SLIP_FOREVER = 1e9;
 /**
  * Share of element `e` produced at `stage` by each region, written into `into` (`[origin]`); the holder itself when nobody
  * produces it. With `soldForm` (the form the holder buys, when the origin is its seller: concentrate from mines, oxide
- * from separators), regions that sell that form only at home are no origin of another region's stock.
+ * from separators), regions that do not sell that form to the holder (home-only or listed buyers only) are no origin of its stock.
  */
 function originShares(m: CompiledModel, stage: number, e: number, holder: number, into: Float64Array, soldForm = -1): void {
   const R = m.regionIds.length;
   const E = m.elementSymbols.length;
-  const weight = (r: number) => (soldForm >= 0 && r !== holder && m.domesticOnlyForm[r * F + soldForm] === 1 ? 0 : m.baseOutputTonnes[(stage * R + r) * E + e]!);
+  const weight = (r: number) => (soldForm >= 0 && m.sellsTo[(r * F + soldForm) * R + holder] !== 1 ? 0 : m.baseOutputTonnes[(stage * R + r) * E + e]!);
   let total = 0;
   for (let r = 0; r < R; r++) total += weight(r);
   for (let r = 0; r < R; r++) into[r] = total > 0 ? weight(r) / total : r === holder ? 1 : 0;

@@ -72,4 +72,25 @@ describe("the fast engine matches the simple reference stepper", () => {
       compare([closed, seed, policies]);
     }
   });
+
+  it("on worlds where a region sells its concentrate only to China (as Myanmar does) and China its own only at home", () => {
+    // Australia's mines sell only to China (and home), the US sells its metal only to Japan: the free-trade clearing, the
+    // pro-rata rounds under policies, the captive feed of the shared owner's plants and the attribution of unserved
+    // orders each have to keep them off the other links. Worlds picked so that each of the two rules alone changes the
+    // run (checked below for both together).
+    for (const [seed, policies] of [[38, false], [77, true], [103, false], [193, true]] as const) {
+      const world = buildWorld({ regions: 5, withChina: true, elementPicks: Array(8).fill(true), seed, mines: 4, separators: 3, metalPlants: 2, magnetPlants: 2, spinUpMonths: 6 });
+      const open: World = { ...world, domesticOnly: [{ region: "CN", form: "concentrate", source: "test-source" }], sellsOnlyTo: [] };
+      const limited: World = {
+        ...open,
+        sellsOnlyTo: [{ region: "AU", form: "concentrate", buyers: ["CN"], source: "test-source" }, { region: "US", form: "metal", buyers: ["JP"], source: "test-source" }],
+      };
+      compare([limited, seed, policies]);
+      const run = (w: World) => {
+        const model = compileModel(w, { months: MONTHS });
+        return runSimulation(model, createNeutralConstraints(model), { recordTradeFlows: false, recordOrigins: false });
+      };
+      expect(worstDifference(run(limited).productionTonnes, [Array.from(run(open).productionTonnes)]), `seed ${seed}`).toBeGreaterThan(1e-6);
+    }
+  });
 });

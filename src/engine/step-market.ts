@@ -320,11 +320,11 @@ export function clearMarket(ctx: StepContext, form: number): void {
   // During spin-up the neutral constraints hold; otherwise the segment's flags say whether permits bind.
   const restricts = !ctx.spinningUp && s.segmentRestricts[ctx.c.segmentOfMonth[t]!] === 1;
   const taxes = !ctx.spinningUp && s.segmentTariffs[ctx.c.segmentOfMonth[t]!] === 1;
-  // A region that sells this form only at home (the world's `domesticOnly`) offers it to no buyer abroad: those links are
-  // unreachable from the first round, not refused, so nothing of them counts as blocked.
-  const domesticOnlyForm = m.domesticOnlyForm;
+  // A region that sells this form only at home or to listed buyers (the world's `domesticOnly`, `sellsOnlyTo`) offers it
+  // to no other buyer: those links are unreachable from the first round, not refused, so nothing of them counts as blocked.
+  const sellsTo = m.sellsTo;
   // Free trade this month (no permit below 1, no quota, no extraterritorial rule, no tariff): every permit is 1, nothing
-  // is refused or deferred, and every buyer sees the same offer pool (less the home-only sellers abroad).
+  // is refused or deferred, and every buyer sees the same offer pool (less the sellers that do not sell to it).
   const freeTrade = !hasQuotas && !restricts && !etInForce && !taxes;
   const basketPermit = s.basketPermit;
   if (form === 0) {
@@ -379,7 +379,7 @@ export function clearMarket(ctx: StepContext, form: number): void {
         const r = buyers[j]!;
         // Without quotas the permit is the segment's share times any extraterritorial factor.
         permit[p * R + r] = p === r ? 1 : form === 0 ? basketPermit[p * R + r]! : hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? permitShare[((p * R + r) * E + e) * F + form]! : 1) * etPermit[(p * R + r) * E + e]!;
-        ok[p * R + r] = p !== r && domesticOnlyForm[p * F + form] === 1 ? 0 : 1;
+        ok[p * R + r] = sellsTo[(p * F + form) * R + r]!;
         if (taxes) tariff[p * R + r] = p === r ? 0 : tariffRate[((p * R + r) * E + e) * F + form]!;
       }
     }
@@ -471,16 +471,16 @@ export function clearMarket(ctx: StepContext, form: number): void {
 
 /**
  * The pro-rata rounds of `clearMarket` for one element when trade is free (every permit 1, no quota, no
- * extraterritorial rule, no tariff): the general rounds' rule without a permit matrix. A buyer's pool is every seller's
- * offer but those of regions that sell the form only at home (`domesticOnly`), its own region's apart, so each buyer
- * asks each reachable supplier for its request × the supplier's share of the buyer's pool. Per buyer: w = request ÷
- * its pool; an open supplier's total ask is its offer × Σ w over all buyers, a home-only supplier's its offer × its own
- * region's w (the arithmetic is arranged per supplier: last bits differ from the general path).
+ * extraterritorial rule, no tariff): the general rounds' rule without a permit matrix. A buyer's pool is every open
+ * seller's offer plus those of the limited sellers (`domesticOnly`, `sellsOnlyTo`) that sell to it, so each buyer asks
+ * each reachable supplier for its request × the supplier's share of the buyer's pool. Per buyer: w = request ÷ its
+ * pool; an open supplier's total ask is its offer × Σ w over all buyers, a limited supplier's its offer × Σ w over the
+ * buyers it sells to (the arithmetic is arranged per supplier: last bits differ from the general path).
  */
 function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: number, nBuyers: number): void {
   const { m, s } = ctx;
   const { avail, ordersNow, request, ship } = s;
-  const homeOnly = m.domesticOnlyForm;
+  const { sellerLimited, sellsTo } = m;
   const served = s.scratchR;
   const offer = s.scratchR2;
   // Per buyer: request and current need per tonne of its pool's offer.
@@ -491,8 +491,8 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
   const { R, E } = s;
   for (let round = 0; round < ROUNDS; round++) {
     let openPool = 0;
-    // Every region's: a home-only supplier that buys nothing this round must read a zero request per offer, not what
-    // an earlier element or form left in this scratch.
+    let anyLimited = false;
+    // Every region's, so that no request per offer an earlier element or form left in this scratch is read.
     for (let r = 0; r < R; r++) {
       offer[r] = 0;
       perOffer[r] = 0;
@@ -502,7 +502,8 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       const p = suppliers[i]!;
       const a = offerWeight(ctx, form, e, p, round);
       offer[p] = a;
-      if (homeOnly[p * F + form] !== 1) openPool += a;
+      if (sellerLimited[p * F + form] !== 1) openPool += a;
+      else anyLimited = true;
     }
     let openPerOffer = 0;
     let openNeedPerOffer = 0;
@@ -514,7 +515,13 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       const q = request[e * R + r]!;
       if (q <= 0) continue;
       const forNeed = (q - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
-      const pool = openPool + (homeOnly[r * F + form] === 1 ? offer[r]! : 0);
+      let pool = openPool;
+      if (anyLimited) {
+        for (let i = 0; i < nSuppliers; i++) {
+          const p = suppliers[i]!;
+          if (sellerLimited[p * F + form] === 1 && sellsTo[(p * F + form) * R + r] === 1) pool += offer[p]!;
+        }
+      }
       if (pool <= 0) {
         if (round === 0) attributeUnservedOrders(ctx, form, e, r, q, forNeed);
         continue;
@@ -529,19 +536,33 @@ function clearFreeTrade(ctx: StepContext, form: number, e: number, nSuppliers: n
       const p = suppliers[i]!;
       const a = offer[p]!;
       if (a <= 0) continue;
-      const home = homeOnly[p * F + form] === 1;
-      const want = a * (home ? perOffer[p]! : openPerOffer);
+      const reach = (p * F + form) * R;
+      const limited = sellerLimited[p * F + form] === 1;
+      let w = openPerOffer;
+      let wNeed = openNeedPerOffer;
+      if (limited) {
+        // Only the buyers it sells to (its own region always).
+        w = 0;
+        wNeed = 0;
+        for (let j = 0; j < nBuyers; j++) {
+          const r = buyers[j]!;
+          if (sellsTo[reach + r] !== 1) continue;
+          w += perOffer[r]!;
+          wNeed += needPerOffer[r]!;
+        }
+      }
+      const want = a * w;
       if (!(want > 0)) continue;
       if (round === 0) {
         ordersNow[(p * F + form) * E + e]! += want;
-        s.ordersForNeed.now[(p * F + form) * E + e]! += a * (home ? needPerOffer[p]! : openNeedPerOffer);
+        s.ordersForNeed.now[(p * F + form) * E + e]! += a * wNeed;
       }
       const available = avail[e * R + p]!;
       const scaled = want > available ? (a * available) / want : a;
       let out = 0;
       for (let j = 0; j < nBuyers; j++) {
         const r = buyers[j]!;
-        if (home && r !== p) continue;
+        if (limited && sellsTo[reach + r] !== 1) continue;
         const shipped = perOffer[r]! * scaled;
         if (shipped <= 0) continue;
         ship[(e * R + p) * R + r]! += shipped;
@@ -809,8 +830,8 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
     const r = facilityRegion[j]!;
     const total = captiveRegionRate[p]!;
     const owned = captivePlantCapacity[i]!;
-    // Concentrate a region sells only at home does not leave it, even for its owner's plants abroad.
-    if (p === r || total <= 0 || owned <= 0 || m.domesticOnlyForm[p * F + 0] === 1) continue;
+    // Concentrate a region sells only at home (or to listed buyers) reaches no other region, even for its owner's plants.
+    if (p === r || total <= 0 || owned <= 0 || m.sellsTo[(p * F + 0) * R + r] !== 1) continue;
     captiveShare[p * R + r]! += ((mineRate[i]! / total) * capNow[j]!) / owned;
     // Its basket share can reach the region even where it asked for nothing (bundleConcentrate).
     s.formBuyers.mask[r] = 1;
@@ -859,23 +880,23 @@ function offerWeight(ctx: StepContext, form: number, e: number, p: number, round
 
 /**
  * When nothing is on offer anywhere buyer `r` can reach, attribute its request `q` (of which `forNeed` is current need,
- * not restocking) to producers by their recent orders, so they plan output; producers that sell the form only at home
- * get none of a foreign buyer's request.
+ * not restocking) to producers by their recent orders, so they plan output; producers that do not sell the form to `r`
+ * (home-only, or listed buyers only) get none of its request.
  */
 function attributeUnservedOrders(ctx: StepContext, form: number, e: number, r: number, q: number, forNeed: number): void {
   const { m, s } = ctx;
   const { ordersNow, ordersSmoothed } = s;
   const ordersNeedNow = s.ordersForNeed.now;
-  const { baseOutputTonnes, domesticOnlyForm } = m;
+  const { baseOutputTonnes, sellsTo } = m;
   const { R, E } = s;
   let total = 0;
   for (let p = 0; p < R; p++) {
-    if (p !== r && domesticOnlyForm[p * F + form] === 1) continue;
+    if (sellsTo[(p * F + form) * R + r] !== 1) continue;
     total += ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
   }
   if (total <= 0) return;
   for (let p = 0; p < R; p++) {
-    if (p !== r && domesticOnlyForm[p * F + form] === 1) continue;
+    if (sellsTo[(p * F + form) * R + r] !== 1) continue;
     const weight = ordersSmoothed[(p * F + form) * E + e]! + baseOutputTonnes[(form * R + p) * E + e]!;
     ordersNow[(p * F + form) * E + e]! += (q * weight) / total;
     ordersNeedNow[(p * F + form) * E + e]! += (forNeed * weight) / total;

@@ -231,6 +231,18 @@ export const domesticOnlySchema = z.strictObject({
   form: tradedFormSchema,
   ...sourcedFields,
 });
+/**
+ * A form a region's producers sell only to a listed set of buyer regions (home is always one): they offer it to no other
+ * buyer, in the calibration year and in every run (a standing practice, such as Myanmar's clay concentrate going only to
+ * China, not a dated scenario measure). `domesticOnly` is the case with no buyer abroad.
+ */
+export const sellsOnlyToSchema = z.strictObject({
+  region: regionIdSchema,
+  form: tradedFormSchema,
+  /** Regions abroad that may buy the form (the seller's own region always may). */
+  buyers: z.array(regionIdSchema).min(1, "at least one buyer region abroad (a form sold only at home goes in domesticOnly)"),
+  ...sourcedFields,
+});
 
 // ── markets.yaml ─────────────────────────────────────────────────────────────
 export const priceSchema = z.strictObject({
@@ -322,6 +334,7 @@ export const WORLD_FILES = {
     leadTimes: z.array(leadTimeSchema),
     flows: z.array(flowSchema),
     domesticOnly: z.array(domesticOnlySchema).default([]),
+    sellsOnlyTo: z.array(sellsOnlyToSchema).default([]),
   }),
   "markets.yaml": z.strictObject({
     prices: z.array(priceSchema),
@@ -354,6 +367,7 @@ export type DemandRecord = z.infer<typeof demandRecordSchema>;
 export type LeadTime = z.infer<typeof leadTimeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type DomesticOnly = z.infer<typeof domesticOnlySchema>;
+export type SellsOnlyTo = z.infer<typeof sellsOnlyToSchema>;
 export type Price = z.infer<typeof priceSchema>;
 export type UnpricedElement = z.infer<typeof unpricedElementSchema>;
 export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
@@ -381,6 +395,8 @@ export interface World {
   readonly flows: readonly Flow[];
   /** Forms regions sell only at home (trade.yaml `domesticOnly`; none when the file gives none). */
   readonly domesticOnly: readonly DomesticOnly[];
+  /** Forms regions sell only to listed buyer regions and at home (trade.yaml `sellsOnlyTo`; none when the file gives none). */
+  readonly sellsOnlyTo: readonly SellsOnlyTo[];
   readonly prices: readonly Price[];
   /** Elements the world leaves without a price on purpose (`price.defaultUsdPerKg` applies, without a warning). @default [] */
   readonly unpricedElements?: readonly UnpricedElement[];

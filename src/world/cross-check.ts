@@ -26,6 +26,7 @@ const COLLECTION_FILES = {
   leadTimes: "trade.yaml",
   flows: "trade.yaml",
   domesticOnly: "trade.yaml",
+  sellsOnlyTo: "trade.yaml",
   prices: "markets.yaml",
   unpricedElements: "markets.yaml",
   inventoryNorms: "markets.yaml",
@@ -93,7 +94,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
     ["mines", ["region", "technologyOrigin"]], ["separationPlants", ["region", "technologyOrigin"]],
     ["metalPlants", ["region", "technologyOrigin"]], ["magnetPlants", ["region", "technologyOrigin"]],
     ["demand2024", ["region"]], ["leadTimes", ["from", "to"]], ["flows", ["from", "to"]], ["domesticOnly", ["region"]],
-    ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
+    ["sellsOnlyTo", ["region"]], ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
   ];
   for (const [key, fields] of complete("regions.yaml") ? regionFields : []) {
     each(key, (record, i) => {
@@ -102,6 +103,11 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
         if (typeof id === "string" && !regionIds.has(id)) report(key, [i, field], unknownRef("region", id, "regions.yaml"));
       }
     });
+  }
+  if (complete("regions.yaml")) {
+    world.sellsOnlyTo.forEach((d, i) => d.buyers.forEach((id, k) => {
+      if (!regionIds.has(id)) report("sellsOnlyTo", [i, "buyers", k], unknownRef("region", id, "regions.yaml"));
+    }));
   }
   const separationIds = new Set(world.separationPlants.map((p) => p.id));
   world.mines.forEach((m, i) => {
@@ -139,7 +145,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
 
   checkOutputWithinCapacity(world, report);
   checkRejectsSeparated(world, report);
-  checkDomesticOnly(world, report, complete);
+  checkSellerLimits(world, report, complete);
   checkUniqueKeys(world, report);
   checkReferencePoints(world, report);
   return issues;
@@ -228,33 +234,76 @@ function checkRejectsSeparated(world: World, report: Report) {
   });
 }
 
+/** A seller's limit on one form: the record that sets it and the regions abroad it may sell to (none: home only). */
+interface SellerLimit {
+  readonly key: "domesticOnly" | "sellsOnlyTo";
+  readonly index: number;
+  readonly buyers: ReadonlySet<string>;
+}
+
+/** How a limit reads in a message: "only at home" or "only to CN and at home". */
+function limitText(limit: SellerLimit): string {
+  return limit.buyers.size === 0 ? "only at home" : `only to ${[...limit.buyers].join(", ")} and at home`;
+}
+
 /**
- * A form a region sells only at home (`domesticOnly`) cannot also leave it: not in a 2024 trade flow, and not as a mine's
- * concentrate sent to an owner's or offtake partner's separation plant abroad.
+ * A form a region sells only at home (`domesticOnly`) or only to listed buyers (`sellsOnlyTo`) cannot reach another
+ * region: not in a 2024 trade flow, and not as a mine's concentrate sent to an owner's or offtake partner's separation
+ * plant there. A `sellsOnlyTo` record lists each buyer once, not its own region (home always buys), and does not repeat a
+ * region and form that `domesticOnly` already closes.
  */
-function checkDomesticOnly(world: World, report: Report, complete: (fileName: string) => boolean) {
-  if (world.domesticOnly.length === 0) return;
-  const closed = new Map(world.domesticOnly.map((d, i) => [`${d.region}/${d.form}`, i]));
+function checkSellerLimits(world: World, report: Report, complete: (fileName: string) => boolean) {
+  if (world.domesticOnly.length === 0 && world.sellsOnlyTo.length === 0) return;
+  const limits = new Map<string, SellerLimit>(world.domesticOnly.map((d, i) => [`${d.region}/${d.form}`, { key: "domesticOnly", index: i, buyers: new Set() }]));
+  world.sellsOnlyTo.forEach((d, i) => {
+    const seen = new Map<string, number>();
+    d.buyers.forEach((buyer, k) => {
+      if (buyer === d.region) {
+        report("sellsOnlyTo", [i, "buyers", k], {
+          code: "inconsistent_value", message: `${d.region} is the seller's own region, which always buys`, expected: `a region other than ${d.region}`, received: buyer,
+          hint: `drop ${buyer} from buyers`,
+        });
+      } else if (seen.has(buyer)) {
+        report("sellsOnlyTo", [i, "buyers", k], {
+          code: "duplicate_id", message: `buyer ${buyer} is listed twice (first at buyers[${seen.get(buyer)}])`, expected: "each buyer once", received: buyer,
+        });
+      } else {
+        seen.set(buyer, k);
+      }
+    });
+    const key = `${d.region}/${d.form}`;
+    const closed = limits.get(key);
+    if (closed?.key === "domesticOnly") {
+      report("sellsOnlyTo", [i], {
+        code: "duplicate_id", message: `${d.region} already sells its ${d.form} only at home (domesticOnly[${closed.index}])`, expected: "one record per region/form", received: key,
+        hint: "keep one of the two records",
+      });
+    } else if (closed === undefined) {
+      limits.set(key, { key: "sellsOnlyTo", index: i, buyers: new Set(seen.keys()) });
+    }
+  });
   world.flows.forEach((f, i) => {
-    const at = closed.get(`${f.from}/${f.form}`);
-    if (f.from === f.to || at === undefined) return;
+    const limit = limits.get(`${f.from}/${f.form}`);
+    if (f.from === f.to || limit === undefined || limit.buyers.has(f.to)) return;
     report("flows", [i, "from"], {
-      code: "inconsistent_value", message: `ships ${f.form} from ${f.from} to ${f.to}, but domesticOnly[${at}] says ${f.from} sells its ${f.form} only at home`,
-      expected: `a region that exports ${f.form}`, received: f.from, hint: "drop the flow or the domesticOnly record",
+      code: "inconsistent_value", message: `ships ${f.form} from ${f.from} to ${f.to}, but ${limit.key}[${limit.index}] says ${f.from} sells its ${f.form} ${limitText(limit)}`,
+      expected: `a region that sells ${f.form} to ${f.to}`, received: f.from,
+      hint: limit.key === "domesticOnly" ? "drop the flow or the domesticOnly record" : `drop the flow or add ${f.to} to sellsOnlyTo[${limit.index}].buyers`,
     });
   });
-  const at = (region: string) => closed.get(`${region}/concentrate`);
+  const at = (region: string) => limits.get(`${region}/concentrate`);
   if (!complete("mines.yaml") || !complete("separation-plants.yaml") || world.mines.every((m) => at(m.region) === undefined)) return;
   const plantRegion = new Map(world.separationPlants.map((p) => [p.id, p.region]));
   world.mines.forEach((m, i) => {
-    const index = at(m.region);
-    if (index === undefined) return;
+    const limit = at(m.region);
+    if (limit === undefined) return;
     (m.offtakePlants ?? []).forEach((id, k) => {
       const region = plantRegion.get(id);
-      if (region === undefined || region === m.region) return;
+      if (region === undefined || region === m.region || limit.buyers.has(region)) return;
       report("mines", [i, "offtakePlants", k], {
-        code: "inconsistent_value", message: `sends ${m.region} concentrate to ${id} in ${region}, but trade.yaml domesticOnly[${index}] says ${m.region} sells its concentrate only at home`,
-        expected: `a separation plant in ${m.region}`, received: id, hint: "drop the offtake or the domesticOnly record",
+        code: "inconsistent_value", message: `sends ${m.region} concentrate to ${id} in ${region}, but trade.yaml ${limit.key}[${limit.index}] says ${m.region} sells its concentrate ${limitText(limit)}`,
+        expected: `a separation plant in a region ${m.region} sells concentrate to`, received: id,
+        hint: limit.key === "domesticOnly" ? "drop the offtake or the domesticOnly record" : `drop the offtake or add ${region} to sellsOnlyTo[${limit.index}].buyers`,
       });
     });
   });
@@ -297,6 +346,7 @@ function checkUniqueKeys(world: World, report: Report) {
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
   uniqueBy("domesticOnly", world.domesticOnly, (d) => `${d.region}/${d.form}`, "region/form");
+  uniqueBy("sellsOnlyTo", world.sellsOnlyTo, (d) => `${d.region}/${d.form}`, "region/form");
   uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");
   // Short names stand for sectors in terminal tables: two alike would read as one sector.
   const shortNames = new Map<string, number>();

@@ -241,4 +241,78 @@ describe("parseWorld", () => {
       `);
     });
   });
+
+  describe("sellsOnlyTo (trade.yaml): forms a region sells only to listed buyers and at home", () => {
+    const withSellsOnlyTo = (records: string, domesticOnly = "") => tinyWith("trade.yaml", (t) => `${t}${domesticOnly}sellsOnlyTo:\n${records}`);
+
+    it("is optional, and accepted when it names a region, a traded form and buyer regions", () => {
+      const { world, issues } = parseWorld(withSellsOnlyTo("  - { region: AU, form: concentrate, buyers: [CN], source: fixture }\n"));
+      expect(issues).toEqual([]);
+      expect(world?.sellsOnlyTo).toEqual([{ region: "AU", form: "concentrate", buyers: ["CN"], source: "fixture" }]);
+      expect(parseWorld(TINY).world?.sellsOnlyTo).toEqual([]);
+    });
+
+    it("rejects an empty buyer list and a form that is not traded, naming file, line and field", () => {
+      expect(problems(withSellsOnlyTo([
+        "  - { region: AU, form: concentrate, buyers: [], source: fixture }",
+        "  - { region: CN, form: ore, buyers: [JP], source: fixture }",
+      ].join("\n") + "\n"))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:46  sellsOnlyTo[0].buyers
+          expected at least one buyer region abroad (a form sold only at home goes in domesticOnly), got 0 item(s)
+        world/trade.yaml:8:25  sellsOnlyTo[1].form
+          expected one of "concentrate", "oxide", "metal", "magnet", got "ore"
+        2 problems found"
+      `);
+    });
+
+    it("rejects an unknown seller or buyer region, the seller's own region as a buyer, and a buyer listed twice", () => {
+      expect(problems(withSellsOnlyTo([
+        "  - { region: XX, form: oxide, buyers: [CN, YY], source: fixture }",
+        "  - { region: CN, form: metal, buyers: [CN, JP, JP], source: fixture }",
+      ].join("\n") + "\n"))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:15  sellsOnlyTo[0].region
+          unknown region "XX"; expected one defined in regions.yaml
+        world/trade.yaml:7:45  sellsOnlyTo[0].buyers[1]
+          unknown region "YY"; expected one defined in regions.yaml
+        world/trade.yaml:8:41  sellsOnlyTo[1].buyers[0]
+          CN is the seller's own region, which always buys
+          fix: drop CN from buyers
+        world/trade.yaml:8:49  sellsOnlyTo[1].buyers[2]
+          buyer JP is listed twice (first at buyers[1])
+        4 problems found"
+      `);
+    });
+
+    it("rejects a region and form given twice, or already home-only", () => {
+      expect(problems(withSellsOnlyTo(
+        "  - { region: CN, form: concentrate, buyers: [JP], source: fixture }\n  - { region: AU, form: oxide, buyers: [JP], source: fixture }\n  - { region: AU, form: oxide, buyers: [CN], source: fixture }\n",
+        "domesticOnly:\n  - { region: CN, form: concentrate, source: fixture }\n",
+      ))).toMatchInlineSnapshot(`
+        "world/trade.yaml:9:5  sellsOnlyTo[0]
+          CN already sells its concentrate only at home (domesticOnly[0])
+          fix: keep one of the two records
+        world/trade.yaml:11:5  sellsOnlyTo[2]
+          duplicate region/form AU/oxide (first at sellsOnlyTo[1])
+        2 problems found"
+      `);
+    });
+
+    it("rejects a 2024 flow or an offtake that takes the form to a region not listed", () => {
+      const files = withSellsOnlyTo("  - { region: AU, form: concentrate, buyers: [JP], source: fixture }\n").map((f) =>
+        f.path === "mines.yaml" ? { ...f, text: f.text.replace("profile: profile:light-rock\n    capacityTonnesReoPerYear: 600", "profile: profile:light-rock\n    offtakePlants: [plant:cn-sep]\n    capacityTonnesReoPerYear: 600") } : f);
+      expect(problems(files)).toMatchInlineSnapshot(`
+        "world/trade.yaml:5:13  flows[0].from
+          ships concentrate from AU to CN, but sellsOnlyTo[0] says AU sells its concentrate only to JP and at home
+          fix: drop the flow or add CN to sellsOnlyTo[0].buyers
+        world/mines.yaml:31:21  mines[2].offtakePlants[0]
+          sends AU concentrate to plant:cn-sep in CN, but trade.yaml sellsOnlyTo[0] says AU sells its concentrate only to JP and at home
+          fix: drop the offtake or add CN to sellsOnlyTo[0].buyers
+        2 problems found"
+      `);
+      // Listing the buyer makes both valid.
+      const listed = withSellsOnlyTo("  - { region: AU, form: concentrate, buyers: [JP, CN], source: fixture }\n").map((f) =>
+        f.path === "mines.yaml" ? { ...f, text: f.text.replace("profile: profile:light-rock\n    capacityTonnesReoPerYear: 600", "profile: profile:light-rock\n    offtakePlants: [plant:cn-sep]\n    capacityTonnesReoPerYear: 600") } : f);
+      expect(parseWorld(listed).issues).toEqual([]);
+    });
+  });
 });

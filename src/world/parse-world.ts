@@ -80,7 +80,7 @@ function parseAndValidate(file: string, text: string, schema: (typeof WORLD_FILE
 function assembleWorld(parsed: Map<string, { value: unknown }>, sources: Source[]): World {
   const merged: Record<string, unknown> = {
     sources, elements: [], regions: [], depositProfiles: [], mines: [], separationPlants: [], metalPlants: [],
-    magnetPlants: [], magnetGrades: [], sectors: [], demand2024: [], leadTimes: [], flows: [], domesticOnly: [], prices: [], unpricedElements: [],
+    magnetPlants: [], magnetGrades: [], sectors: [], demand2024: [], leadTimes: [], flows: [], domesticOnly: [], sellsOnlyTo: [], prices: [], unpricedElements: [],
     inventoryNorms: [], stockpiles: [], parameters: [], regionParameters: [], referencePoints: [],
   };
   for (const { value } of parsed.values()) Object.assign(merged, value);

@@ -265,11 +265,12 @@ describe("ready-made scenarios", () => {
     };
     const apr = run("apr-2025");
     // MP's NdPr oxide: 1,294 t (2024) → 2,599 t (2025), limited by its separation circuits (563 → 718 t a quarter).
-    // The model's 2024 is high (≈ 1,850 t of oxide), so the rise is smaller than MP's: ≈ 1.2× (1.56× while the US still
-    // separated Chinese concentrate, which MP never bought; its 2025 was then 14 % above MP's, now 14 % below). The
-    // 2025 level is checked against MP's too: 2,599 t of oxide ≈ 2,220 t of Nd + Pr, within 20 %.
-    expect(ndpr(apr, 2025) / ndpr(apr, 2024)).toBeGreaterThan(1.15);
-    expect(ndpr(apr, 2025)).toBeGreaterThan(0.8 * 2_220);
+    // The model's 2024 is high (≈ 1,850 t of oxide), so the rise is smaller than MP's: ≈ 1.1× (1.56× while the US still
+    // separated Chinese concentrate, 1.2× while it still bought Myanmar's, neither of which MP ever did; its 2025 was then
+    // 14 % above MP's, then 14 % below, now 23 % below: 1,718 t of Nd + Pr). The 2025 level is checked against MP's too:
+    // 2,599 t of oxide ≈ 2,220 t of Nd + Pr, within 25 %.
+    expect(ndpr(apr, 2025) / ndpr(apr, 2024)).toBeGreaterThan(1.05);
+    expect(ndpr(apr, 2025)).toBeGreaterThan(0.75 * 2_220);
     expect(ndpr(apr, 2025)).toBeLessThan(1.2 * 2_220);
     expect(ndpr(apr, 2025) / ndpr(apr, 2024)).toBeLessThan(2.2);
     expect(ndpr(apr, 2026) / ndpr(apr, 2024)).toBeGreaterThan(1.6);
@@ -407,11 +408,16 @@ describe("ready-made scenarios", () => {
     const w = run("western-buildout");
     const window = [month(w, "2026-01"), month(w, "2034-01")] as const;
     // A floor runs US plants at capacity and new plants start at a minimum load; neither is lost production when feed
-    // is missing (before, US Pr separation showed 1,530 t a month "lost", ten times US Pr use).
+    // is missing (before, US Pr separation showed 1,530 t a month "lost", ten times US Pr use). What is lost is ordered
+    // output its feed cannot carry: since Myanmar's and Laos's concentrate goes only to China (trade.yaml sellsOnlyTo),
+    // the US lacks Pr feed in 2032–33 (≈ 1,100 t lost, 10 % of its Pr made in 2026–33; 0.4 kt of Kachin and Laos Pr it
+    // used to buy), not before.
+    const earlier = [window[0], month(w, "2032-01")] as const;
     for (const element of ["Nd", "Pr"]) {
-      const lost = totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...window);
-      const made = totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...window);
+      const lost = totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...earlier);
+      const made = totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...earlier);
       expect(lost).toBeLessThan(0.05 * made);
+      expect(totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...window)).toBeLessThan(0.15 * totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...window));
     }
     // Australia's new plants: what little they are short of is Dy buyers ordered from them in the Dy boom, not a
     // minimum load (which alone would show thousands of tonnes).
