@@ -13,4 +13,9 @@ describe("runScenarioForCli", () => {
     expect(run).toThrow(/--region XX: not a region of this world; expected one of CN, AU, JP/);
     expect(steps.some((s) => s.startsWith("running"))).toBe(false);
   });
+
+  it("suggests the region a user most likely meant (a lower-case id)", () => {
+    const run = () => runScenarioForCli(SCENARIO, { world: TINY, baseline: false, region: "jp" });
+    expect(run).toThrow(/--region jp: not a region of this world; did you mean JP\? expected one of CN, AU, JP/);
+  });
 });

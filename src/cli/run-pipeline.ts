@@ -17,6 +17,7 @@ import { loadScenario, missingScenarioText, type LoadedScenario } from "../scena
 import { prepareScenario } from "../scenario/prepare.js";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { didYouMean } from "../model/suggest.js";
 import { UsageError } from "./io.js";
 
 /** A scenario that has been run, with its baseline when it has one. */
@@ -81,7 +82,7 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   // A --region the world does not have is a usage error before anything runs.
   const regionIds = loaded.world.regions.map((r) => r.id);
   if (request.region !== undefined && !regionIds.includes(request.region)) {
-    throw new UsageError(`--region ${request.region}: not a region of this world; expected one of ${regionIds.join(", ")}`);
+    throw new UsageError(unknownRegionText(request.region, regionIds));
   }
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
@@ -214,4 +215,10 @@ export function runOutputFiles(run: CompletedRun, { window = run.window, region 
   files.set("run.json", runJson(run, rows, view, plants));
   files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;
+}
+
+/** `--region eu: not a region of this world; did you mean EU? Expected one of CN, …`. */
+export function unknownRegionText(region: string, regionIds: readonly string[]): string {
+  const hint = didYouMean(region, regionIds);
+  return `--region ${region}: not a region of this world; ${hint === undefined ? "" : `${hint} `}expected one of ${regionIds.join(", ")}`;
 }
