@@ -256,6 +256,19 @@ describe("scenario resolution", () => {
     expect(resolveScenario([layer(text)], world).issues).toEqual([]);
   });
 
+  it("rejects a stockpile release from a region that holds none of the element and builds none first", () => {
+    // The tiny world holds no stockpiles: a user review's EU release passed the check and released nothing, silently.
+    expect(problems(`${HEAD}  - { id: rel, kind: stockpile, region: JP, action: release, tonnesPerMonth: { Dy: 10 }, from: 2024-06 }\n`)).toMatchInlineSnapshot(`
+      "scenario.yaml:5:84  policies[0].tonnesPerMonth.Dy
+        JP holds no strategic Dy (the world's stockpiles hold Dy in no region) and no stockpile build in this scenario fills one before the release ends; the release would release nothing
+        fix: add a stockpile build of Dy for JP before the release, or release from a region that holds it
+      1 problem found"
+    `);
+    // A build of the element in the region that starts before the release ends fills it.
+    const built = `${HEAD}  - { id: build, kind: stockpile, region: JP, action: build, tonnesPerMonth: { Dy: 5 }, from: 2024-02, until: 2024-08 }\n  - { id: rel, kind: stockpile, region: JP, action: release, tonnesPerMonth: { Dy: 10 }, from: 2024-10 }\n`;
+    expect(resolveScenario([layer(built)], world).issues).toEqual([]);
+  });
+
   it("rejects a policy that ends before the run starts", () => {
     expect(problems(`${HEAD}  - { id: b, kind: export-ban, issuer: CN, elements: [Dy], forms: [oxide], from: 2020-01, until: 2021-01 }\n`)).toContain(
       "policies[0].until\n  expected an end after the run's start (2024-01), got 2021-01; the policy would never act",

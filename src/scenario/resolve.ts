@@ -99,6 +99,27 @@ export function resolveScenario(layers: readonly ScenarioLayer[], world: World):
     }
   }
 
+  // A release needs something to release: the world's starting holdings or a build in this scenario that starts first.
+  for (const entry of entries) {
+    const release = entry.policy;
+    if (release.kind !== "stockpile" || release.action !== "release") continue;
+    for (const [symbol, tonnes] of Object.entries(release.tonnesPerMonth)) {
+      if (!((tonnes ?? 0) > 0)) continue;
+      const held = world.stockpiles.some((p) => p.region === release.region && (p.elementTonnes[symbol as keyof typeof p.elementTonnes] ?? 0) > 0);
+      const built = entries.some(({ policy: b }) => b.kind === "stockpile" && b.action === "build" && b.region === release.region
+        && (b.tonnesPerMonth[symbol as keyof typeof b.tonnesPerMonth] ?? 0) > 0 && dayNumberOf(b.from) < (release.until === undefined ? horizon.untilDay : dayNumberOf(release.until)));
+      if (held || built) continue;
+      const holders = [...new Set(world.stockpiles.filter((p) => (p.elementTonnes[symbol as keyof typeof p.elementTonnes] ?? 0) > 0).map((p) => p.region))];
+      report(entry, ["tonnesPerMonth", symbol], {
+        code: "invalid_value",
+        message: `${release.region} holds no strategic ${symbol} (the world's stockpiles hold ${symbol} in ${holders.length === 0 ? "no region" : holders.join(", ")}) and no stockpile build in this scenario fills one before the release ends; the release would release nothing`,
+        expected: `a release from a region that holds ${symbol}, or a build of ${symbol} in ${release.region} that starts first`,
+        received: `${tonnes} t/month of ${symbol} from ${release.region}`,
+        hint: `add a stockpile build of ${symbol} for ${release.region} before the release, or release from ${holders[0] ?? "a region that holds it"}`,
+      });
+    }
+  }
+
   // Suspensions: name existing policies, never themselves; then active windows.
   const suspensionsOf = new Map<string, DayWindow[]>();
   for (const entry of entries) {
