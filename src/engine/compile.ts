@@ -5,7 +5,7 @@
  */
 import { ELEMENT_SYMBOLS, MAGNET_TYPES } from "../model/ids.js";
 import type { World } from "../model/world-schema.js";
-import { STAGE_CODES, type CompiledModel } from "./compiled-model.js";
+import { STAGE_CODES, type CompiledModel, type CompiledOfftakes } from "./compiled-model.js";
 import { FORM_COUNT, FORM_INDEX } from "./constraints.js";
 import { compileBaselineOutput, compileFacilities } from "./compile-facilities.js";
 import { resolveParameters } from "./parameters.js";
@@ -183,6 +183,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
   };
   const baseOutputTonnes = compileBaselineOutput(base);
   const captive = compileCaptiveLinks(world);
+  const offtakes = compileOfftakes(world, { startNo, regionIndex, elementIndex, facilityIndex: indexOf(facilities.facilityIds) });
 
   return {
     startMonth: monthLabel(startNo),
@@ -196,7 +197,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
     gradeMagnetType, gradeElementPerTonne, gradeYield, gradeHeavyThrift,
     sectorIsMagnet, sectorForm, sectorGrade, sectorElementPerUnit, sectorGrowthPerYear, sectorMagnetKgPerUnit,
     sectorEndProductUnit, demandBasePerMonth,
-    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, sellerLimited, sellsTo, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
+    leadTimeMonths, captiveLinkMine: captive.mine, captiveLinkPlant: captive.plant, sellerLimited, sellsTo, offtakes, domesticPriorityShare, domesticPriorityGiven, stageCoverMonths, basePriceUsdPerKg, initialStrategicStockTonnes,
     baseOutputTonnes, parameters, parameterRanges, warnings: [...warnings, ...facilities.warnings],
   };
 }
@@ -233,6 +234,37 @@ function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Arra
     });
   });
   return { mine: Int32Array.from(mine), plant: Int32Array.from(plant) };
+}
+
+/** Months an open-ended offtake runs past the start (beyond any run). */
+const OPEN_ENDED_MONTHS = 1 << 30;
+
+/** The world's offtakes as typed arrays (records that name an unknown region, plant or element are left out: validated at the edge). */
+function compileOfftakes(world: World, at: { startNo: number; regionIndex: Record<string, number>; elementIndex: Record<string, number>; facilityIndex: Record<string, number> }): CompiledOfftakes {
+  const E = Object.keys(at.elementIndex).length;
+  const records = (world.offtakes ?? []).filter((o) => at.regionIndex[o.buyer] !== undefined && (at.regionIndex[o.supplier] !== undefined || at.facilityIndex[o.supplier] !== undefined));
+  const n = records.length;
+  const compiled = {
+    count: n, supplierRegion: new Int32Array(n), supplierFacility: new Int32Array(n).fill(-1), buyerRegion: new Int32Array(n), form: new Uint8Array(n),
+    elementMask: new Uint8Array(n * E), share: new Float64Array(n), capTonnesPerMonth: new Float64Array(n), fromMonth: new Int32Array(n), toMonth: new Int32Array(n),
+  };
+  const plantRegion = new Map([...world.separationPlants, ...world.metalPlants, ...world.magnetPlants].map((p) => [p.id, p.region]));
+  records.forEach((o, k) => {
+    const facility = at.facilityIndex[o.supplier];
+    compiled.supplierFacility[k] = facility ?? -1;
+    compiled.supplierRegion[k] = at.regionIndex[facility === undefined ? o.supplier : (plantRegion.get(o.supplier) ?? "")] ?? 0;
+    compiled.buyerRegion[k] = at.regionIndex[o.buyer]!;
+    compiled.form[k] = FORM_INDEX[o.form];
+    for (const symbol of o.elements) {
+      const e = at.elementIndex[symbol];
+      if (e !== undefined) compiled.elementMask[k * E + e] = 1;
+    }
+    compiled.share[k] = o.share;
+    compiled.capTonnesPerMonth[k] = (o.capTonnesPerYear ?? 0) / 12;
+    compiled.fromMonth[k] = monthNumber(o.from) - at.startNo;
+    compiled.toMonth[k] = o.until === undefined ? OPEN_ENDED_MONTHS : monthNumber(o.until) - at.startNo;
+  });
+  return compiled;
 }
 
 /**

@@ -120,6 +120,8 @@ export interface CompiledModel extends ConstraintShape {
    * them is counted as refused; `[seller][form][buyer]`.
    */
   readonly sellsTo: Uint8Array;
+  /** Offtakes: suppliers that sell a share of some elements to a buyer region first (see `CompiledOfftakes`). */
+  readonly offtakes: CompiledOfftakes;
   /** Share of scarce supply a region serves to its own industry before exporting, 0–1; `[region]`. */
   readonly domesticPriorityShare: Float64Array;
   /** 1 where `regionParameters` gives the region's domestic priority (else the run's default parameter applies); `[region]`. */
@@ -140,4 +142,23 @@ export interface CompiledModel extends ConstraintShape {
   readonly parameterRanges: ParameterRanges;
   /** Things compile had to assume (missing prices, parameters), in words. */
   readonly warnings: readonly string[];
+}
+
+/**
+ * The world's offtakes, one entry per record, `[offtake]` (see `serveOfftakes` in step-market): the supplier's region and
+ * plant (−1: the whole region), the buyer's region, the form (1 oxide, 2 metal, 3 magnet), the elements (`[offtake][element]`
+ * mask), the share of the supplier's stock the buyer may take first, the cap on the elements' total per month (t REO for
+ * oxide, t of element content otherwise; 0 when none) and the months it runs, [fromMonth, toMonth) as run month indices.
+ */
+export interface CompiledOfftakes {
+  readonly count: number;
+  readonly supplierRegion: Int32Array;
+  readonly supplierFacility: Int32Array;
+  readonly buyerRegion: Int32Array;
+  readonly form: Uint8Array;
+  readonly elementMask: Uint8Array;
+  readonly share: Float64Array;
+  readonly capTonnesPerMonth: Float64Array;
+  readonly fromMonth: Int32Array;
+  readonly toMonth: Int32Array;
 }

@@ -347,6 +347,8 @@ export function clearMarket(ctx: StepContext, form: number): void {
     }
     serveCaptiveConcentrate(ctx);
   }
+  // Offtakes: contracted buyers first, before the rounds (and free trade).
+  if (m.offtakes.count > 0 && form !== 0) serveOfftakes(ctx, form, restricts, hasQuotas);
   // ── pro-rata rounds ──
   const asked = s.weights;
   const served = s.scratchR;
@@ -855,6 +857,63 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         s.request[e * R + r]! -= shipped;
         s.restockRequest[e * R + r] = Math.min(s.restockRequest[e * R + r]!, s.request[e * R + r]!);
       }
+    }
+  }
+}
+
+/**
+ * Offtakes for `form` (the world's `offtakes`): each contract in force serves its buyer first, up to min(its request,
+ * share × the supplier's stock of the element at the start of clearing, what is left), the elements together within the
+ * contract's monthly cap (t REO for oxide, t of element otherwise), through the link's permit. A contract named by plant
+ * takes the plant's share of its region's capacity now for the element. What a permit refuses stays requested and goes
+ * through the rounds (counted as blocked there, once), as captive feed does; a supplier whose region does not sell the form to
+ * the buyer (`sellsTo`: the world's `domesticOnly` and `sellsOnlyTo`) serves none.
+ */
+function serveOfftakes(ctx: StepContext, form: number, restricts: boolean, hasQuotas: boolean): void {
+  const { m, s, t } = ctx;
+  const { R, E } = s;
+  const o = m.offtakes;
+  const { avail, availInit, capNow, request, restockRequest, ship } = s;
+  const { facilityElementMask, facilityRegion, facilityStage } = m;
+  const wanted = s.scratchE;
+  for (let k = 0; k < o.count; k++) {
+    if (o.form[k] !== form || t < o.fromMonth[k]! || t >= o.toMonth[k]!) continue;
+    const p = o.supplierRegion[k]!;
+    const r = o.buyerRegion[k]!;
+    if (m.sellsTo[(p * F + form) * R + r] !== 1) continue;
+    const plant = o.supplierFacility[k]!;
+    let total = 0;
+    for (let e = 0; e < E; e++) {
+      wanted[e] = 0;
+      if (o.elementMask[k * E + e] !== 1) continue;
+      let weight = 1;
+      if (plant >= 0) {
+        // The plant's share of its region's capacity now for the element.
+        let all = 0;
+        for (let i = 0; i < s.N; i++) if (facilityStage[i] === facilityStage[plant] && facilityRegion[i] === p && facilityElementMask[i * E + e] === 1) all += capNow[i]!;
+        weight = all > 0 && facilityElementMask[plant * E + e] === 1 ? capNow[plant]! / all : 0;
+      }
+      const w = Math.min(request[e * R + r]!, o.share[k]! * weight * availInit[e * R + p]!, avail[e * R + p]!);
+      if (!(w > 0)) continue;
+      wanted[e] = w;
+      total += form === 1 ? w * m.elementOxideFactor[e]! : w;
+    }
+    const cap = o.capTonnesPerMonth[k]!;
+    const scale = cap > 0 && total > cap ? cap / total : 1;
+    for (let e = 0; e < E; e++) {
+      const w = wanted[e]! * scale;
+      if (!(w > 0)) continue;
+      const permit = hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? ctx.seg.exportPermitShare[((p * R + r) * E + e) * F + form]! : 1) * s.etPermit[(p * R + r) * E + e]!;
+      const shipped = w * permit;
+      s.ordersNow[(p * F + form) * E + e]! += w;
+      // Serves current need first (the restocking part stays requested whole).
+      s.ordersForNeed.now[(p * F + form) * E + e]! += Math.min(w, request[e * R + r]! - restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
+      // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
+      ship[(e * R + p) * R + r]! += shipped;
+      if (shipped > 0) s.shippedFrom[e * R + p] = 1;
+      avail[e * R + p]! -= shipped;
+      request[e * R + r]! -= shipped;
+      restockRequest[e * R + r] = Math.min(restockRequest[e * R + r]!, request[e * R + r]!);
     }
   }
 }

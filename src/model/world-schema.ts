@@ -244,6 +244,29 @@ export const sellsOnlyToSchema = z.strictObject({
   ...sourcedFields,
 });
 
+/** Forms an offtake can cover: separated products (a mine's concentrate goes to plants by `offtakePlants` in mines.yaml). */
+export const OFFTAKE_FORMS = ["oxide", "metal", "magnet"] as const;
+/**
+ * An offtake: a supplier (a region, or one of its plants) sells a share of its output of some elements in one form to a
+ * buyer region first, before the pro-rata rounds, from `from` until `until` (months; `until` excluded), through the
+ * usual permits. `capTonnesPerYear` caps the elements' total: t of oxide (REO) for oxide, t of element content for metal
+ * and magnets.
+ */
+export const offtakeSchema = z.strictObject({
+  id: prefixedIdSchema("offtake"),
+  /** A region id, or a separation, metal or magnet plant id (its share of its region's capacity for the element). */
+  supplier: z.union([regionIdSchema, prefixedIdSchema("plant")]),
+  buyer: regionIdSchema,
+  form: z.enum(OFFTAKE_FORMS),
+  elements: z.array(elementSymbolSchema).min(1),
+  /** Share of the supplier's available stock of each element the buyer may take first, 0–1. */
+  share: z.number().min(0, "a share from 0 to 1").max(1, "a share from 0 to 1"),
+  capTonnesPerYear: positive.optional(),
+  from: monthSchema,
+  until: monthSchema.optional(),
+  ...sourcedFields,
+});
+
 // ── markets.yaml ─────────────────────────────────────────────────────────────
 export const priceSchema = z.strictObject({
   element: elementSymbolSchema,
@@ -335,6 +358,7 @@ export const WORLD_FILES = {
     flows: z.array(flowSchema),
     domesticOnly: z.array(domesticOnlySchema).default([]),
     sellsOnlyTo: z.array(sellsOnlyToSchema).default([]),
+    offtakes: z.array(offtakeSchema).default([]),
   }),
   "markets.yaml": z.strictObject({
     prices: z.array(priceSchema),
@@ -368,6 +392,7 @@ export type LeadTime = z.infer<typeof leadTimeSchema>;
 export type Flow = z.infer<typeof flowSchema>;
 export type DomesticOnly = z.infer<typeof domesticOnlySchema>;
 export type SellsOnlyTo = z.infer<typeof sellsOnlyToSchema>;
+export type Offtake = z.infer<typeof offtakeSchema>;
 export type Price = z.infer<typeof priceSchema>;
 export type UnpricedElement = z.infer<typeof unpricedElementSchema>;
 export type InventoryNorm = z.infer<typeof inventoryNormSchema>;
@@ -397,6 +422,8 @@ export interface World {
   readonly domesticOnly: readonly DomesticOnly[];
   /** Forms regions sell only to listed buyer regions and at home (trade.yaml `sellsOnlyTo`; none when the file gives none). */
   readonly sellsOnlyTo: readonly SellsOnlyTo[];
+  /** Offtakes: suppliers that sell a share of some elements to a buyer region first (trade.yaml `offtakes`). @default [] */
+  readonly offtakes?: readonly Offtake[];
   readonly prices: readonly Price[];
   /** Elements the world leaves without a price on purpose (`price.defaultUsdPerKg` applies, without a warning). @default [] */
   readonly unpricedElements?: readonly UnpricedElement[];

@@ -27,6 +27,7 @@ const COLLECTION_FILES = {
   flows: "trade.yaml",
   domesticOnly: "trade.yaml",
   sellsOnlyTo: "trade.yaml",
+  offtakes: "trade.yaml",
   prices: "markets.yaml",
   unpricedElements: "markets.yaml",
   inventoryNorms: "markets.yaml",
@@ -94,7 +95,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
     ["mines", ["region", "technologyOrigin"]], ["separationPlants", ["region", "technologyOrigin"]],
     ["metalPlants", ["region", "technologyOrigin"]], ["magnetPlants", ["region", "technologyOrigin"]],
     ["demand2024", ["region"]], ["leadTimes", ["from", "to"]], ["flows", ["from", "to"]], ["domesticOnly", ["region"]],
-    ["sellsOnlyTo", ["region"]], ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
+    ["sellsOnlyTo", ["region"]], ["offtakes", ["buyer"]], ["stockpiles", ["region"]], ["regionParameters", ["region"]], ["referencePoints", ["region", "from"]],
   ];
   for (const [key, fields] of complete("regions.yaml") ? regionFields : []) {
     each(key, (record, i) => {
@@ -146,6 +147,7 @@ export function crossCheckWorld(world: World, context: CrossCheckContext): Issue
   checkOutputWithinCapacity(world, report);
   checkRejectsSeparated(world, report);
   checkSellerLimits(world, report, complete);
+  checkOfftakes(world, report, complete);
   checkUniqueKeys(world, report);
   checkReferencePoints(world, report);
   return issues;
@@ -309,6 +311,88 @@ function checkSellerLimits(world: World, report: Report, complete: (fileName: st
   });
 }
 
+/** Product form of each plant stage, for offtakes named by plant. */
+const PLANT_FORMS = [["separationPlants", "oxide"], ["metalPlants", "metal"], ["magnetPlants", "magnet"]] as const;
+
+/**
+ * Offtakes (trade.yaml): the supplier is a known region or a plant that makes the form and the elements, the buyer is
+ * another region, `until` comes after `from`, and two offtakes of the same supplier, form and element in the same months
+ * neither name the same buyer (overlap) nor give away more than the whole (shares summing above 1).
+ */
+function checkOfftakes(world: World, report: Report, complete: (fileName: string) => boolean) {
+  const offtakes = world.offtakes ?? [];
+  if (offtakes.length === 0) return;
+  const regionIds = new Set(world.regions.map((r) => r.id));
+  const plants = new Map<string, { region: string; form: string; elements: Set<string> }>();
+  for (const [key, form] of PLANT_FORMS) {
+    for (const p of world[key]) {
+      const elements = "separates" in p ? expandElements(world, p.separates) : "makes" in p ? expandElements(world, p.makes) : world.elements.map((e) => e.symbol);
+      plants.set(p.id, { region: p.region, form, elements: new Set<string>(elements) });
+    }
+  }
+  const plantsComplete = complete("separation-plants.yaml") && complete("metal-plants.yaml") && complete("magnet-plants.yaml");
+  // The supplier's region, or undefined when it cannot be resolved (reported once, here).
+  const regionOf = offtakes.map((o, i) => {
+    if (!o.supplier.startsWith("plant:")) {
+      if (complete("regions.yaml") && !regionIds.has(o.supplier)) report("offtakes", [i, "supplier"], unknownRef("region", o.supplier, "regions.yaml"));
+      return o.supplier;
+    }
+    const plant = plants.get(o.supplier);
+    if (plant === undefined) {
+      if (plantsComplete) report("offtakes", [i, "supplier"], unknownRef("plant", o.supplier, "separation-plants.yaml, metal-plants.yaml or magnet-plants.yaml"));
+      return undefined;
+    }
+    if (plant.form !== o.form) {
+      report("offtakes", [i, "form"], { code: "inconsistent_value", message: `${o.supplier} makes ${plant.form}, not ${o.form}`, expected: plant.form, received: o.form });
+    }
+    o.elements.forEach((symbol, k) => {
+      if (plant.form === o.form && !plant.elements.has(symbol)) {
+        report("offtakes", [i, "elements", k], { code: "inconsistent_value", message: `${o.supplier} does not make ${symbol}; list only elements it makes`, expected: `one of ${[...plant.elements].join(", ")}`, received: symbol });
+      }
+    });
+    return plant.region;
+  });
+  // A region that sells the form only at home, or only to listed buyers, has no offtake to another buyer.
+  offtakes.forEach((o, i) => {
+    const region = regionOf[i];
+    if (region === undefined || region === o.buyer) return;
+    const home = world.domesticOnly.findIndex((d) => d.region === region && d.form === o.form);
+    const listed = world.sellsOnlyTo.findIndex((d) => d.region === region && d.form === o.form && !d.buyers.includes(o.buyer));
+    if (home < 0 && listed < 0) return;
+    report("offtakes", [i, "buyer"], {
+      code: "inconsistent_value",
+      message: `${region} sells its ${o.form} ${home >= 0 ? `only at home (domesticOnly[${home}])` : `only to ${world.sellsOnlyTo[listed]!.buyers.join(", ")} (sellsOnlyTo[${listed}])`}, not to ${o.buyer}`,
+      expected: `a buyer ${region} sells ${o.form} to`, received: o.buyer,
+      hint: home >= 0 ? "drop the offtake or the domesticOnly record" : `drop the offtake or add ${o.buyer} to sellsOnlyTo[${listed}].buyers`,
+    });
+  });
+  offtakes.forEach((o, i) => {
+    if (regionOf[i] === o.buyer) report("offtakes", [i, "buyer"], { code: "inconsistent_value", message: `the buyer ${o.buyer} is the supplier's own region; an offtake sells abroad`, expected: "a region other than the supplier's", received: o.buyer });
+    if (o.until !== undefined && o.until <= o.from) report("offtakes", [i, "until"], { code: "inconsistent_value", message: `until ${o.until} is not after from ${o.from}`, expected: `a month after ${o.from}`, received: o.until });
+  });
+  const overlaps = (a: { from: string; until?: string | undefined }, b: { from: string; until?: string | undefined }) =>
+    (a.until === undefined || b.from < a.until) && (b.until === undefined || a.from < b.until);
+  offtakes.forEach((o, i) => {
+    for (let j = 0; j < i; j++) {
+      const first = offtakes[j]!;
+      if (first.supplier !== o.supplier || first.form !== o.form || !overlaps(first, o)) continue;
+      const shared = o.elements.filter((e) => first.elements.includes(e));
+      if (shared.length === 0) continue;
+      if (first.buyer === o.buyer) {
+        report("offtakes", [i, "from"], {
+          code: "inconsistent_value", message: `overlaps offtakes[${j}] (${first.id}): same supplier ${o.supplier}, buyer ${o.buyer}, form ${o.form} and ${shared.join(", ")} in the same months`,
+          expected: `months outside ${first.from} – ${first.until ?? "open"}`, received: `${o.from} – ${o.until ?? "open"}`, hint: "end one offtake (until) where the next begins (from)",
+        });
+      } else if (first.share + o.share > 1 + 1e-9) {
+        report("offtakes", [i, "share"], {
+          code: "inconsistent_value", message: `with offtakes[${j}] (${first.id}) gives ${round(first.share + o.share)} of ${o.supplier}'s ${shared.join(", ")} ${o.form} away in the same months`,
+          expected: `a share of at most ${round(1 - first.share)}`, received: String(o.share),
+        });
+      }
+    }
+  });
+}
+
 function checkOutputWithinCapacity(world: World, report: Report) {
   const check = (key: CollectionKey, i: number, output: number | undefined, capacity: number, outField: string) => {
     if (output !== undefined && output > capacity * 1.01 + 1e-9) {
@@ -345,6 +429,7 @@ function checkUniqueKeys(world: World, report: Report) {
   uniqueBy("inventoryNorms", world.inventoryNorms, (n) => n.stage, "stage");
   uniqueBy("regionParameters", world.regionParameters, (r) => r.region, "region");
   uniqueBy("leadTimes", world.leadTimes, (l) => `${l.from}->${l.to}`, "route");
+  uniqueBy("offtakes", world.offtakes ?? [], (o) => o.id, "id");
   uniqueBy("domesticOnly", world.domesticOnly, (d) => `${d.region}/${d.form}`, "region/form");
   uniqueBy("sellsOnlyTo", world.sellsOnlyTo, (d) => `${d.region}/${d.form}`, "region/form");
   uniqueBy("demand2024", world.demand2024, (d) => `${d.sector}@${d.region}`, "sector and region");

@@ -315,4 +315,79 @@ describe("parseWorld", () => {
       expect(parseWorld(listed).issues).toEqual([]);
     });
   });
+
+  describe("offtakes (trade.yaml): a supplier sells a share of some elements to a buyer region first", () => {
+    const withOfftakes = (records: string) => tinyWith("trade.yaml", (t) => `${t}offtakes:\n${records}`);
+    const offtake = (fields: string) => `  - { id: offtake:a, supplier: plant:cn-sep, buyer: JP, form: oxide, elements: [Nd], share: 0.5, from: "2024-01", source: fixture${fields} }\n`;
+
+    it("rejects an offtake to a buyer its supplier's region does not sell the form to (sellsOnlyTo, domesticOnly)", () => {
+      const limited = tinyWith("trade.yaml", (t) => `${t}sellsOnlyTo:\n  - { region: CN, form: oxide, buyers: [AU], source: fixture }\nofftakes:\n${offtake("")}`);
+      expect(formatIssues(parseWorld(limited).issues)).toContain("offtakes[0].buyer\n  CN sells its oxide only to AU (sellsOnlyTo[0]), not to JP");
+      const home = tinyWith("trade.yaml", (t) => `${t}domesticOnly:\n  - { region: CN, form: oxide, source: fixture }\nofftakes:\n${offtake("")}`);
+      expect(formatIssues(parseWorld(home).issues)).toContain("offtakes[0].buyer\n  CN sells its oxide only at home (domesticOnly[0]), not to JP");
+    });
+
+    it("is optional, and accepted when it names a plant or region, a buyer, elements and dates", () => {
+      const { world, issues } = parseWorld(withOfftakes(offtake(", capTonnesPerYear: 100, until: \"2026-03\"") + `  - { id: offtake:b, supplier: CN, buyer: JP, form: metal, elements: [Nd], share: 0.5, from: "2026-03", source: fixture }\n`));
+      expect(issues).toEqual([]);
+      expect(world?.offtakes).toHaveLength(2);
+      expect(parseWorld(TINY).world?.offtakes).toEqual([]);
+    });
+
+    it("rejects a share outside 0-1, a form that is not a separated product and an unknown element, naming file, line and field", () => {
+      expect(problems(withOfftakes(offtake("").replace("share: 0.5", "share: 1.5").replace("form: oxide", "form: concentrate").replace("[Nd]", "[Xx]")))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:63  offtakes[0].form
+          expected one of "oxide", "metal", "magnet", got "concentrate"
+        world/trade.yaml:7:87  offtakes[0].elements[0]
+          expected one of "Sc", "Y", "La", "Ce", "Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", got "Xx"
+        world/trade.yaml:7:99  offtakes[0].share
+          expected a share from 0 to 1, got 1.5
+        3 problems found"
+      `);
+    });
+
+    it("rejects an unknown plant or region, a plant that does not make the form or element, a buyer at home and until before from", () => {
+      const records = offtake("").replace("plant:cn-sep", "plant:nowhere")
+        + offtake("").replace("offtake:a", "offtake:b").replace("buyer: JP", "buyer: XX").replace("plant:cn-sep", "AU")
+        + offtake("").replace("offtake:a", "offtake:c").replace("form: oxide", "form: metal")
+        + offtake("").replace("offtake:a", "offtake:d").replace("[Nd]", "[Dy]").replace("buyer: JP", "buyer: CN").replace("source: fixture", "until: \"2023-06\", source: fixture");
+      expect(problems(withOfftakes(records))).toMatchInlineSnapshot(`
+        "world/trade.yaml:7:32  offtakes[0].supplier
+          unknown plant "plant:nowhere"; expected one defined in separation-plants.yaml, metal-plants.yaml or magnet-plants.yaml
+        world/trade.yaml:8:43  offtakes[1].buyer
+          unknown region "XX"; expected one defined in regions.yaml
+        world/trade.yaml:9:63  offtakes[2].form
+          plant:cn-sep makes oxide, not metal
+        world/trade.yaml:10:53  offtakes[3].buyer
+          the buyer CN is the supplier's own region; an offtake sells abroad
+        world/trade.yaml:10:122  offtakes[3].until
+          until 2023-06 is not after from 2024-01
+        5 problems found"
+      `);
+    });
+
+    it("rejects overlapping offtakes to one buyer, shares to several above 1 and a repeated id", () => {
+      const records = offtake(", until: \"2026-03\"")
+        + offtake("").replace("offtake:a", "offtake:b").replace("2024-01", "2025-06")
+        + offtake("").replace("offtake:a", "offtake:c").replace("buyer: JP", "buyer: AU").replace("share: 0.5", "share: 0.6")
+        + offtake("").replace("2024-01", "2030-01");
+      expect(problems(withOfftakes(records))).toMatchInlineSnapshot(`
+        "world/trade.yaml:8:104  offtakes[1].from
+          overlaps offtakes[0] (offtake:a): same supplier plant:cn-sep, buyer JP, form oxide and Nd in the same months
+          fix: end one offtake (until) where the next begins (from)
+        world/trade.yaml:9:93  offtakes[2].share
+          with offtakes[0] (offtake:a) gives 1.1 of plant:cn-sep's Nd oxide away in the same months
+        world/trade.yaml:9:93  offtakes[2].share
+          with offtakes[1] (offtake:b) gives 1.1 of plant:cn-sep's Nd oxide away in the same months
+        world/trade.yaml:10:5  offtakes[3]
+          duplicate id offtake:a (first at offtakes[0])
+        world/trade.yaml:10:93  offtakes[3].share
+          with offtakes[2] (offtake:c) gives 1.1 of plant:cn-sep's Nd oxide away in the same months
+        world/trade.yaml:10:104  offtakes[3].from
+          overlaps offtakes[1] (offtake:b): same supplier plant:cn-sep, buyer JP, form oxide and Nd in the same months
+          fix: end one offtake (until) where the next begins (from)
+        6 problems found"
+      `);
+    });
+  });
 });
