@@ -6,6 +6,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { Issue, IssueCode } from "./issues.js";
+import { ELEMENT_SYMBOLS } from "./ids.js";
 import { didYouMean } from "./suggest.js";
 
 /** A parsed YAML file that can point at any path inside it. */
@@ -23,17 +24,17 @@ export interface LocatedYaml {
 export function parseLocatedYaml(file: string, text: string): { yaml: LocatedYaml; issues: Issue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const issues: Issue[] = doc.errors.map((error) => {
+  // One problem per line: a slip such as a mis-indented key makes the parser report it three or four ways.
+  const lines = text.split(/\r?\n/);
+  const seenLines = new Set<number>();
+  const issues: Issue[] = [];
+  for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
-    return {
-      code: "invalid_yaml",
-      path: [],
-      file,
-      line: pos.line,
-      column: pos.col,
-      message: `not valid YAML: ${firstLine(error.message)}`,
-    };
-  });
+    if (seenLines.has(pos.line)) continue;
+    seenLines.add(pos.line);
+    const hint = indentationHint(lines, pos.line);
+    issues.push({ code: "invalid_yaml", path: [], file, line: pos.line, column: pos.col, message: `not valid YAML: ${firstLine(error.message)}`, ...(hint === undefined ? {} : { hint }) });
+  }
   const data = issues.length === 0 ? doc.toJS({ maxAliasCount: 1000 }) : undefined;
   const yaml: LocatedYaml = {
     file,
@@ -140,10 +141,16 @@ function describeZodIssue(issue: ZodIssue, docs: string): RawIssue[] {
       return [raw("invalid_value", path, `expected ${expected}, got ${got}`, expected, got, hint)];
     }
     case "unrecognized_keys":
-      return issue.keys.map((key) =>
-        raw("unknown_key", [...path, key], `unknown field "${key}"`, "only the fields the format defines", key,
-          `check the spelling against ${docs} (field names are case-sensitive)`),
-      );
+      return issue.keys.map((key) => {
+        // A mapping keyed by element (tonnesPerMonth, elementTonnes, …): name the elements, not the format's fields.
+        if (keyedByElement(key, issue.input, issue.keys)) {
+          const expected = `one of ${ELEMENT_SYMBOLS.map((e) => JSON.stringify(e)).join(", ")}`;
+          return raw("unknown_key", [...path, key], `unknown element "${key}"; expected ${expected}`, expected, key,
+            didYouMean(key, ELEMENT_SYMBOLS, { quote: true }));
+        }
+        return raw("unknown_key", [...path, key], `unknown field "${key}"`, "only the fields the format defines", key,
+          `check the spelling against ${docs} (field names are case-sensitive)`);
+      });
     case "invalid_union": {
       const expected = unionExpectation(issue);
       // A discriminated union points at its discriminator: show that field's value, not the whole mapping.
@@ -210,4 +217,39 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (isMap(value) || isSeq(value) || typeof value === "object") return "a mapping";
   return String(value);
+}
+
+/**
+ * Whether an unknown key sits in a mapping keyed by element symbol: the mapping's other keys are all element symbols, or
+ * it holds no other key and the unknown one is shaped like a symbol (one capital and at most one more letter). No field
+ * of the formats is shaped so.
+ */
+function keyedByElement(key: string, input: unknown, unknownKeys: readonly string[]): boolean {
+  if (typeof input !== "object" || input === null) return false;
+  const symbols = new Set<string>(ELEMENT_SYMBOLS);
+  const known = Object.keys(input).filter((k) => !unknownKeys.includes(k));
+  if (known.length > 0) return known.every((k) => symbols.has(k));
+  return /^[A-Za-z][a-z]?$/.test(key);
+}
+
+/**
+ * "line 7 starts at column 4, the line above at column 5 …" when a line's indentation differs from the line above it
+ * without that line opening a block (ending in ":") — the usual cause of YAML's "Nested mappings are not allowed" and
+ * "All mapping items must start at the same column". Undefined when the indentation looks deliberate.
+ */
+export function indentationHint(lines: readonly string[], line: number): string | undefined {
+  const indentOf = (l: string) => l.length - l.trimStart().length;
+  const here = lines[line - 1];
+  if (here === undefined || here.trim() === "" || here.trimStart().startsWith("-")) return undefined;
+  let above = line - 2;
+  while (above >= 0 && (lines[above]!.trim() === "" || lines[above]!.trimStart().startsWith("#"))) above--;
+  if (above < 0) return undefined;
+  const previous = lines[above]!;
+  const opensBlock = /:\s*(#.*)?$/.test(previous) || /:\s*[|>][-+]?\s*$/.test(previous);
+  // The line above may be a list item ("  - id: x"): its keys start after the dash.
+  const dash = /^(\s*)-\s+/.exec(previous);
+  const previousKeyColumn = dash === null ? indentOf(previous) : dash[0].length;
+  const column = indentOf(here);
+  if (opensBlock || column === previousKeyColumn || column === indentOf(previous)) return undefined;
+  return `check the indentation: line ${line} starts at column ${column + 1}, the line above at column ${previousKeyColumn + 1}; the keys of one mapping must start at the same column (YAML reads the structure from it; use spaces, not tabs)`;
 }
