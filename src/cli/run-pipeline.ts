@@ -18,6 +18,7 @@ import { prepareScenario } from "../scenario/prepare.js";
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { didYouMean } from "../model/suggest.js";
+import { runProvenance, type RunProvenance } from "./provenance.js";
 import { UsageError } from "./io.js";
 
 /** A scenario that has been run, with its baseline when it has one. */
@@ -167,10 +168,10 @@ function regionViewOf(run: CompletedRun, region: string): RegionView {
  * `facilityTidyRows`, apart as `facilityRows`, since they name a facility). With a region's view (`--region`), the
  * report carries it as `report.regionView`.
  */
-export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: RegionView, facilityRows: readonly TidyRow[] = []): string {
+export function runJson(run: CompletedRun, rows: readonly TidyRow[], view?: RegionView, facilityRows: readonly TidyRow[] = [], producedBy?: RunProvenance): string {
   const s = run.loaded.scenario;
   return JSON.stringify({
-    chokepoint: { format: "chokepoint-run", version: 1 },
+    chokepoint: { format: "chokepoint-run", version: 1, ...(producedBy === undefined ? {} : { producedBy }) },
     scenario: {
       name: s.name, description: s.description, extends: s.extendsChain, startMonth: s.startMonth, months: s.months, seed: s.seed,
       overrides: s.overrides, policies: s.policies.map((p) => p.policy),
@@ -212,8 +213,9 @@ export function runOutputFiles(run: CompletedRun, { window = run.window, region 
   files.set("index.html", renderHtmlReport(run.report, view === undefined ? {} : { regionView: view }));
   files.set("series.csv", toTidyCsv([...rows, ...plants], { facilityColumn: true }));
   files.set("series-iamc.csv", toIamcCsv(rows, iamcMeta(run, window)));
-  files.set("run.json", runJson(run, rows, view, plants));
-  files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
+  const producedBy = runProvenance(run.loaded.worldDir);
+  files.set("run.json", runJson(run, rows, view, plants, producedBy));
+  files.set("chokepoint-run.json", JSON.stringify({ scenario: run.loaded.scenario.name, dataset: run.loaded.world.dataset.version, producedBy, files: ["index.html", "series.csv", "series-iamc.csv", "run.json"] }, null, 2));
   return files;
 }
 

@@ -2,6 +2,7 @@
  * @module world/node
  * Node-only entry: reads a world folder from disk and parses it. Everything else in `world/` is isomorphic.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,16 @@ import { parseWorld, parseWorldOrThrow, type WorldFileText, type WorldParseResul
 
 /** The bundled world folder shipped with the package. */
 export const BUNDLED_WORLD_DIR = fileURLToPath(new URL("../../world/", import.meta.url));
+
+/**
+ * SHA-1 of a world folder's data (every file `readWorldFiles` reads, by path and content): two runs whose reports name
+ * the same dataset version but different digests ran on different data.
+ */
+export function worldDigest(dir: string = BUNDLED_WORLD_DIR): string {
+  const hash = createHash("sha1");
+  for (const file of readWorldFiles(dir)) hash.update(`${file.path}\n${file.text.length}\n`).update(file.text);
+  return hash.digest("hex");
+}
 
 /** Read every `.yaml` file of a world folder (top level and `sources/`). */
 export function readWorldFiles(dir: string): WorldFileText[] {
