@@ -244,6 +244,12 @@ export interface GapCloser {
   readonly extraValueUsd: number;
   /** First month in the window the extra output exceeds 1 % of the region-stage's baseline output. */
   readonly fromMonth: string | undefined;
+  /**
+   * The elements whose change weighs most in the value, largest first (at most three, each with its change in t, which
+   * may be negative): the net tonnes hide a shift of mix, e.g. China's magnet plants making 44 t more in all but 110 t
+   * more Dy content. Absent in reports saved before it existed.
+   */
+  readonly mainElements?: readonly { readonly element: string; readonly extraTonnes: number }[];
 }
 
 /**

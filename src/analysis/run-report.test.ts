@@ -25,6 +25,15 @@ describe("who closes the gap", () => {
     expect(closers[0]!.extraValueUsd).toBeCloseTo(600_000, 6);
   });
 
+  it("names the elements that weigh most in the value, so net tonnes that hide a change of mix say so", () => {
+    const baseline = result({ AA: [100, 1], BB: [100, 1] });
+    // AA: +5 t net, made of +10 t of Dy (US$3 M) and −5 t of La.
+    const run = result({ AA: [95, 11], BB: [100, 1] });
+    const [aa] = gapClosers(run, baseline);
+    expect(aa?.extraTonnes).toBeCloseTo(5, 9);
+    expect(aa?.mainElements).toEqual([{ element: "Dy", extraTonnes: 10 }, { element: "La", extraTonnes: -5 }]);
+  });
+
   it("leaves out a region-stage that made fewer tonnes of a dearer mix: it opened a gap, it did not close one", () => {
     const baseline = result({ AA: [100, 1], BB: [100, 1] });
     // AA: −60 t of La but +1 t of Dy: worth +US$180,000 at start prices, 59 t less.

@@ -411,17 +411,25 @@ export function gapClosers(result: SimulationResult, baseline: SimulationResult,
     const rb = baseline.regionIds.indexOf(result.regionIds[r] ?? "");
     if (rb < 0) continue;
     let extra = 0;
-    let value = 0;
     let firstExtra: number | undefined;
+    const byElement = new Float64Array(E);
     for (let m = from; m < months; m++) {
       const a = production(result, m, s, r);
       const b = production(baseline, m, s, rb);
       extra += a - b;
-      for (let e = 0; e < E; e++) value += (production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e])) * usdPerTonne[e]!;
+      for (let e = 0; e < E; e++) byElement[e]! += production(result, m, s, r, [e]) - production(baseline, m, s, rb, [e]);
       if (firstExtra === undefined && a - b > 0.01 * Math.max(b, 1)) firstExtra = m;
     }
+    let value = 0;
+    for (let e = 0; e < E; e++) value += byElement[e]! * usdPerTonne[e]!;
     if (value > 1 && extra > 0) {
-      out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: firstExtra === undefined ? undefined : addMonths(result.startMonth, firstExtra) });
+      // The elements that weigh most in the value (a gain or a loss), so a net figure that hides a change of mix says so.
+      const mainElements = [...byElement.keys()]
+        .filter((e) => Math.abs(byElement[e]!) >= 0.5)
+        .sort((x, y) => Math.abs(byElement[y]! * usdPerTonne[y]!) - Math.abs(byElement[x]! * usdPerTonne[x]!))
+        .slice(0, 3)
+        .map((e) => ({ element: result.elementSymbols[e] ?? "", extraTonnes: byElement[e]! }));
+      out.push({ region: result.regionIds[r] ?? "", stage: RESULT_STAGES[s] ?? "", extraTonnes: extra, extraValueUsd: value, fromMonth: firstExtra === undefined ? undefined : addMonths(result.startMonth, firstExtra), mainElements });
     }
   }
   // All of them (the views show the largest 12; a view of one region filters the full list).

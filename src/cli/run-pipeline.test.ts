@@ -19,7 +19,6 @@ describe("runScenarioForCli", () => {
     const run = () => runScenarioForCli(SCENARIO, { world: TINY, baseline: false, region: "jp" });
     expect(run).toThrow(/--region jp: not a region of this world; did you mean JP\? expected one of CN, AU, JP/);
   });
-  });
 
   it("records what produced the files: the version, the commit of a checkout and the world data's digest", () => {
     const run = runScenarioForCli(SCENARIO, { world: TINY, baseline: false });

@@ -35,3 +35,9 @@ export function formatChange(tonnes: number, baselineTonnes: number): string {
 
 /** What a policy cost kind is called in tables. */
 export const POLICY_COST_LABEL = { "import-duty": "import duty paid", "price-floor": "price-floor top-up received" } as const;
+
+/** The elements that weigh most in a gap closer's value: `Dy +110, Tb +18, Nd −84` (t), or "–" without them. */
+export function formatMainElements(elements: readonly { readonly element: string; readonly extraTonnes: number }[] | undefined): string {
+  if (elements === undefined || elements.length === 0) return "–";
+  return elements.map((x) => `${x.element} ${x.extraTonnes < 0 ? "−" : "+"}${formatTonnes(Math.abs(x.extraTonnes))}`).join(", ");
+}

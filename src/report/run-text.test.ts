@@ -50,7 +50,7 @@ describe("terminal answer", () => {
     const gap = sectionOf(text, "Who closes the gap");
     expect(gap.join(" ").replace(/\s+/g, " ")).toContain("ranked by their value at start prices");
     const firstRow = gap.findIndex((l) => l.startsWith("──")) + 1;
-    expect(gap[firstRow]).toMatch(/^AU\s+separation\s+182\s+3,420\s+2026-07$/);
+    expect(gap[firstRow]).toMatch(/^AU\s+separation\s+182\s+3,420\s+2026-07\s+Nd \+2,650, Dy \+13, Ce −40$/);
     expect(gap[firstRow + 1]).toMatch(/^MY\s/);
     expect(gap[firstRow + 2]).toMatch(/^JP\s/); // 52.4 M$ for 380 t ranks above the US's 38.9 M$ for 410 t
     expect(sectionOf(text, "What the measures cost").join(" ")).toContain("total over run");

@@ -10,7 +10,7 @@ import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
 import { shortOfText } from "./end-products.js";
 import { renderMadeHereText } from "./made-here-text.js";
-import { formatChange, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
+import { formatChange, formatMainElements, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
@@ -163,8 +163,8 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   } else if (report.baselineName !== undefined) {
     const over = w.trimmed ? "in window" : "over run";
     parts.push(section(`Who closes the gap${inWindow} (extra output against ${report.baselineName}, more tonnes, ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`, report.gapClosers.length === 0 ? `  nobody: ${options.region === undefined ? "no region produces" : `${options.region} produces no`} more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
-      [{ header: "region" }, { header: "stage" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],
-      [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+      [{ header: "region" }, { header: "stage" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }, { header: "of which (t)" }],
+      [...report.gapClosers].sort((a, b) => b.extraValueUsd - a.extraValueUsd).slice(0, 12).map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–", formatMainElements(g.mainElements)]),
     )));
   }
 

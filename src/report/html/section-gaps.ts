@@ -4,7 +4,7 @@
  * cost" (import duty and price-floor top-ups) and "Warnings" (what the run itself flagged). Tables and lists only.
  */
 import type { ChinaSupplyChange, RunReport } from "../report-model.js";
-import { formatChange, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
+import { formatChange, formatMainElements, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
 import { destinationsText, OUTPUT_STAGE_BASIS, SHIPPED_OUT_NOTE } from "../region-outputs.js";
 import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
@@ -18,11 +18,11 @@ export function renderGapSection(report: RunReport): string {
   const rows = [...report.gapClosers]
     .sort((a, b) => b.extraValueUsd - a.extraValueUsd)
     .slice(0, 12)
-    .map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]);
+    .map((g) => [g.region, g.stage, formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month", formatMainElements(g.mainElements)]);
   return renderHtmlTable(
     [{ header: "Region" }, { header: "Stage" }, { header: `Extra output ${w.trimmed ? `in ${w.label}` : "over the run"}, US$ M`, align: "right" }, { header: "Extra output, t", align: "right" },
-      { header: `From (first month${w.trimmed ? " in the window" : ""} > 1% above baseline)` }],
-    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}"${w.trimmed ? ` in ${w.label}` : ""}, valued at the run's first-month China prices (t of element content)` },
+      { header: `From (first month${w.trimmed ? " in the window" : ""} > 1% above baseline)` }, { header: "Of which, t (elements weighing most in the value)" }],
+    rows, { key: "gap-closers", caption: `Extra output against the baseline "${report.baselineName}"${w.trimmed ? ` in ${w.label}` : ""}, valued at the run's first-month China prices (t of element content; net over elements, so a change of mix shows in the last column: more Dy and less Nd is worth more at fewer tonnes)` },
   );
 }
 
