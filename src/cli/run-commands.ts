@@ -12,9 +12,10 @@ import { reportForRegion } from "../report/region-view.js";
 import { renderRunText } from "../report/run-text.js";
 import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
+import { loadScenario } from "../scenario/node.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
-import { checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, windowMonths } from "./run-pipeline.js";
+import { checkedWorldDir, checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, windowMonths } from "./run-pipeline.js";
 import { writeOutputAtomically } from "./write-output.js";
 
 const FORMATS = ["table", "json", "csv", "iamc"] as const;
@@ -30,7 +31,7 @@ interface RunOptions {
   to?: string;
   year?: string;
   world?: string;
-  baseline: string | boolean;
+  baseline?: string | boolean;
   quiet?: boolean;
   region?: string;
 }
@@ -73,7 +74,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option("--to <YYYY-MM>", "last month of the run: the run stops there (it is causal), so the series and every summary end there")
     .option("--year <YYYY>", "one calendar year: short for --from YYYY-01 --to YYYY-12 (not with --from or --to)")
     .option("--world <dir>", "world folder (default: the scenario's, else the bundled 2024 world)")
-    .option("--baseline <scenario>", "scenario to compare with (default: baseline)", "baseline")
+    .option("--baseline <scenario>", "scenario to compare with (default: the scenario's own compareWith, else baseline)")
     .option("--no-baseline", "do not run a baseline for comparison")
     .option("--quiet", "no progress messages")
     .option("--region <id>", "print only this region's rows in the tables (shortages, plants short of input, plants that stop or fall short, end products, supply from China, provenance, gap closers: its own extra output and its extra imports by supplier) and its output of Nd, Pr, Dy and Tb with where it went; with --out, index.html opens on the region's own section and run.json's report carries it as regionView")
@@ -86,7 +87,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const bar = progress(io, options.quiet);
       const run = runScenarioForCli(ref, {
         ...(options.world === undefined ? {} : { world: options.world }),
-        baseline: options.baseline === false ? false : options.baseline === true ? "baseline" : options.baseline,
+        baseline: options.baseline === false ? false : options.baseline === true || options.baseline === undefined ? undefined : options.baseline,
         months,
         region: options.region,
         onStep: bar.step,
@@ -123,16 +124,18 @@ export function registerRunCommands(program: Command, io: CliIo): void {
 
   const compare = program
     .command("compare <a> [b]")
-    .description("run two scenarios (b defaults to baseline) and show them side by side over the whole run, every region; for one region or a window: chokepoint run <a> --baseline <b> --region ID --from YYYY-MM --to YYYY-MM")
+    .description("run two scenarios (b defaults to a's compareWith, else baseline) and show them side by side over the whole run, every region; for one region or a window: chokepoint run <a> --baseline <b> --region ID --from YYYY-MM --to YYYY-MM")
     .option("--world <dir>", "world folder for both")
     .option("--quiet", "no progress messages");
   // `run`'s window and region options, accepted only to point to `run a --baseline b`, which compares over them.
   for (const flag of WINDOW_FLAGS) compare.addOption(new Option(`--${flag} <value>`).hideHelp());
   compare
     .action((a: string, b: string | undefined, options: { world?: string; quiet?: boolean } & Partial<Record<(typeof WINDOW_FLAGS)[number], string>>) => {
-      const other = b ?? "baseline";
       const given = WINDOW_FLAGS.filter((flag) => options[flag] !== undefined);
+      // B: as given, else what A's file says to compare it with, else the baseline.
+      const comparisonOf = () => loadScenario(a, options.world === undefined ? {} : { worldDir: checkedWorldDir(options.world) }).compareWith ?? "baseline";
       if (given.length > 0) {
+        const other = b ?? comparisonOf();
         const flags = given.map((flag) => `--${flag} ${options[flag] ?? ""}`).join(" ");
         throw new UsageError(`${flags}: compare shows both runs whole, for every region; for one region or a window, run one scenario against the other (its shortage, supply-from-China and gap-closer tables compare with the --baseline run): chokepoint run ${a} --baseline ${other} ${flags}`);
       }
@@ -140,6 +143,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       const world = options.world === undefined ? {} : { world: options.world };
       // B runs over A's horizon, so the two are compared month for month.
       const runA = runScenarioForCli(a, { ...world, baseline: false, onStep: (text, f) => bar.step(text, f / 2) });
+      const other = b ?? runA.loaded.compareWith ?? "baseline";
       const horizon = { startMonth: runA.loaded.scenario.startMonth, months: runA.loaded.scenario.months };
       const runB = runScenarioForCli(other, { ...world, baseline: false, horizon, onStep: (text, f) => bar.step(text, 0.5 + f / 2) });
       const reportA = buildRunReport(runA.result, { scenario: runA.loaded.scenario, world: runA.loaded.world, baseline: { name: runB.loaded.scenario.name, result: runB.result } });

@@ -48,7 +48,7 @@ export interface MonthFlags {
 export interface RunRequest {
   readonly world?: string;
   /** Scenario to compare against: "baseline" by default, none when false. */
-  readonly baseline?: string | false;
+  readonly baseline?: string | false | undefined;
   /** Run over this horizon instead of the scenario's own (to compare like with like). */
   readonly horizon?: { readonly startMonth: string; readonly months: number };
   /**
@@ -87,7 +87,8 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
   }
   step(`running ${loaded.scenario.name} (${loaded.scenario.months} months)`, 0.1);
   const result = runPreparedScenario(prepareScenario(loaded.scenario, loaded.world)).result;
-  const baselineRef = request.baseline === undefined ? "baseline" : request.baseline;
+  // Without --baseline: what the scenario file says to compare it with (`compareWith`), else the baseline.
+  const baselineRef = request.baseline === undefined ? (loaded.compareWith ?? "baseline") : request.baseline;
   let baseline: CompletedRun["baseline"] = request.baselineRun;
   if (baseline === undefined && baselineRef !== false && baselineRef !== ref && loaded.scenario.name !== baselineRef) {
     step(`running ${baselineRef} for comparison`, 0.45);

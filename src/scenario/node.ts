@@ -75,6 +75,11 @@ export interface LoadedScenario {
   /** The scenario file and the world folder it ran on (absolute paths). */
   readonly scenarioPath: string;
   readonly worldDir: string | undefined;
+  /**
+   * What the scenario file says to compare it with (`compareWith`), as a reference `loadScenario` accepts (a ready-made
+   * name, or an absolute path); undefined when it says nothing (compare with the baseline).
+   */
+  readonly compareWith?: string;
 }
 
 /**
@@ -113,5 +118,18 @@ export function loadScenario(ref: string, options: { baseDir?: string; readyMade
   const world = worldDir === undefined ? loadWorldFromDirectory() : loadWorldFromDirectory(worldDir);
   const { scenario, issues } = resolveScenario(layers, world);
   if (scenario === undefined) return fail(issues);
-  return { scenario, world, scenarioPath: visited[0] ?? path, worldDir };
+  // The scenario's own comparison (never a parent's: a child asks its own question), relative to its own file.
+  const own = layers[layers.length - 1];
+  const ownPath = visited[0] ?? path;
+  let compareWith: string | undefined;
+  if (own?.file.compareWith !== undefined) {
+    const ref = own.file.compareWith;
+    const comparedPath = scenarioPathFor(ref, dirname(ownPath), readyMadeDir);
+    if (!existsSync(comparedPath) || !statSync(comparedPath).isFile()) {
+      const at = own.yaml.locate(["compareWith"]);
+      fail([{ code: "missing_file", path: ["compareWith"], file: own.yaml.file, ...(at ?? {}), message: noScenarioFileText(comparedPath, readyMadeDir), expected: "a ready-made scenario name or a scenario file", received: ref }]);
+    }
+    compareWith = isReadyMadeName(ref) ? ref : comparedPath;
+  }
+  return { scenario, world, scenarioPath: ownPath, worldDir, ...(compareWith === undefined ? {} : { compareWith }) };
 }

@@ -35,6 +35,12 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** A ready-made scenario name (`apr-2025`) or a path relative to this file whose policies and overrides come first. */
   extends: z.string().min(1).optional(),
+  /**
+   * The scenario `run` and `compare` set this one against when no `--baseline` is given: a ready-made name or a path
+   * relative to this file — the run that isolates what this scenario asks about (e.g. the controls' return against the
+   * pause extended). Not inherited by scenarios that extend this one. @default baseline
+   */
+  compareWith: z.string().min(1).optional(),
   /** World folder, relative to this file; the bundled world when omitted. */
   world: z.string().min(1).optional(),
   start: monthSchema.optional(),

@@ -139,11 +139,19 @@ function runInput({ catalog }: ServerContext, body: unknown): RunRequestInput {
   }
 
   const explicit = request.baseline;
-  const baselineName = explicit === false ? undefined : explicit ?? DEFAULT_BASELINE;
+  // Without a baseline in the body: what the scenario file says to compare it with (`compareWith`, a scenario the
+  // server knows by name), else the baseline.
+  const declared = validated.compareWith;
+  const baselineName = explicit === false ? undefined : explicit ?? declared ?? DEFAULT_BASELINE;
   let baseline: RunRequestInput["baseline"];
   if (baselineName !== undefined && baselineName !== scenario) {
     const doc = catalog.get(baselineName);
     if (doc === undefined) {
+      if (explicit === undefined && declared !== undefined) {
+        throw new HttpError(422, "invalid-scenario", "Unknown comparison", `the scenario's compareWith names no scenario the server knows: "${declared}"`, [
+          { code: "unknown_reference", path: ["body", "yaml", "compareWith"], received: declared, message: `unknown scenario "${declared}"; expected one of ${catalog.knownNames().join(", ")}` },
+        ]);
+      }
       if (explicit !== undefined) {
         throw new HttpError(422, "invalid-scenario", "Unknown baseline", `no scenario "${baselineName}" to use as the baseline`, [
           { code: "unknown_reference", path: ["body", "baseline"], received: baselineName, message: `unknown scenario "${baselineName}"; expected one of ${catalog.knownNames().join(", ")}` },

@@ -24,7 +24,11 @@ export interface LayerText {
 
 /** A scenario checked against the world, with its layers furthest ancestor first. */
 export type ValidatedScenario =
-  | { readonly ok: true; readonly scenario: ResolvedScenario; readonly layers: readonly LayerText[]; readonly issues: readonly [] }
+  | {
+    readonly ok: true; readonly scenario: ResolvedScenario; readonly layers: readonly LayerText[]; readonly issues: readonly [];
+    /** What the scenario's own file says to compare it with (`compareWith`, never a parent's), as written. */
+    readonly compareWith?: string;
+  }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** Longest `extends` chain followed before giving up. */
@@ -108,7 +112,8 @@ export class ScenarioCatalog {
     }
     const { scenario, issues } = resolveScenario(layers, this.world);
     if (scenario === undefined) return { ok: false, issues };
-    return { ok: true, scenario, layers: texts, issues: [] };
+    const compareWith = layers[layers.length - 1]?.file.compareWith;
+    return { ok: true, scenario, layers: texts, issues: [], ...(compareWith === undefined ? {} : { compareWith }) };
   }
 
   #parentText(name: string): LayerText | undefined {

@@ -42,6 +42,14 @@ describe("runs API: one run from start to compare", () => {
     expect(list.body.runs[0].id).toBe(runId);
   });
 
+  it("compares a scenario with its own compareWith when the request names no baseline", async () => {
+    const started = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: Against the ban\nmonths: 12\ncompareWith: dy-ban\n" } });
+    expect(started.status).toBe(202);
+    expect(started.body.baseline).toBe("dy-ban");
+    expect((await waitForRun(server.url, started.body.id)).state).toBe("done");
+    expect((await request(server.url, `/api/runs/${started.body.id}/report`)).body.baselineName).toBe("Dy/Tb ban to Japan");
+  });
+
   it("serves the report of a finished run", async () => {
     const { status, body } = await request(server.url, `/api/runs/${runId}/report`);
     expect(status).toBe(200);
@@ -141,6 +149,10 @@ describe("runs API: one run from start to compare", () => {
     const yaml = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: X\nmonths: 0\n" } });
     expect(yaml.status).toBe(422);
     expect(yaml.body.issues[0]).toMatchObject({ path: ["months"], line: 2, column: 9 });
+    // A scenario's own comparison (compareWith) must name a scenario the server knows.
+    const unknownComparison = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: X\nmonths: 12\ncompareWith: nowhere\n" } });
+    expect(unknownComparison.status).toBe(422);
+    expect(unknownComparison.body.issues[0]).toMatchObject({ path: ["body", "yaml", "compareWith"], received: "nowhere" });
     const shape = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", extra: 1 } });
     expect(shape.status).toBe(400);
     expect(shape.body.issues[0]).toMatchObject({ code: "unknown_key", path: ["body", "extra"] });
