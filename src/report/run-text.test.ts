@@ -106,16 +106,17 @@ describe("terminal answer", () => {
     expect(sectionOf(renderRunText({ ...sampleReport(), baselineName: undefined, endProductsLost: endProductsLost.slice(0, 1) }), "End products not built").join("\n")).not.toContain("Against");
   });
 
-  it("issue: shows the baseline's peak % of need in the same months, says what the column means, and marks 'also' only when there is a comparison run", () => {
+  it("issue: shows the baseline's peak % of need in the same months, says what the column means, and marks 'also' or 'worse' only when there is a comparison run", () => {
     const base = sampleReport();
-    const marked = { ...base, shortages: base.shortages.map((s) => s.element === "Dy" && s.region === "JP" ? { ...s, baselinePeakShareOfDemand: 0.31, alsoInBaseline: true }
+    const marked = { ...base, shortages: base.shortages.map((s) => s.element === "Dy" && s.region === "JP" ? { ...s, baselinePeakShareOfDemand: 0.4, alsoInBaseline: true }
       : s.element === "Tb" ? { ...s, baselinePeakShareOfDemand: 0.024, alsoInBaseline: false } : { ...s, baselinePeakShareOfDemand: 0, alsoInBaseline: false }) };
     const text = renderRunText(marked);
     const table = sectionOf(text, "Shortages of final demand");
-    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"also\" when that is at least half the episode's own peak: the shortage happens without this scenario's measures too.");
+    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"worse\" when the episode's own peak is at least 1.25 × that: the baseline is short there too, but this scenario deepens the shortage; \"also\" when it is not: the shortage is about as deep without this scenario's measures.");
     const rows = table.filter((l) => /^(Dy|Tb|Nd|Pr|Y)\s/.test(l));
     expect(rows.length).toBeGreaterThan(1);
-    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "31% also" : /^Tb\s/.test(row) ? "2.4%" : "–"), row).toBe(true);
+    // Dy JP: 44 % against the baseline's 40 %, about as deep; Tb: 32 % against 2.4 %, worse (the baseline short too, far less).
+    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "40% also" : /^Tb\s/.test(row) ? "2.4% worse" : "–"), row).toBe(true);
     expect(rows.some((l) => /^Dy\s+JP\s/.test(l))).toBe(true);
     // The plants table refers to the legend above it.
     expect(sectionOf(text, "Plants short of input").join("\n")).toContain("\"baseline\": as above.");
