@@ -87,7 +87,7 @@ function lossCard(report: RunReport, region: string | undefined): string {
   const when = w.trimmed ? `, ${w.label}` : "";
   const title = compared ? `End products lost${when}: caused by this scenario vs ${report.baselineName ?? "the baseline"}` : `End products lost${when}`;
   const figure = (x: EndProductLoss) => (compared ? differenceOf(x) : x.totalUnits);
-  const rows = report.endProductsLost.filter((x) => formatUnits(Math.abs(figure(x))) !== "0").sort((a, b) => Math.abs(figure(b)) - Math.abs(figure(a)));
+  const rows = [...listedLosses(report)].sort((a, b) => Math.abs(figure(b)) - Math.abs(figure(a)));
   const own = region === undefined ? [] : rows.filter((x) => x.region === region);
   const ordered = [...own, ...rows.filter((x) => x.region !== region)];
   const period = w.trimmed ? `in ${w.label}` : "in this run";
@@ -98,11 +98,20 @@ function lossCard(report: RunReport, region: string | undefined): string {
     : `<li><strong>${escapeHtml(region)}</strong> <span class="muted">· ${escapeHtml(compared ? "none caused by this scenario (no more, no fewer than in the baseline)" : "none lost")}</span></li>`;
   const items = ordered.slice(0, MAX_LOSS_ITEMS).map((x) => renderLossItem(x, { compared }));
   const more = ordered.length > MAX_LOSS_ITEMS ? `<p class="muted">+${ordered.length - MAX_LOSS_ITEMS} more sector–region pairs in the table below</p>` : "";
-  const words = compared ? `<p class="muted">Each figure is what this run lost minus what ${escapeHtml(report.baselineName ?? "the baseline")} lost in the same sector, region and months (negative: fewer lost), with the magnet in it; then both runs' losses.</p>` : "";
-  return card("end-products", title, `${words}<ul class="plain">${regionNone}${items.join("")}</ul>${more}${renderUnitNote(ordered.slice(0, MAX_LOSS_ITEMS), "answer")}`);
+  const words = compared ? `<p class="muted">Each figure: what this run lost minus what ${escapeHtml(report.baselineName ?? "the baseline")} lost in the same sector, region and months (negative: fewer lost); then both runs' losses.</p>` : "";
+  return card("end-products", title, `${words}<ul class="plain">${regionNone}${items.join("")}</ul>${more}`);
 }
 
-/** The answer block: four cards of key numbers; with `region` (`--region`), the end products lead with that region's. */
+/** The end products the brief lists (`lossCard`'s rows), for the note under the cards that says what each unit is. */
+function listedLosses(report: RunReport): readonly EndProductLoss[] {
+  const compared = lossesCompared(report);
+  return report.endProductsLost.filter((x) => formatUnits(Math.abs(compared ? differenceOf(x) : x.totalUnits)) !== "0");
+}
+
+/**
+ * The answer block: four cards of key numbers, then a note on what each end-product unit listed is; with `region`
+ * (`--region`), the end products lead with that region's.
+ */
 export function renderAnswer(report: RunReport, { region }: { readonly region?: string | undefined } = {}): string {
-  return `<div class="cards">\n${[firstShortageCard(report), deepestCard(report), priceCard(report), lossCard(report, region)].join("\n")}\n</div>`;
+  return `<div class="cards">\n${[firstShortageCard(report), deepestCard(report), priceCard(report), lossCard(report, region)].join("\n")}\n</div>${renderUnitNote(listedLosses(report), "answer")}`;
 }

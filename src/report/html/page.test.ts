@@ -389,12 +389,15 @@ describe("end products lost against the baseline, with what each unit is (review
   it("issue: the brief leads with what this scenario caused against the baseline, says so, and tags each figure with its region", () => {
     const answer = answerOf(renderHtmlReport(report));
     expect(answer).toContain("<h3>End products lost: caused by this scenario vs apr-2025</h3>");
-    expect(answer).toContain("Each figure is what this run lost minus what apr-2025 lost in the same sector, region and months (negative: fewer lost)");
+    expect(answer).toContain("Each figure: what this run lost minus what apr-2025 lost in the same sector, region and months (negative: fewer lost)");
     expect(answer).toContain('<li><strong>+30,110</strong> F-35 SmCo sets (+662 t magnet) <span class="muted">· Defence, aerospace SmCo · <strong>US</strong> · 40,057 lost, 9,947 in the baseline</span></li>');
     // The same in both runs: nothing caused, left out of the brief.
     expect(answer).not.toContain("<strong>JP</strong>");
-    // What a unit is, from the world's end product, with its caveat.
-    expect(answer).toContain(`Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}.`);
+    // What a unit is, from the world's end product, with its caveat: once, under the cards.
+    const page = renderHtmlReport(report);
+    const brief = page.slice(page.indexOf('data-section="answer"'), page.indexOf('data-section="prices"'));
+    expect(brief).toContain(`<p class="table-note" data-end-product-units="answer">Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}.</p>`);
+    expect(brief.split("a yardstick for the whole sector").length).toBe(2);
   });
 
   it("issue: with --region, the brief leads with the region's figures, and says when it has none", () => {
@@ -409,15 +412,20 @@ describe("end products lost against the baseline, with what each unit is (review
   it("issue: the loss tables and the region's card give the magnet, the baseline's losses and the difference, and the unit's caveat", () => {
     const page = renderHtmlReport(report, { regionView: regionView(report, { id: "US", name: "United States" }) });
     const table = page.slice(page.indexOf('data-table="end-products-lost"'), page.indexOf("</table>", page.indexOf('data-table="end-products-lost"')));
-    expect(table).toContain("<th scope=\"col\" class=\"num\">Magnet, t</th><th scope=\"col\" class=\"num\">Lost in the baseline (apr-2025)</th><th scope=\"col\" class=\"num\">Difference: caused by this scenario</th>");
+    expect(table).toContain("<th scope=\"col\" class=\"num\">Magnet, t</th><th scope=\"col\" class=\"num\">Baseline lost</th><th scope=\"col\" class=\"num\">Difference</th>");
+    expect(table).toContain("baseline lost: what apr-2025 lost in the same sector, region and months; difference: this run&#39;s losses minus the baseline&#39;s, what this scenario caused (negative: fewer lost)");
     expect(table).toMatch(/<td>Defence, aerospace SmCo<\/td><td>US<\/td><td class="num">40,057<\/td><td>F-35 SmCo sets<\/td><td class="num">881<\/td><td class="num">9,947<\/td><td class="num">\+30,110<\/td>/);
     expect(page).toContain(`data-end-product-units="end-products-lost">Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}.</p>`);
     const card = page.slice(page.indexOf('data-region-card="end-products"'), page.indexOf("</div>", page.indexOf('data-region-card="end-products"')));
     expect(card).toContain("<h3>End products lost: caused by this scenario vs apr-2025</h3>");
     expect(card).toContain('<li><strong>+30,110</strong> F-35 SmCo sets (+662 t magnet) <span class="muted">· Defence, aerospace SmCo · 40,057 lost, 9,947 in the baseline</span></li>');
-    expect(card).toContain("a yardstick for the whole sector, not aircraft");
+    // The region section says what the unit is once, under its loss table.
+    const own = page.slice(page.indexOf('data-section="your-region"'), page.indexOf('data-section="prices"'));
+    expect(own.split("a yardstick for the whole sector, not aircraft").length).toBe(2);
+    expect(own).toContain('data-end-product-units="region-end-products"');
     // Without a baseline: the run's units and the magnet they hold, no comparison.
-    const alone = renderHtmlReport({ ...report, baselineName: undefined, endProductsLost: [{ ...row("US", 40_057, 0), baselineTotalUnits: undefined, differenceUnits: undefined }] });
+    const { baselineTotalUnits: _b, differenceUnits: _d, ...runOnly } = row("US", 40_057, 0);
+    const alone = renderHtmlReport({ ...report, baselineName: undefined, endProductsLost: [runOnly] });
     expect(answerOf(alone)).toContain('<li><strong>40,057</strong> F-35 SmCo sets (881 t magnet) <span class="muted">· Defence, aerospace SmCo · <strong>US</strong></span></li>');
     expect(alone).not.toContain("Lost in the baseline");
   });

@@ -116,11 +116,11 @@ export function renderLossTable(report: RunReport, { key, showRegion = true }: {
   const table = renderHtmlTable(
     [{ header: "Sector" }, ...(showRegion ? [{ header: "Region" }] : []), { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" },
       { header: "Magnet, t", align: "right" },
-      ...(compared ? [{ header: `Lost in the baseline (${report.baselineName ?? "baseline"})`, align: "right" as const }, { header: "Difference: caused by this scenario", align: "right" as const }] : []),
+      ...(compared ? [{ header: "Baseline lost", align: "right" as const }, { header: "Difference", align: "right" as const }] : []),
       { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
     rows, {
       key,
-      caption: `End products not built for lack of magnets or materials; magnet: the finished magnet the units hold${compared ? `; the baseline's losses are in the same sector, region and months, and the difference is this run's minus the baseline's (negative: fewer lost)` : ""}`,
+      caption: `End products not built for lack of magnets or materials; magnet: the finished magnet the units hold${compared ? `; baseline lost: what ${report.baselineName ?? "the baseline"} lost in the same sector, region and months; difference: this run's losses minus the baseline's, what this scenario caused (negative: fewer lost)` : ""}`,
     },
   );
   return `${table}${renderUnitNote(report.endProductsLost, key)}`;

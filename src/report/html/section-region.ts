@@ -19,7 +19,7 @@ import { CHINA_SUPPLY_COLUMNS, chinaSupplyCaption, chinaSupplyCells } from "./se
 import { PRICE_COLUMNS, priceCells } from "./section-prices.js";
 import { renderPlantTable } from "./section-plants.js";
 import { renderMadeHereTable } from "./section-made-here.js";
-import { lossesCompared, renderLossItem, renderLossTable, renderUnitNote } from "./section-products.js";
+import { lossesCompared, renderLossItem, renderLossTable } from "./section-products.js";
 import { differenceOf } from "../end-products.js";
 import { renderEpisodeTable, stackedArea } from "./section-shortfalls.js";
 import { regionColour } from "./palette.js";
@@ -95,7 +95,7 @@ function cards(view: RegionView, report: RunReport): string {
   return `<div class="cards region-cards">
 ${card("final-demand", `Final demand unmet, by element${when}`, elements.length === 0 ? muted("Met in every month (never more than 1 % short).") : list(elements))}
 ${card("sectors", `Final demand unmet, by sector${when}`, sectors.length === 0 ? muted("Every sector got what it needed.") : list(sectors))}
-${card("end-products", `End products lost${when}${compared ? `: caused by this scenario vs ${report.baselineName ?? "the baseline"}` : ""}`, lost.length > 0 ? `${list(lost)}${renderUnitNote(losses.slice(0, MAX_CARD_ITEMS), "region-card")}`
+${card("end-products", `End products lost${when}${compared ? `: caused by this scenario vs ${report.baselineName ?? "the baseline"}` : ""}`, lost.length > 0 ? list(lost)
     : muted(`None counted in units (vehicles, MW of wind, weapons systems).${magnetSectorsShort(view) ? " Magnet users counted in tonnes were short: see by sector." : ""}`))}
 ${card("plants-short", `Plants short of input${when}`, plants.length === 0 ? muted("None: its plants got the input they needed.") : list(plants))}
 ${card("prices", `Magnet-element prices it pays${when}`, prices.length === 0 ? muted("No magnet-element prices were recorded.") : `<table class="compact">${priceHead}<tbody>${prices.join("")}</tbody></table>${muted(MARKET_NAMES[view.market])}`)}
