@@ -446,3 +446,17 @@ describe("end products lost against the baseline, with what each unit is (review
     expect(page).toMatch(/<td>Sm<\/td><td>US<\/td><td>magnet<\/td>.*?<td class="num">56% worse<\/td>/s);
   });
 });
+
+describe("sector names in the end-product charts", () => {
+  it("issue: a sector that lost units only before the window is named by the world's short name in the monthly chart, not a cut of its full name", () => {
+    const base = sampleReport();
+    const report: RunReport = {
+      ...base,
+      endProductsLost: base.endProductsLost.filter((x) => x.sector !== "sector:defense"),
+      endProductsLostPaths: base.endProductsLostPaths.map((p) => ({ ...p, sectorShortName: p.label.startsWith("Defence systems") ? "Defence (NdFeB)" : p.label })),
+    };
+    const chart = figures(renderHtmlReport(report)).get("lost-path-f-35-ndfeb-set") ?? "";
+    expect(chart).toContain(">Defence (NdFeB)</text>");
+    expect(chart).not.toContain(">Defence systems</text>");
+  });
+});

@@ -4,7 +4,7 @@
  * and a chart of the monthly losses, then the table. Sectors with different units never share an axis.
  */
 import { differenceOf, endProductNote, hasBaselineLosses, magnetTonnesText, shortOfText, signedText } from "../end-products.js";
-import type { EndProductLoss, MonthSeries, RunReport } from "../report-model.js";
+import type { EndProductLoss, EndProductPath, RunReport } from "../report-model.js";
 import { lossesBySector, type SectorLoss } from "./derive.js";
 import { reportWindow } from "../report-window.js";
 import { chartFigure, legendHeightPx, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
@@ -18,7 +18,7 @@ interface UnitGroup {
   /** Regions in one order for every chart: largest total loss first. */
   readonly regionOrder: readonly string[];
   readonly sectors: readonly SectorLoss[];
-  readonly paths: readonly MonthSeries[];
+  readonly paths: readonly EndProductPath[];
 }
 
 function unitGroups(report: RunReport): UnitGroup[] {
@@ -35,8 +35,9 @@ function unitGroups(report: RunReport): UnitGroup[] {
 }
 
 const regionsOf = (group: UnitGroup) => group.regionOrder.filter((region) => group.sectors.some((s) => s.byRegion.some((r) => r.region === region)));
-// Paths are labelled with the sector's full name: shown by its short name, as the bars and the table show it.
-const pathNames = (group: UnitGroup) => group.paths.map((p) => group.sectors.find((s) => s.sectorName === p.label)?.sectorShortName ?? shortSectorName(p.label));
+// Paths are labelled with the sector's full name: shown by the world's short name they carry, as the bars and the table
+// show it (reports saved before paths carried it: the short name of a sector that lost units in the window, else a cut of the full name).
+const pathNames = (group: UnitGroup) => group.paths.map((p) => p.sectorShortName ?? group.sectors.find((s) => s.sectorName === p.label)?.sectorShortName ?? shortSectorName(p.label));
 
 /** One height for both charts of a unit, so the two cards of a row line up; px. */
 function rowHeightPx(group: UnitGroup, widthPx: number): number {
