@@ -47,7 +47,7 @@ export function differenceOf(loss: EndProductLoss): number {
  * 1 vehicle = electric car (BEV or PHEV), 2.5 kg of magnet` (the kg added when the name does not give it). One
  * entry per sector, in the rows' order; empty for reports saved before end-product names were kept.
  */
-export function endProductDefinitions(losses: readonly EndProductLoss[]): string[] {
+function endProductDefinitions(losses: readonly EndProductLoss[]): string[] {
   const seen = new Map<string, string>();
   for (const x of losses) {
     if (x.endProductName === undefined || seen.has(x.sector)) continue;
