@@ -53,6 +53,12 @@ export interface ShortageEpisode {
    * as deep, so the episode is not the scenario's doing. Undefined without a comparison run.
    */
   readonly alsoInBaseline?: boolean;
+  /**
+   * True when the baseline was short there too (`baselinePeakShareOfDemand` > 0) but the episode's own peak is at least
+   * 1.25 times the baseline's: inherited, but made deeper by this scenario (100 % against 56 %). Undefined without a
+   * comparison run, and in reports saved before it existed.
+   */
+  readonly worseThanBaseline?: boolean;
 }
 
 /** Price extremes for one element in one market. */
@@ -75,7 +81,25 @@ export interface EndProductLoss {
   readonly sectorShortName?: string;
   readonly unit: string;
   readonly region: string;
+  /**
+   * What one unit is, in the world's words, with its caveat ("F-35 NdFeB magnet set (14 kg of NdFeB magnet; a yardstick
+   * for the whole sector, not aircraft)"), and its magnet content, kg of finished magnet. Absent for sectors counted in
+   * tonnes, and in reports saved before they existed.
+   */
+  readonly endProductName?: string;
+  readonly magnetKgPerUnit?: number;
+  /** Units lost in the window (0 in a row kept only for the baseline's losses). */
   readonly totalUnits: number;
+  /** The magnet those units hold, t of finished magnet (`totalUnits` × `magnetKgPerUnit` ÷ 1000). Absent with `magnetKgPerUnit`. */
+  readonly magnetTonnes?: number;
+  /**
+   * With a comparison run: the units the baseline lost in the same sector, region and months (as the shortage episodes'
+   * baseline column counts months), and `totalUnits` minus that, what this scenario caused (negative: fewer lost than in
+   * the baseline). Undefined without a comparison run.
+   */
+  readonly baselineTotalUnits?: number;
+  readonly differenceUnits?: number;
+  /** The worst month in the window, `YYYY-MM`; "–" in a row kept only for the baseline's losses. */
   readonly peakMonth: string;
   /**
    * Why: the elements of the sector's magnet recipe most short at the region's use stage in the months it lost units
@@ -84,6 +108,13 @@ export interface EndProductLoss {
    */
   readonly shortOf: readonly string[];
   readonly unmetShareOfNeed: number;
+}
+
+/** End products lost per month in one sector, all regions: labelled with the sector's full name, with its id and short name. */
+export interface EndProductPath extends MonthSeries {
+  /** Sector id and the world's short name; absent in reports saved before they existed. */
+  readonly sector?: string;
+  readonly sectorShortName?: string;
 }
 
 /**
@@ -361,9 +392,13 @@ export interface RunReport {
   readonly shortfallByElement: readonly MonthSeries[];
   /** Final-use shortfall by importing region, t/month (all elements). */
   readonly shortfallByRegion: readonly MonthSeries[];
+  /**
+   * End products lost by sector and region in the window, largest first; with a comparison run, each with the baseline's
+   * losses over the same months and the difference, and rows for sector-regions only the baseline lost units in.
+   */
   readonly endProductsLost: readonly EndProductLoss[];
   /** End products lost per month by sector, in the sector's unit. */
-  readonly endProductsLostPaths: readonly MonthSeries[];
+  readonly endProductsLostPaths: readonly EndProductPath[];
   /** Final demand unmet by sector and region in the window (those with a month above 1 % of need), largest first. */
   readonly sectorShortfalls: readonly SectorShortfall[];
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SimulationResult } from "../engine/index.js";
+import type { World } from "../model/world-schema.js";
 import { gapClosers } from "./run-report.js";
 
 /** A one-month result of two regions and two elements (La cheap, Dy dear) with the given separation output, t. */
@@ -72,5 +73,47 @@ describe("episodes the baseline had too", () => {
       episode("CN", "use", "2025-01", "2025-06", 0.2),
     ], base);
     expect(marked.map((e) => [e.baselinePeakShareOfDemand, e.alsoInBaseline])).toEqual([[0.02, false], [0.3, true], [0.055, false], [0, false]]);
+    // 'worse' when the episode's peak is at least 1.25 × the baseline's (40 % against 30 %), never when the baseline was not short.
+    expect(marked.map((e) => e.worseThanBaseline)).toEqual([true, true, true, false]);
+    const [close] = markBaselineEpisodes([episode("JP", "use", "2025-05", "2025-06", 0.37)], base);
+    expect(close).toMatchObject({ baselinePeakShareOfDemand: 0.3, alsoInBaseline: true, worseThanBaseline: false });
+  });
+});
+
+describe("end products lost against the baseline", () => {
+  /** A run of `lost.length` months from `startMonth`, regions US and EU, one element, with units lost by sector id and month in US. */
+  function run(startMonth: string, lost: Record<string, number[]>): SimulationResult {
+    const sectorIds = Object.keys(lost);
+    const months = Object.values(lost)[0]!.length;
+    const K = sectorIds.length, R = 2, E = 1;
+    const endProductsLost = new Float64Array(months * K * R);
+    sectorIds.forEach((id, k) => lost[id]!.forEach((v, m) => { endProductsLost[(m * K + k) * R + 0] = v; }));
+    return {
+      startMonth, months, regionIds: ["US", "EU"], elementSymbols: ["Sm"], sectorIds, sectorEndProductUnit: sectorIds.map(() => "F-35 SmCo set"), endProductsLost,
+      shortfallTonnes: new Float64Array(months * E * R * 5), finalUseTonnes: new Float64Array(months * R * 4 * E),
+    } as unknown as SimulationResult;
+  }
+  const endProduct = { name: "F-35 SmCo magnet set (22 kg of SmCo magnet; a yardstick for the whole sector, not aircraft)", unit: "F-35 SmCo set", magnetKgPerUnit: 22 };
+  const world = {
+    magnetGrades: [{ id: "grade:smco", elementsWeightPercent: { Sm: 25 } }],
+    sectors: ["sector:smco", "sector:other"].map((id) => ({ id, name: `${id} in full`, shortName: id.slice(7), use: "magnet", magnetGrade: "grade:smco", endProduct })),
+  } as unknown as World;
+
+  it("issue: carries the baseline's losses over the same calendar months and the difference, and rows only the baseline lost units in", async () => {
+    const { endProductLosses } = await import("./run-report.js");
+    // The window is the run's months 3–5 (2025-04 – 2025-06); the baseline starts a month earlier, so those are its months 4–6.
+    const scenario = run("2025-01", { "sector:smco": [1, 1, 1, 10, 10, 10], "sector:other": [0, 0, 0, 0, 0, 0] });
+    const baseline = run("2024-12", { "sector:smco": [9, 9, 9, 9, 2, 2, 2], "sector:other": [0, 0, 0, 0, 5, 0, 0] });
+    const rows = endProductLosses(scenario, world, 3, baseline);
+    expect(rows.map((x) => [x.sector, x.region, x.totalUnits, x.baselineTotalUnits, x.differenceUnits, x.peakMonth])).toEqual([
+      ["sector:smco", "US", 30, 6, 24, "2025-04"],
+      ["sector:other", "US", 0, 5, -5, "–"],
+    ]);
+    // The unit's definition and caveat come from the world; the magnet they hold, t (30 × 22 kg).
+    expect(rows[0]).toMatchObject({ endProductName: endProduct.name, magnetKgPerUnit: 22 });
+    expect(rows[0]!.magnetTonnes).toBeCloseTo(0.66, 9);
+    // Without a baseline: the run's own losses only, no baseline fields.
+    const alone = endProductLosses(scenario, world, 3);
+    expect(alone.map((x) => [x.sector, x.totalUnits, x.baselineTotalUnits, x.differenceUnits])).toEqual([["sector:smco", 30, undefined, undefined]]);
   });
 });

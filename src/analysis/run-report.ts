@@ -12,7 +12,7 @@ import { flowGraphForMonth } from "./flow-graph.js";
 import { importGains } from "./import-gains.js";
 import { madeHereShortHere } from "./made-here-short-here.js";
 import type {
-  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
+  ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, ConcentrationPoint, EndProductLoss, EndProductPath, GapCloser, PolicyCost, MonthSeries, PriceSummary, RegionOutput, RunReport, ShortageEpisode, TimelineEntry,
 } from "./report-model.js";
 import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, shortageOf, shortfall, startPricesUsdPerTonne } from "./result-access.js";
 import { plantShortfalls } from "./plant-shortfalls.js";
@@ -65,7 +65,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     pricePaths: pricePaths(result),
     shortfallByElement: shortfallSeries(result, "element"),
     shortfallByRegion: shortfallSeries(result, "region"),
-    endProductsLost: endProductLosses(result, world, from),
+    endProductsLost: endProductLosses(result, world, from, context.baseline?.result),
     endProductsLostPaths: endProductPaths(result, world),
     sectorShortfalls: sectorShortfalls(result, world, from),
     plantShortfalls: plantShortfalls(result, world, { baseline: context.baseline?.result, from }),
@@ -195,12 +195,24 @@ function firstActiveMonth(result: SimulationResult, from = 0): number {
 
 /** Episodes the baseline has at least this share of as deep (its peak against the episode's) are the baseline's too. */
 export const ALSO_IN_BASELINE_SHARE_OF_PEAK = 0.5;
+/** An episode whose peak is at least this multiple of the baseline's in the same months is worse than the baseline's. */
+export const WORSE_THAN_BASELINE_RATIO = 1.25;
 
 /**
- * Each episode with what the baseline run had in the same element, region and stage over the same months:
- * `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when never above the
- * 1 % threshold), and `alsoInBaseline` when that is at least half the episode's own peak — a small baseline shortage
- * does not make a deep one inherited.
+ * The baseline run's month indices `first` to `last` (inclusive) of the calendar months `firstMonth` to `lastMonth`
+ * (`YYYY-MM`), clipped to the baseline's run: the one rule by which every "baseline" figure of a report (shortage
+ * episodes, end products lost) covers the same months as the run's own figure. Empty (`first > last`) when they do not overlap.
+ */
+export function baselineMonths(baseline: SimulationResult, firstMonth: string, lastMonth: string): { first: number; last: number } {
+  return { first: Math.max(0, monthOffset(baseline.startMonth, firstMonth)), last: Math.min(baseline.months - 1, monthOffset(baseline.startMonth, lastMonth)) };
+}
+
+/**
+ * Each episode with what the baseline run had in the same element, region and stage over the same months
+ * (`baselineMonths`): `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when
+ * never above the 1 % threshold); `alsoInBaseline` when that is at least half the episode's own peak — a small baseline
+ * shortage does not make a deep one inherited; and `worseThanBaseline` when the baseline was short there but the
+ * episode's peak is at least `WORSE_THAN_BASELINE_RATIO` times its peak (100 % against 56 %: inherited, but deepened).
  */
 export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: SimulationResult): ShortageEpisode[] {
   return episodes.map((x) => {
@@ -209,14 +221,16 @@ export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], basel
     const s = (RESULT_STAGES as readonly string[]).indexOf(x.stage);
     let peak = 0;
     if (e >= 0 && r >= 0 && s > 0) {
-      const first = Math.max(0, monthOffset(baseline.startMonth, x.startMonth));
-      const last = Math.min(baseline.months - 1, monthOffset(baseline.startMonth, x.endMonth));
+      const { first, last } = baselineMonths(baseline, x.startMonth, x.endMonth);
       for (let m = first; m <= last; m++) {
         const shortage = shortageOf(baseline, m, e, r, s);
         if (isShortage(shortage)) peak = Math.max(peak, shortage.share);
       }
     }
-    return { ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand };
+    return {
+      ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand,
+      worseThanBaseline: peak > 0 && x.peakShareOfDemand >= WORSE_THAN_BASELINE_RATIO * peak,
+    };
   });
 }
 
@@ -313,36 +327,61 @@ function shortfallSeries(result: SimulationResult, by: "element" | "region"): Mo
     .filter((s) => s.values.some((v) => v > 1e-6));
 }
 
-function sectorNames(world: World): Map<string, { name: string; shortName: string; unit: string }> {
-  return new Map(world.sectors.map((s) => [s.id, { name: s.name, shortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO" }]));
+/** Each sector's names, unit and end product (the world's: `name`, with its caveat, and magnet per unit), by sector id. */
+function sectorNames(world: World): Map<string, { name: string; shortName: string; unit: string; endProduct: { name: string; magnetKgPerUnit: number } | undefined }> {
+  return new Map(world.sectors.map((s) => [s.id, {
+    name: s.name, shortName: s.shortName ?? s.name, unit: s.use === "magnet" ? s.endProduct?.unit ?? "t magnet" : "t REO",
+    endProduct: s.use === "magnet" && s.endProduct !== undefined ? { name: s.endProduct.name, magnetKgPerUnit: s.endProduct.magnetKgPerUnit } : undefined,
+  }]));
 }
 
-/** End products lost by sector and region from month index `from` to the run's end. */
-function endProductLosses(result: SimulationResult, world: World, from: number): EndProductLoss[] {
+/** Units of sector `k` lost in region `r` over a run's month indices `first` to `last` inclusive, and the worst month. */
+function unitsLost(result: SimulationResult, k: number, r: number, first: number, last: number): { total: number; peak: number; peakMonth: number } {
+  const K = result.sectorIds.length;
+  const R = result.regionIds.length;
+  let total = 0;
+  let peak = 0;
+  let peakMonth = first;
+  for (let m = first; m <= last; m++) {
+    const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;
+    total += v;
+    if (v > peak) { peak = v; peakMonth = m; }
+  }
+  return { total, peak, peakMonth };
+}
+
+/**
+ * End products lost by sector and region from month index `from` to the run's end. With a baseline run, each row
+ * carries what the baseline lost in the same sector, region and months (`baselineMonths`, as the shortage episodes'
+ * baseline column) and the difference, and a sector-region that lost units only in the baseline has a row too (0 lost).
+ */
+export function endProductLosses(result: SimulationResult, world: World, from: number, baseline?: SimulationResult): EndProductLoss[] {
   const names = sectorNames(world);
   const recipes = magnetRecipes(result, world);
   const K = result.sectorIds.length;
   const R = result.regionIds.length;
+  const labels = monthLabels(result);
+  const window = baseline === undefined ? undefined : baselineMonths(baseline, labels[from] ?? result.startMonth, labels[result.months - 1] ?? result.startMonth);
   const out: EndProductLoss[] = [];
   for (let k = 0; k < K; k++) for (let r = 0; r < R; r++) {
-    let total = 0;
-    let peak = 0;
-    let peakMonth = from;
-    for (let m = from; m < result.months; m++) {
-      const v = result.endProductsLost[(m * K + k) * R + r] ?? 0;
-      total += v;
-      if (v > peak) { peak = v; peakMonth = m; }
-    }
-    if (total <= 1e-9) continue;
+    const { total, peakMonth } = unitsLost(result, k, r, from, result.months - 1);
     const id = result.sectorIds[k] ?? "";
+    const kb = baseline === undefined ? -1 : baseline.sectorIds.indexOf(id);
+    const rb = baseline === undefined ? -1 : baseline.regionIds.indexOf(result.regionIds[r] ?? "");
+    const baselineTotal = baseline === undefined || window === undefined ? undefined : kb < 0 || rb < 0 ? 0 : unitsLost(baseline, kb, rb, window.first, window.last).total;
+    if (total <= 1e-9 && !((baselineTotal ?? 0) > 1e-9)) continue;
     const info = names.get(id);
-    const why = bindingElements(result, recipes.get(id) ?? [], k, r, from);
+    const why = total > 1e-9 ? bindingElements(result, recipes.get(id) ?? [], k, r, from) : { elements: [], share: 0 };
+    const kg = info?.endProduct?.magnetKgPerUnit;
     out.push({
       sector: id, sectorName: info?.name ?? id, sectorShortName: info?.shortName ?? id, unit: result.sectorEndProductUnit[k] || info?.unit || "units", region: result.regionIds[r] ?? "",
-      totalUnits: total, peakMonth: addMonths(result.startMonth, peakMonth), shortOf: why.elements, unmetShareOfNeed: why.share,
+      ...(info?.endProduct === undefined ? {} : { endProductName: info.endProduct.name, magnetKgPerUnit: info.endProduct.magnetKgPerUnit }),
+      totalUnits: total, ...(kg === undefined ? {} : { magnetTonnes: (total * kg) / 1000 }),
+      ...(baselineTotal === undefined ? {} : { baselineTotalUnits: baselineTotal, differenceUnits: total - baselineTotal }),
+      peakMonth: total > 1e-9 ? addMonths(result.startMonth, peakMonth) : "–", shortOf: why.elements, unmetShareOfNeed: why.share,
     });
   }
-  return out.sort((a, b) => b.totalUnits - a.totalUnits);
+  return out.sort((a, b) => b.totalUnits - a.totalUnits || (b.baselineTotalUnits ?? 0) - (a.baselineTotalUnits ?? 0));
 }
 
 /** Element indices of each magnet sector's grade recipe, by sector id. */
@@ -381,13 +420,14 @@ function bindingElements(result: SimulationResult, recipe: readonly number[], k:
   return { elements, share: top };
 }
 
-function endProductPaths(result: SimulationResult, world: World): MonthSeries[] {
+/** End products lost per month by sector (all regions), labelled with the sector's full name and carrying its id and short name. */
+function endProductPaths(result: SimulationResult, world: World): EndProductPath[] {
   const names = sectorNames(world);
   const K = result.sectorIds.length;
   const R = result.regionIds.length;
   return result.sectorIds
     .map((id, k) => ({
-      label: names.get(id)?.name ?? id, unit: result.sectorEndProductUnit[k] || "units",
+      label: names.get(id)?.name ?? id, unit: result.sectorEndProductUnit[k] || "units", sector: id, sectorShortName: names.get(id)?.shortName ?? id,
       values: Array.from({ length: result.months }, (_, m) => {
         let t = 0;
         for (let r = 0; r < R; r++) t += result.endProductsLost[(m * K + k) * R + r] ?? 0;

@@ -1,18 +1,48 @@
 /**
  * @module report/baseline-peak
- * The baseline column of the shortage tables (terminal and HTML): the baseline run's peak share of need in the
- * episode's months, and what the column means in words. Computes nothing; reads `ShortageEpisode`.
+ * The baseline column of the shortage tables (terminal and HTML) and the region cards' words for it: the baseline run's
+ * peak share of need in the episode's months, whether the episode is worse than the baseline's or about as deep, and
+ * what the column means in words. Computes nothing; reads `ShortageEpisode`.
  */
 import type { ShortageEpisode } from "../analysis/report-model.js";
+import { WORSE_THAN_BASELINE_RATIO } from "../analysis/run-report.js";
 import { formatShare } from "./number-format.js";
 
 /** What the baseline column says, in one sentence after its name ("baseline: …"). */
-export const BASELINE_COLUMN_MEANING = "the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"also\" when that is at least half the episode's own peak: the shortage happens without this scenario's measures too.";
+export const BASELINE_COLUMN_MEANING = `the largest share of need the baseline run left unmet for the same element, region and stage in the same months ("–": never above 1 %); "worse" when the episode's own peak is at least ${WORSE_THAN_BASELINE_RATIO} × that: the baseline is short there too, but this scenario deepens the shortage; "also" when it is not: the shortage is about as deep without this scenario's measures.`;
 
-/** The cell: the baseline's peak % of need in the episode's months ("31%"), "also" after it when at least half the episode's; "–" when none. */
-export function baselinePeakText(x: ShortageEpisode): string {
+/**
+ * How the episode stands against the baseline in the same months: `none` (the baseline was not short there), `worse`
+ * (its peak at least 1.25 × the baseline's), `also` (about as deep), or `unknown` (a report saved before the baseline's peak was kept).
+ */
+export function baselineStanding(x: ShortageEpisode): "none" | "worse" | "also" | "unknown" {
   const peak = x.baselinePeakShareOfDemand;
-  if (peak === undefined) return x.alsoInBaseline === true ? "also" : "–"; // a report saved before the peak was kept
-  if (peak <= 0) return "–";
-  return `${formatShare(peak)}${x.alsoInBaseline === true ? " also" : ""}`;
+  if (peak === undefined) return x.alsoInBaseline === true ? "also" : "unknown";
+  if (peak <= 0) return "none";
+  // Reports saved before `worseThanBaseline` existed: the same rule from the two peaks.
+  const worse = x.worseThanBaseline ?? x.peakShareOfDemand >= WORSE_THAN_BASELINE_RATIO * peak;
+  return worse ? "worse" : "also";
+}
+
+/** The cell: the baseline's peak % of need in the episode's months and "worse" or "also" ("56% worse", "95% also"); "–" when none. */
+export function baselinePeakText(x: ShortageEpisode): string {
+  const standing = baselineStanding(x);
+  const peak = x.baselinePeakShareOfDemand;
+  if (peak === undefined) return standing === "also" ? "also" : "–";
+  return standing === "none" ? "–" : `${formatShare(peak)} ${standing}`;
+}
+
+/**
+ * The episode against the baseline in words, for cards: "worse than baseline (56%)", "baseline too (95%)", "not short in
+ * the baseline"; undefined without a comparison run.
+ */
+export function baselinePeakWords(x: ShortageEpisode): string | undefined {
+  if (x.baselinePeakShareOfDemand === undefined && x.alsoInBaseline === undefined) return undefined;
+  const peak = x.baselinePeakShareOfDemand === undefined ? "" : ` (${formatShare(x.baselinePeakShareOfDemand)})`;
+  switch (baselineStanding(x)) {
+    case "none": return "not short in the baseline";
+    case "worse": return `worse than baseline${peak}`;
+    case "also": return `baseline too${peak}`;
+    case "unknown": return undefined;
+  }
 }

@@ -4,6 +4,6 @@
  * since analysis builds them and sits below report).
  */
 export type {
-  ChinaSupplyChange, ConcentrationPoint, EndProductLoss, FlowGraph, GapCloser, ImportGain, MonthSeries, PlantShortfall, PriceSummary, ReportWindow, RunReport, SectorShortfall,
+  ChinaSupplyChange, ConcentrationPoint, EndProductLoss, EndProductPath, FlowGraph, GapCloser, ImportGain, MonthSeries, PlantShortfall, PriceSummary, ReportWindow, RunReport, SectorShortfall,
   ShortageEpisode, TimelineEntry,
 } from "../analysis/report-model.js";

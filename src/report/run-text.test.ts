@@ -76,16 +76,47 @@ describe("terminal answer", () => {
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 
-  it("issue: shows the baseline's peak % of need in the same months, says what the column means, and marks 'also' only when there is a comparison run", () => {
+  it("issue: end products lost with a baseline show what the baseline lost in the same months and the difference, with the magnet in them", () => {
+    const kg = { "F-35 SmCo set": 22, vehicle: 2.5 } as const;
+    const row = (sector: string, sectorShortName: string, unit: keyof typeof kg, endProductName: string, totalUnits: number, baselineTotalUnits: number) => ({
+      sector, sectorName: `${sectorShortName} in full`, sectorShortName, unit, region: "US", endProductName, magnetKgPerUnit: kg[unit],
+      totalUnits, magnetTonnes: (totalUnits * kg[unit]) / 1000, baselineTotalUnits, differenceUnits: totalUnits - baselineTotalUnits,
+      peakMonth: totalUnits > 0 ? "2027-04" : "–", shortOf: totalUnits > 0 ? ["Sm"] : [], unmetShareOfNeed: totalUnits > 0 ? 0.64 : 0,
+    });
+    const smco = "F-35 SmCo magnet set (22 kg of SmCo magnet; a yardstick for the whole sector, not aircraft)";
+    const endProductsLost = [
+      row("sector:smco-defense-aerospace", "Defence, aerospace SmCo", "F-35 SmCo set", smco, 40_057, 9_947),
+      row("sector:ev-traction", "EV traction motors", "vehicle", "electric car (BEV or PHEV)", 0, 1_200),
+    ];
+    const text = renderRunText({ ...sampleReport(), baselineName: "apr-2025", endProductsLost });
+    const lines = sectionOf(text, "End products not built");
+    const flat = lines.join(" ").replace(/\s+/g, " ");
+    // The run's own table: units and the magnet they hold (40,057 × 22 kg = 881 t); a row only the baseline lost in is not a loss of this run.
+    expect(lines.find((l) => /^Defence, aerospace SmCo\s+US\s+40,057\s/.test(l))!.replace(/\s+/g, " ")).toBe("Defence, aerospace SmCo US 40,057 F-35 SmCo set 881 2027-04 Sm 64%");
+    // Against the baseline: the baseline's losses in the same months and the difference, what this scenario caused.
+    expect(flat).toContain("Against apr-2025: what it lost in the same sector, region and months, and the difference (this run − baseline: what this scenario caused;");
+    const versus = lines.slice(lines.findIndex((l) => l.startsWith("Against")));
+    expect(versus.find((l) => l.startsWith("Defence, aerospace SmCo"))!.replace(/\s+/g, " ")).toBe("Defence, aerospace SmCo US F-35 SmCo set 40,057 9,947 +30,110 +662");
+    expect(versus.find((l) => l.startsWith("EV traction motors"))!.replace(/\s+/g, " ")).toBe("EV traction motors US vehicle 0 1,200 −1,200 −3.0");
+    // What each unit is, once, in the world's words.
+    expect(flat).toContain(`Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}; EV traction motors: 1 vehicle = electric car (BEV or PHEV), 2.5 kg of magnet.`);
+    expect(flat.split("a yardstick for the whole sector").length).toBe(2);
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    // Without a baseline there is no comparison table.
+    expect(sectionOf(renderRunText({ ...sampleReport(), baselineName: undefined, endProductsLost: endProductsLost.slice(0, 1) }), "End products not built").join("\n")).not.toContain("Against");
+  });
+
+  it("issue: shows the baseline's peak % of need in the same months, says what the column means, and marks 'also' or 'worse' only when there is a comparison run", () => {
     const base = sampleReport();
-    const marked = { ...base, shortages: base.shortages.map((s) => s.element === "Dy" && s.region === "JP" ? { ...s, baselinePeakShareOfDemand: 0.31, alsoInBaseline: true }
+    const marked = { ...base, shortages: base.shortages.map((s) => s.element === "Dy" && s.region === "JP" ? { ...s, baselinePeakShareOfDemand: 0.4, alsoInBaseline: true }
       : s.element === "Tb" ? { ...s, baselinePeakShareOfDemand: 0.024, alsoInBaseline: false } : { ...s, baselinePeakShareOfDemand: 0, alsoInBaseline: false }) };
     const text = renderRunText(marked);
     const table = sectionOf(text, "Shortages of final demand");
-    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"also\" when that is at least half the episode's own peak: the shortage happens without this scenario's measures too.");
+    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"worse\" when the episode's own peak is at least 1.25 × that: the baseline is short there too, but this scenario deepens the shortage; \"also\" when it is not: the shortage is about as deep without this scenario's measures.");
     const rows = table.filter((l) => /^(Dy|Tb|Nd|Pr|Y)\s/.test(l));
     expect(rows.length).toBeGreaterThan(1);
-    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "31% also" : /^Tb\s/.test(row) ? "2.4%" : "–"), row).toBe(true);
+    // Dy JP: 44 % against the baseline's 40 %, about as deep; Tb: 32 % against 2.4 %, worse (the baseline short too, far less).
+    for (const row of rows) expect(row.trimEnd().endsWith(/^Dy\s+JP\s/.test(row) ? "40% also" : /^Tb\s/.test(row) ? "2.4% worse" : "–"), row).toBe(true);
     expect(rows.some((l) => /^Dy\s+JP\s/.test(l))).toBe(true);
     // The plants table refers to the legend above it.
     expect(sectionOf(text, "Plants short of input").join("\n")).toContain("\"baseline\": as above.");

@@ -8,7 +8,7 @@ import { BACKSTOP_NOTE } from "./backstop-note.js";
 import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
-import { shortOfText } from "./end-products.js";
+import { differenceOf, endProductNote, hasBaselineLosses, magnetTonnesText, shortOfText, signedText } from "./end-products.js";
 import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatMainElements, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
@@ -56,6 +56,33 @@ function regionGapSection(report: RunReport, region: string): string {
       rows.slice(0, MAX_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${region}` : "own output", g.form ?? g.stage, g.element ?? "all", formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
     ),
   );
+}
+
+/**
+ * "End products not built": the run's losses by sector and region with the magnet they hold; with a baseline run, a
+ * second table of what the baseline lost in the same sector, region and months and the difference (what this scenario
+ * caused), largest difference first; then what each unit is, from the world's end products.
+ */
+function renderEndProductText(report: RunReport, { region }: { readonly region: string | undefined }): string {
+  const w = reportWindow(report);
+  const inWindow = w.trimmed ? `, ${w.label}` : "";
+  const lost = report.endProductsLost.filter((x) => x.totalUnits > 0);
+  const compared = report.baselineName !== undefined && hasBaselineLosses(report.endProductsLost);
+  const versus = compared ? [...report.endProductsLost].sort((a, b) => Math.abs(differenceOf(b)) - Math.abs(differenceOf(a)) || b.totalUnits - a.totalUnits).slice(0, MAX_ROWS) : [];
+  const none = `  none: ${region === undefined ? "no region lost end products" : `${region} lost no end products`} for lack of magnets in any month${w.trimmed ? ` of ${w.label}` : ""}`;
+  const table = lost.length === 0 ? none : renderTextTable(
+    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 14 }, { header: "t magnet", align: "right" },
+      { header: "worst" }, { header: "short of (unmet)", maxWidth: 18 }],
+    lost.slice(0, MAX_ROWS).map((x) => [x.sectorShortName ?? x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, magnetTonnesText(x, x.totalUnits, { unit: false }), x.peakMonth, shortOfText(x)]),
+  );
+  const against = versus.length === 0 ? "" : `\n${wrapText(`Against ${report.baselineName}${inWindow}: what it lost in the same sector, region and months, and the difference (this run − baseline: what this scenario caused; negative: fewer lost) and the magnet in it, t; largest difference first`, 100, 2)}\n${renderTextTable(
+    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "unit", maxWidth: 14 }, { header: "lost", align: "right" }, { header: "baseline", align: "right" },
+      { header: "difference", align: "right" }, { header: "t magnet", align: "right" }],
+    versus.map((x) => [x.sectorShortName ?? x.sectorName, x.region, x.unit, formatTonnes(x.totalUnits), formatTonnes(x.baselineTotalUnits ?? 0), signedText(differenceOf(x), formatTonnes), magnetTonnesText(x, differenceOf(x), { signed: true, unit: false })]),
+  )}`;
+  const note = endProductNote([...lost.slice(0, MAX_ROWS), ...versus]);
+  return section(`End products not built for lack of magnets${inWindow} (t magnet: the finished magnet the units hold; worst: the worst month; short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
+    `${table}${against}${note === undefined ? "" : `\n${wrapText(note, 100, 2)}`}`);
 }
 
 /**
@@ -152,11 +179,7 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     priceRows,
   )}${report.prices.some((p) => p.peakAtBackstop === true) ? `\n${wrapText(BACKSTOP_NOTE, 100, 2)}` : ""}`));
 
-  parts.push(section(`End products not built for lack of magnets${inWindow} (short of: the recipe's elements most short in the region while it lost units, and their unmet share of need)`,
-    report.endProductsLost.length === 0 ? `  none: ${options.region === undefined ? "no region lost end products" : `${options.region} lost no end products`} for lack of magnets in any month${ofWindow}` : renderTextTable(
-    [{ header: "sector", maxWidth: SECTOR_SHORT_NAME_MAX }, { header: "region" }, { header: "units lost", align: "right" }, { header: "unit", maxWidth: 15 }, { header: "worst month" }, { header: "short of (unmet)", maxWidth: 20 }],
-    report.endProductsLost.slice(0, MAX_ROWS).map((x) => [x.sectorShortName ?? x.sectorName, x.region, formatTonnes(x.totalUnits), x.unit, x.peakMonth, shortOfText(x)]),
-  )));
+  parts.push(renderEndProductText(report, { region: options.region }));
 
   if (report.baselineName !== undefined && options.region !== undefined && report.importGains !== undefined) {
     parts.push(regionGapSection(report, options.region));

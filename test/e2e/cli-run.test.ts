@@ -447,3 +447,57 @@ describe("chokepoint run on a ready-made scenario (bundled world)", () => {
     expect(r.out).toMatch(/cn-ann18-2025\S*\s+export-licence\s+2025-04-04 → end/);
   }, 120_000);
 });
+
+describe("end products lost against a baseline (bundled world; review findings 1–3)", () => {
+  const base = mkdtempSync(join(tmpdir(), "chokepoint-lost-"));
+  const window = ["--from", "2026-11", "--to", "2029-12", "--region", "US", "--quiet"];
+  type Loss = { sector: string; region: string; unit: string; endProductName?: string; totalUnits: number; baselineTotalUnits?: number; differenceUnits?: number; magnetTonnes?: number };
+  const lossesOf = (dir: string): { all: Loss[]; region: Loss[] } => {
+    const report = JSON.parse(readFileSync(join(dir, "run.json"), "utf8")).report;
+    return { all: report.endProductsLost, region: report.regionView.endProductsLost };
+  };
+  let embargo: ReturnType<typeof chokepoint>;
+  beforeAll(() => {
+    embargo = chokepoint("run", "heavy-ree-embargo", "--baseline", "apr-2025", ...window, "--out", join(base, "embargo"));
+    expect(embargo.code, embargo.err).toBe(0);
+    const alone = chokepoint("run", "apr-2025", "--no-baseline", ...window, "--out", join(base, "apr"));
+    expect(alone.code, alone.err).toBe(0);
+  }, 240_000);
+
+  it("issue: the baseline column is what the baseline run alone loses in the same window, and the difference is what the scenario caused, in the terminal, run.json and the HTML", () => {
+    const smco = (x: Loss) => x.sector === "sector:smco-defense-aerospace" && x.region === "US";
+    const run = lossesOf(join(base, "embargo"));
+    const alone = lossesOf(join(base, "apr")).all.find(smco)!;
+    const row = run.all.find(smco)!;
+    expect(alone.totalUnits).toBeGreaterThan(0);
+    expect(row.baselineTotalUnits).toBeCloseTo(alone.totalUnits, 6);
+    expect(row.differenceUnits).toBeCloseTo(row.totalUnits - alone.totalUnits, 6);
+    expect(run.region.find(smco)).toEqual(row);
+    const [lost, inBaseline, caused] = [row.totalUnits, alone.totalUnits, row.totalUnits - alone.totalUnits].map((v) => formatTonnes(v));
+    // Terminal: the comparison table under the run's own.
+    const table = embargo.out.slice(embargo.out.indexOf("\nAgainst April 2025 controls"));
+    expect(table.split("\n").find((l) => l.startsWith("Defence, aerospace SmCo"))?.replace(/\s+/g, " ")).toMatch(new RegExp(`^Defence, aerospace SmCo US F-35 SmCo set ${lost} ${inBaseline} \\+${caused} \\+[\\d,]+$`));
+    // HTML: the brief leads with the difference, says what it is, and leads with the region's rows.
+    const html = readFileSync(join(base, "embargo", "index.html"), "utf8");
+    const brief = html.slice(html.indexOf('data-answer="end-products"'), html.indexOf("</div>", html.indexOf('data-answer="end-products"')));
+    expect(brief).toContain("caused by this scenario vs April 2025 controls");
+    expect(brief).toContain(`<strong>+${caused}</strong> F-35 SmCo sets`);
+    expect(brief).toContain(`· <strong>US</strong> · ${lost} lost, ${inBaseline} in the baseline`);
+  });
+
+  it("issue: every report gives the magnet the units hold and says once what each unit is, in the world's words", () => {
+    const row = lossesOf(join(base, "embargo")).all.find((x) => x.sector === "sector:defense" && x.region === "US")!;
+    const world = readFileSync(join(ROOT, "world/demand.yaml"), "utf8");
+    // The world's own end-product name (with its caveat), read from the data, not from code.
+    expect(world).toContain(`name: "${row.endProductName}"`);
+    expect(row.magnetTonnes).toBeCloseTo((row.totalUnits * 14) / 1000, 6);
+    const flat = embargo.out.replace(/\s+/g, " ");
+    expect(flat).toContain(`1 F-35 NdFeB set = ${row.endProductName}`);
+    expect(flat.split(row.endProductName!).length).toBe(2);
+    const html = readFileSync(join(base, "embargo", "index.html"), "utf8");
+    for (const key of ["answer", "region-end-products", "end-products-lost"]) {
+      expect(html, key).toMatch(new RegExp(`data-end-product-units="${key}">Units:[^<]*1 F-35 NdFeB set = F-35 NdFeB magnet set \\(14 kg`));
+    }
+  });
+});
+

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { renderHtmlReport } from "../../src/report/html-report.js";
 import { renderRunText } from "../../src/report/run-text.js";
-import { episodeLabels, episodesByType, premiumHeadline } from "../../web/src/lib/report-figures.js";
+import type { EndProductLoss, RunReport } from "../../src/analysis/report-model.js";
+import { endProductsByUnit, endProductsBySector, episodeLabels, episodesByType, premiumHeadline, unitLossHeadline } from "../../web/src/lib/report-figures.js";
 import { sampleReport } from "../fixtures/report/sample-report.js";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
@@ -65,5 +66,49 @@ describe("headline premium (issue: 'Dy ex-China peak +363 % vs start' where the 
     const flat = { ...report, pricePaths: report.pricePaths.map((p) => (p.label === "Dy ex-China" ? { ...p, values: china } : p)) };
     expect(premiumHeadline(flat, "Dy")).toMatchObject({ value: "–", when: "ex-China never above China's price" });
     expect(premiumHeadline({ ...report, prices: [], pricePaths: [] }, "Dy")).toBeUndefined();
+  });
+});
+
+describe("headline end products (issue: the cards showed SmCo sets but not NdFeB sets, with no baseline and no caveat)", () => {
+  const ndfeb = "F-35 NdFeB magnet set (14 kg of NdFeB magnet; a yardstick for the whole sector, not aircraft)";
+  const row = (sector: string, sectorShortName: string, unit: string, kg: number, region: string, totalUnits: number, baselineTotalUnits: number): EndProductLoss => ({
+    sector, sectorName: `${sectorShortName}: in full`, sectorShortName, unit, region, endProductName: unit === "F-35 NdFeB set" ? ndfeb : `one ${unit}`, magnetKgPerUnit: kg,
+    totalUnits, magnetTonnes: (totalUnits * kg) / 1000, baselineTotalUnits, differenceUnits: totalUnits - baselineTotalUnits, peakMonth: "2027-08", shortOf: ["Tb"], unmetShareOfNeed: 0.45,
+  });
+  const losses = [
+    row("sector:ev-traction", "EV traction motors", "vehicle", 2.5, "US", 661_913, 0),
+    row("sector:hybrids", "Hybrid cars", "vehicle", 1, "US", 181_357, 0),
+    row("sector:smco-defense-aerospace", "Defence, aerospace SmCo", "F-35 SmCo set", 22, "US", 22_997, 23_335),
+    row("sector:defense", "Defence (NdFeB)", "F-35 NdFeB set", 14, "US", 25_191, 0),
+    row("sector:wind", "Wind turbines", "MW", 300, "US", 351, 0),
+  ];
+
+  it("gives every unit, the NdFeB sets among them, with the magnet they hold and, against a baseline, what this scenario caused", () => {
+    const units = endProductsByUnit(losses);
+    expect(units.map((u) => u.unit)).toEqual(["vehicle", "F-35 NdFeB set", "MW", "F-35 SmCo set"]);
+    const report: RunReport = { ...sampleReport(), baselineName: "oct-2025-suspended", endProductsLost: losses };
+    const cards = units.map((u) => unitLossHeadline(u, report.baselineName));
+    expect(cards[1]).toEqual({
+      label: "End products not built (F-35 NdFeB sets), caused by this scenario vs oct-2025-suspended", value: "+25,191",
+      sub: "Defence (NdFeB) · all regions, over the horizon · 25,191 lost, 0 in the baseline · 353 t magnet",
+    });
+    // The SmCo sets: slightly fewer lost than in the baseline, as `compare` says.
+    expect(cards[3]?.value).toBe("−338");
+    // Vehicles of two sectors: their magnet summed by each sector's kg per vehicle, and both sectors named by the world's short names.
+    expect(cards[0]?.sub).toBe("EV traction motors, Hybrid cars · all regions, over the horizon · 843,270 lost, 0 in the baseline · 1,836 t magnet");
+    // The same difference the HTML brief leads with.
+    const brief = renderHtmlReport(report).match(/data-answer="end-products"[\s\S]*?<\/div>/)?.[0] ?? "";
+    expect(brief).toContain("<strong>+25,191</strong> F-35 NdFeB sets");
+    // Without a baseline: the run's units.
+    const { baselineTotalUnits: _b, differenceUnits: _d, ...runOnly } = losses[3]!;
+    expect(unitLossHeadline(endProductsByUnit([runOnly])[0]!, undefined)).toEqual({
+      label: "End products not built (F-35 NdFeB sets)", value: "25,191", sub: "Defence (NdFeB) · all regions, over the horizon · 353 t magnet",
+    });
+  });
+
+  it("totals each sector's magnet, baseline losses and difference for the end-products table", () => {
+    const [smco] = endProductsBySector(losses).filter((s) => s.unit === "F-35 SmCo set");
+    expect(smco).toMatchObject({ sectorShortName: "Defence, aerospace SmCo", totalUnits: 22_997, baselineTotalUnits: 23_335, differenceUnits: -338 });
+    expect(smco?.magnetTonnes).toBeCloseTo(505.934, 6);
   });
 });

@@ -4,13 +4,15 @@
  * the deepest shortage, peak prices and the ex-China spread, and end products lost.
  * It restates figures from the sections below; it adds no new ones.
  */
-import type { RunReport } from "../report-model.js";
+import { differenceOf } from "../end-products.js";
+import type { EndProductLoss, RunReport } from "../report-model.js";
 import { formatShare, formatTonnes } from "../number-format.js";
 import { widestPremium } from "../premium.js";
 import { reportWindow } from "../report-window.js";
-import { deepestShortage, finalDemandMet, firstShortages, lossesBySector, MAGNET_ELEMENTS, pricePairs, type PricePair } from "./derive.js";
+import { deepestShortage, finalDemandMet, firstShortages, MAGNET_ELEMENTS, pricePairs, type PricePair } from "./derive.js";
 import { escapeHtml } from "./escape.js";
-import { formatUnits, formatUsdPerKg, pluralUnit } from "./format.js";
+import { formatUnits, formatUsdPerKg } from "./format.js";
+import { lossesCompared, renderLossItem, renderUnitNote } from "./section-products.js";
 import { renderCard } from "./tables.js";
 
 const MAX_FIRST_SHORTAGES = 8;
@@ -71,18 +73,45 @@ function priceCard(report: RunReport): string {
   return card("prices", `Peak prices, US$/kg${w.trimmed ? `, ${w.label}` : ""}`, `<table class="compact"><thead><tr><th></th><th class="num">China</th><th class="num">ex-China</th><th class="num">Widest premium</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
 }
 
-function lossCard(report: RunReport): string {
-  const sectors = lossesBySector(report);
+/** Items the end-products card lists before it counts the rest. */
+const MAX_LOSS_ITEMS = 6;
+
+/**
+ * End products lost, each figure tagged with its region, the chosen region's (`--region`) first. With a baseline run the
+ * lead figure of each is the difference from it — what this scenario caused — largest first either way, and both runs'
+ * losses follow in grey; rows the same in both are left out. A note says what each unit is.
+ */
+function lossCard(report: RunReport, region: string | undefined): string {
   const w = reportWindow(report);
-  const title = `End products lost${w.trimmed ? `, ${w.label}` : ""}`;
-  if (sectors.length === 0) return card("end-products", title, none(`No end products were lost in ${w.trimmed ? w.label : "this run"}.`));
-  const items = sectors.slice(0, 6).map((s) =>
-    `<li><strong>${formatUnits(s.totalUnits)}</strong> ${escapeHtml(pluralUnit(s.unit))} <span class="muted">· ${escapeHtml(s.sectorShortName)}</span></li>`);
-  const more = sectors.length > 6 ? `<p class="muted">+${sectors.length - 6} more sectors</p>` : "";
-  return card("end-products", title, `<ul class="plain">${items.join("")}</ul>${more}`);
+  const compared = lossesCompared(report);
+  const when = w.trimmed ? `, ${w.label}` : "";
+  const title = compared ? `End products lost${when}: caused by this scenario vs ${report.baselineName ?? "the baseline"}` : `End products lost${when}`;
+  const figure = (x: EndProductLoss) => (compared ? differenceOf(x) : x.totalUnits);
+  const rows = [...listedLosses(report)].sort((a, b) => Math.abs(figure(b)) - Math.abs(figure(a)));
+  const own = region === undefined ? [] : rows.filter((x) => x.region === region);
+  const ordered = [...own, ...rows.filter((x) => x.region !== region)];
+  const period = w.trimmed ? `in ${w.label}` : "in this run";
+  if (ordered.length === 0) {
+    return card("end-products", title, none(compared ? `No more and no fewer end products lost than in the baseline ${period}.` : `No end products were lost ${period}.`));
+  }
+  const regionNone = region === undefined || own.length > 0 ? ""
+    : `<li><strong>${escapeHtml(region)}</strong> <span class="muted">· ${escapeHtml(compared ? "none caused by this scenario (no more, no fewer than in the baseline)" : "none lost")}</span></li>`;
+  const items = ordered.slice(0, MAX_LOSS_ITEMS).map((x) => renderLossItem(x, { compared }));
+  const more = ordered.length > MAX_LOSS_ITEMS ? `<p class="muted">+${ordered.length - MAX_LOSS_ITEMS} more sector–region pairs in the table below</p>` : "";
+  const words = compared ? `<p class="muted">Each figure: what this run lost minus what ${escapeHtml(report.baselineName ?? "the baseline")} lost in the same sector, region and months (negative: fewer lost); then both runs' losses.</p>` : "";
+  return card("end-products", title, `${words}<ul class="plain">${regionNone}${items.join("")}</ul>${more}`);
 }
 
-/** The answer block: four cards of key numbers. */
-export function renderAnswer(report: RunReport): string {
-  return `<div class="cards">\n${[firstShortageCard(report), deepestCard(report), priceCard(report), lossCard(report)].join("\n")}\n</div>`;
+/** The end products the brief lists (`lossCard`'s rows), for the note under the cards that says what each unit is. */
+function listedLosses(report: RunReport): readonly EndProductLoss[] {
+  const compared = lossesCompared(report);
+  return report.endProductsLost.filter((x) => formatUnits(Math.abs(compared ? differenceOf(x) : x.totalUnits)) !== "0");
+}
+
+/**
+ * The answer block: four cards of key numbers, then a note on what each end-product unit listed is; with `region`
+ * (`--region`), the end products lead with that region's.
+ */
+export function renderAnswer(report: RunReport, { region }: { readonly region?: string | undefined } = {}): string {
+  return `<div class="cards">\n${[firstShortageCard(report), deepestCard(report), priceCard(report), lossCard(report, region)].join("\n")}\n</div>${renderUnitNote(listedLosses(report), "answer")}`;
 }

@@ -68,7 +68,8 @@ describe("renderHtmlReport", () => {
     expect(answer).toContain("<strong>Dy · JP</strong> from 2026-06");
     expect(answer).toContain("45% <span class=\"unit\">of need</span>");
     expect(answer).toMatch(/<th scope="row">Dy<\/th><td class="num">\$255<\/td><td class="num">\$895<\/td><td class="num">\+290% <span class="muted">\(\+\$666 in 2026-09\)<\/span>/);
-    expect(answer).toContain("<strong>324,100</strong> vehicles");
+    // Each figure with its sector and region (not summed over regions).
+    expect(answer).toContain('<li><strong>182,400</strong> vehicles <span class="muted">· EV traction motors · <strong>JP</strong></span></li>');
   });
 
   it("shows the month with the largest shortfall first in the flow selector", () => {
@@ -371,5 +372,91 @@ describe("renderHtmlReport with a region (--region)", () => {
     expect(hostile).not.toContain("<b>Japan");
     expect(hostile).toContain("Your region: &lt;b&gt;Japan&lt;/b&gt; (JP)");
     expect(html).not.toMatch(/your-region|region-card|#your-region/);
+  });
+});
+
+describe("end products lost against the baseline, with what each unit is (review findings 1–4)", () => {
+  const smco = "F-35 SmCo magnet set (22 kg of SmCo magnet; a yardstick for the whole sector, not aircraft)";
+  const row = (region: string, totalUnits: number, baselineTotalUnits: number) => ({
+    sector: "sector:smco-defense-aerospace", sectorName: "SmCo magnets for defence and aerospace", sectorShortName: "Defence, aerospace SmCo", unit: "F-35 SmCo set", region,
+    endProductName: smco, magnetKgPerUnit: 22, totalUnits, magnetTonnes: (totalUnits * 22) / 1000, baselineTotalUnits, differenceUnits: totalUnits - baselineTotalUnits,
+    peakMonth: totalUnits > 0 ? "2027-04" : "–", shortOf: ["Sm"], unmetShareOfNeed: 0.64,
+  });
+  const base = sampleReport();
+  const report: RunReport = { ...base, baselineName: "apr-2025", endProductsLost: [row("US", 40_057, 9_947), row("EU", 120, 0), row("JP", 500, 500)] };
+  const answerOf = (page: string) => page.slice(page.indexOf('data-answer="end-products"'), page.indexOf("</div>", page.indexOf('data-answer="end-products"')));
+
+  it("issue: the brief leads with what this scenario caused against the baseline, says so, and tags each figure with its region", () => {
+    const answer = answerOf(renderHtmlReport(report));
+    expect(answer).toContain("<h3>End products lost: caused by this scenario vs apr-2025</h3>");
+    expect(answer).toContain("Each figure: what this run lost minus what apr-2025 lost in the same sector, region and months (negative: fewer lost)");
+    expect(answer).toContain('<li><strong>+30,110</strong> F-35 SmCo sets (+662 t magnet) <span class="muted">· Defence, aerospace SmCo · <strong>US</strong> · 40,057 lost, 9,947 in the baseline</span></li>');
+    // The same in both runs: nothing caused, left out of the brief.
+    expect(answer).not.toContain("<strong>JP</strong>");
+    // What a unit is, from the world's end product, with its caveat: once, under the cards.
+    const page = renderHtmlReport(report);
+    const brief = page.slice(page.indexOf('data-section="answer"'), page.indexOf('data-section="prices"'));
+    expect(brief).toContain(`<p class="table-note" data-end-product-units="answer">Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}.</p>`);
+    expect(brief.split("a yardstick for the whole sector").length).toBe(2);
+  });
+
+  it("issue: with --region, the brief leads with the region's figures, and says when it has none", () => {
+    const eu = answerOf(renderHtmlReport(report, { regionView: regionView(report, { id: "EU", name: "European Union" }) }));
+    expect(eu.indexOf("<strong>EU</strong>")).toBeGreaterThan(0);
+    expect(eu.indexOf("<strong>EU</strong>")).toBeLessThan(eu.indexOf("<strong>US</strong>"));
+    const withoutEu: RunReport = { ...report, endProductsLost: report.endProductsLost.filter((x) => x.region !== "EU") };
+    const none = answerOf(renderHtmlReport(withoutEu, { regionView: regionView(withoutEu, { id: "EU", name: "European Union" }) }));
+    expect(none).toMatch(/<li><strong>EU<\/strong> <span class="muted">· none caused by this scenario[^<]*<\/span><\/li><li><strong>\+30,110<\/strong>/);
+  });
+
+  it("issue: the loss tables and the region's card give the magnet, the baseline's losses and the difference, and the unit's caveat", () => {
+    const page = renderHtmlReport(report, { regionView: regionView(report, { id: "US", name: "United States" }) });
+    const table = page.slice(page.indexOf('data-table="end-products-lost"'), page.indexOf("</table>", page.indexOf('data-table="end-products-lost"')));
+    expect(table).toContain("<th scope=\"col\" class=\"num\">Magnet, t</th><th scope=\"col\" class=\"num\">Baseline lost</th><th scope=\"col\" class=\"num\">Difference</th>");
+    expect(table).toContain("baseline lost: what apr-2025 lost in the same sector, region and months; difference: this run&#39;s losses minus the baseline&#39;s, what this scenario caused (negative: fewer lost)");
+    expect(table).toMatch(/<td>Defence, aerospace SmCo<\/td><td>US<\/td><td class="num">40,057<\/td><td>F-35 SmCo sets<\/td><td class="num">881<\/td><td class="num">9,947<\/td><td class="num">\+30,110<\/td>/);
+    expect(page).toContain(`data-end-product-units="end-products-lost">Units: Defence, aerospace SmCo: 1 F-35 SmCo set = ${smco}.</p>`);
+    const card = page.slice(page.indexOf('data-region-card="end-products"'), page.indexOf("</div>", page.indexOf('data-region-card="end-products"')));
+    expect(card).toContain("<h3>End products lost: caused by this scenario vs apr-2025</h3>");
+    expect(card).toContain('<li><strong>+30,110</strong> F-35 SmCo sets (+662 t magnet) <span class="muted">· Defence, aerospace SmCo · 40,057 lost, 9,947 in the baseline</span></li>');
+    // The region section says what the unit is once, under its loss table.
+    const own = page.slice(page.indexOf('data-section="your-region"'), page.indexOf('data-section="prices"'));
+    expect(own.split("a yardstick for the whole sector, not aircraft").length).toBe(2);
+    expect(own).toContain('data-end-product-units="region-end-products"');
+    // Without a baseline: the run's units and the magnet they hold, no comparison.
+    const { baselineTotalUnits: _b, differenceUnits: _d, ...runOnly } = row("US", 40_057, 0);
+    const alone = renderHtmlReport({ ...report, baselineName: undefined, endProductsLost: [runOnly] });
+    expect(answerOf(alone)).toContain('<li><strong>40,057</strong> F-35 SmCo sets (881 t magnet) <span class="muted">· Defence, aerospace SmCo · <strong>US</strong></span></li>');
+    expect(alone).not.toContain("Lost in the baseline");
+  });
+
+  it("issue: the region's plants-short card gives the baseline's peak, worded 'worse than baseline' when this run's is at least 1.25 × it", () => {
+    const episode = { element: "Sm", region: "US", stage: "magnet", startMonth: "2026-11", endMonth: "2027-12", durationMonths: 14, peakTonnesPerMonth: 5, peakShareOfDemand: 1, totalTonnes: 40 };
+    const withPlants: RunReport = { ...report, shortages: [
+      { ...episode, baselinePeakShareOfDemand: 0.56, alsoInBaseline: true, worseThanBaseline: true },
+      { ...episode, element: "Gd", peakShareOfDemand: 0.5, baselinePeakShareOfDemand: 0.45, alsoInBaseline: true, worseThanBaseline: false },
+      { ...episode, element: "Dy", baselinePeakShareOfDemand: 0, alsoInBaseline: false, worseThanBaseline: false },
+    ] };
+    const page = renderHtmlReport(withPlants, { regionView: regionView(withPlants, { id: "US", name: "United States" }) });
+    const card = page.slice(page.indexOf('data-region-card="plants-short"'), page.indexOf("</div>", page.indexOf('data-region-card="plants-short"')));
+    expect(card).toContain("peak 100% of orders · worse than baseline (56%)");
+    expect(card).toContain("peak 50% of orders · baseline too (45%)");
+    expect(card).toContain("peak 100% of orders · not short in the baseline");
+    // The episode table's baseline column says the same in short.
+    expect(page).toMatch(/<td>Sm<\/td><td>US<\/td><td>magnet<\/td>.*?<td class="num">56% worse<\/td>/s);
+  });
+});
+
+describe("sector names in the end-product charts", () => {
+  it("issue: a sector that lost units only before the window is named by the world's short name in the monthly chart, not a cut of its full name", () => {
+    const base = sampleReport();
+    const report: RunReport = {
+      ...base,
+      endProductsLost: base.endProductsLost.filter((x) => x.sector !== "sector:defense"),
+      endProductsLostPaths: base.endProductsLostPaths.map((p) => ({ ...p, sectorShortName: p.label.startsWith("Defence systems") ? "Defence (NdFeB)" : p.label })),
+    };
+    const chart = figures(renderHtmlReport(report)).get("lost-path-f-35-ndfeb-set") ?? "";
+    expect(chart).toContain(">Defence (NdFeB)</text>");
+    expect(chart).not.toContain(">Defence systems</text>");
   });
 });

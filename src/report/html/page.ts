@@ -116,7 +116,7 @@ ${masthead(report, regionView)}
 <main class="wrap">
 <section id="answer" data-section="answer">
 <h2>The answer in brief</h2>
-${renderAnswer(report)}
+${renderAnswer(report, { region: regionView?.region })}
 </section>
 ${rendered.join("\n")}
 </main>

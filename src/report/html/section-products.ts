@@ -3,12 +3,12 @@
  * Section "End products lost": for each unit (vehicles, MW, …) a bar chart by sector and region
  * and a chart of the monthly losses, then the table. Sectors with different units never share an axis.
  */
-import { shortOfText } from "../end-products.js";
-import type { MonthSeries, RunReport } from "../report-model.js";
+import { differenceOf, endProductNote, hasBaselineLosses, magnetTonnesText, shortOfText, signedText } from "../end-products.js";
+import type { EndProductLoss, EndProductPath, RunReport } from "../report-model.js";
 import { lossesBySector, type SectorLoss } from "./derive.js";
 import { reportWindow } from "../report-window.js";
 import { chartFigure, legendHeightPx, legendOption, monthAxis, shadeBeforeWindow, valueAxis, type ChartLayout } from "./echarts-ssr.js";
-import { slugify } from "./escape.js";
+import { escapeHtml, slugify } from "./escape.js";
 import { formatUnits, pluralUnit, shortSectorName } from "./format.js";
 import { indexedColour, regionColour } from "./palette.js";
 import { emptyMessage, renderHtmlTable } from "./tables.js";
@@ -18,7 +18,7 @@ interface UnitGroup {
   /** Regions in one order for every chart: largest total loss first. */
   readonly regionOrder: readonly string[];
   readonly sectors: readonly SectorLoss[];
-  readonly paths: readonly MonthSeries[];
+  readonly paths: readonly EndProductPath[];
 }
 
 function unitGroups(report: RunReport): UnitGroup[] {
@@ -35,8 +35,9 @@ function unitGroups(report: RunReport): UnitGroup[] {
 }
 
 const regionsOf = (group: UnitGroup) => group.regionOrder.filter((region) => group.sectors.some((s) => s.byRegion.some((r) => r.region === region)));
-// Paths are labelled with the sector's full name: shown by its short name, as the bars and the table show it.
-const pathNames = (group: UnitGroup) => group.paths.map((p) => group.sectors.find((s) => s.sectorName === p.label)?.sectorShortName ?? shortSectorName(p.label));
+// Paths are labelled with the sector's full name: shown by the world's short name they carry, as the bars and the table
+// show it (reports saved before paths carried it: the short name of a sector that lost units in the window, else a cut of the full name).
+const pathNames = (group: UnitGroup) => group.paths.map((p) => p.sectorShortName ?? group.sectors.find((s) => s.sectorName === p.label)?.sectorShortName ?? shortSectorName(p.label));
 
 /** One height for both charts of a unit, so the two cards of a row line up; px. */
 function rowHeightPx(group: UnitGroup, widthPx: number): number {
@@ -75,18 +76,55 @@ function pathChart(group: UnitGroup, labels: readonly string[], windowFrom: stri
   });
 }
 
+/** Whether a report's end products lost carry a comparison with its baseline run. */
+export function lossesCompared(report: Pick<RunReport, "baselineName" | "endProductsLost">): boolean {
+  return report.baselineName !== undefined && hasBaselineLosses(report.endProductsLost);
+}
+
+/** "+30,110" or "−338": the units this scenario caused, against the baseline. */
+const differenceText = (x: EndProductLoss) => signedText(differenceOf(x), formatUnits);
+
 /**
- * A table of end products lost, by sector (largest first) and region, with the worst month and what the region was
- * short of; `showRegion: false` in one region's view.
+ * One loss as a list item of a card: the run's units (with a baseline: the difference from it, what this scenario
+ * caused), the unit, the magnet they hold, the sector by its short name and the region; with a baseline, both runs'
+ * losses in grey. `showRegion: false` in one region's own card.
+ */
+export function renderLossItem(x: EndProductLoss, { compared, showRegion = true }: { readonly compared: boolean; readonly showRegion?: boolean }): string {
+  const units = compared ? differenceOf(x) : x.totalUnits;
+  const magnet = x.magnetKgPerUnit === undefined ? "" : ` (${magnetTonnesText(x, units, { signed: compared })} magnet)`;
+  const figure = compared ? differenceText(x) : formatUnits(x.totalUnits);
+  const both = compared ? ` · ${formatUnits(x.totalUnits)} lost, ${formatUnits(x.baselineTotalUnits ?? 0)} in the baseline` : "";
+  return `<li><strong>${escapeHtml(figure)}</strong> ${escapeHtml(pluralUnit(x.unit))}${escapeHtml(magnet)} <span class="muted">· ${escapeHtml(x.sectorShortName ?? shortSectorName(x.sectorName))}${showRegion ? ` · <strong>${escapeHtml(x.region)}</strong>` : ""}${escapeHtml(both)}</span></li>`;
+}
+
+/** The note under a view of end products: what each unit shown is, from the world's end products (its caveat with it). */
+export function renderUnitNote(losses: readonly EndProductLoss[], key: string): string {
+  const note = endProductNote(losses);
+  return note === undefined ? "" : `<p class="table-note" data-end-product-units="${escapeHtml(key)}">${escapeHtml(note)}</p>`;
+}
+
+/**
+ * A table of end products lost, by sector (largest first) and region, with the magnet the units hold, the worst month
+ * and what the region was short of; with a baseline run, what the baseline lost in the same months and the difference.
+ * `showRegion: false` in one region's view. A note under it says what each unit is.
  */
 export function renderLossTable(report: RunReport, { key, showRegion = true }: { readonly key: string; readonly showRegion?: boolean }): string {
   const w = reportWindow(report);
+  const compared = lossesCompared(report);
   const rows = lossesBySector(report).flatMap((s) =>
-    s.byRegion.map((r) => [s.sectorShortName, ...(showRegion ? [r.region] : []), formatUnits(r.totalUnits), pluralUnit(r.unit), r.peakMonth, shortOfText(r)]));
-  return renderHtmlTable(
-    [{ header: "Sector" }, ...(showRegion ? [{ header: "Region" }] : []), { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" }, { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
-    rows, { key, caption: "End products not built for lack of magnets or materials" },
+    s.byRegion.map((r) => [s.sectorShortName, ...(showRegion ? [r.region] : []), formatUnits(r.totalUnits), pluralUnit(r.unit), magnetTonnesText(r, r.totalUnits, { unit: false }),
+      ...(compared ? [formatUnits(r.baselineTotalUnits ?? 0), differenceText(r)] : []), r.peakMonth, shortOfText(r)]));
+  const table = renderHtmlTable(
+    [{ header: "Sector" }, ...(showRegion ? [{ header: "Region" }] : []), { header: w.trimmed ? `Lost in ${w.label}` : "Lost over the run", align: "right" }, { header: "Unit" },
+      { header: "Magnet, t", align: "right" },
+      ...(compared ? [{ header: "Baseline lost", align: "right" as const }, { header: "Difference", align: "right" as const }] : []),
+      { header: "Peak month" }, { header: "Short of (share of need unmet while losing)" }],
+    rows, {
+      key,
+      caption: `End products not built for lack of magnets or materials; magnet: the finished magnet the units hold${compared ? `; baseline lost: what ${report.baselineName ?? "the baseline"} lost in the same sector, region and months; difference: this run's losses minus the baseline's, what this scenario caused (negative: fewer lost)` : ""}`,
+    },
   );
+  return `${table}${renderUnitNote(report.endProductsLost, key)}`;
 }
 
 /** Body of the end-products section: per-unit bar and path charts, then the loss table. */

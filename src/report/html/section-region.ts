@@ -8,17 +8,19 @@ import { formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from 
 import { destinationsText, OUTPUT_STAGE_BASIS, SHIPPED_OUT_NOTE, shippedShareText } from "../region-outputs.js";
 import type { ElementShortfall, RegionView } from "../region-view.js";
 import { reportWindow } from "../report-window.js";
-import type { RunReport } from "../report-model.js";
+import type { RunReport, ShortageEpisode } from "../report-model.js";
+import { baselinePeakWords } from "../baseline-peak.js";
 import { MAGNET_ELEMENTS, orderElements } from "./derive.js";
 import type { ChartLayout } from "./echarts-ssr.js";
 import { escapeHtml } from "./escape.js";
-import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "./format.js";
+import { formatUsdPerKg, shortSectorName } from "./format.js";
 import { chinaOriginChart } from "./section-concentration.js";
 import { CHINA_SUPPLY_COLUMNS, chinaSupplyCaption, chinaSupplyCells } from "./section-gaps.js";
 import { PRICE_COLUMNS, priceCells } from "./section-prices.js";
 import { renderPlantTable } from "./section-plants.js";
 import { renderMadeHereTable } from "./section-made-here.js";
-import { renderLossTable } from "./section-products.js";
+import { lossesCompared, renderLossItem, renderLossTable } from "./section-products.js";
+import { differenceOf } from "../end-products.js";
 import { renderEpisodeTable, stackedArea } from "./section-shortfalls.js";
 import { regionColour } from "./palette.js";
 import { emptyMessage, renderCard, renderHtmlTable } from "./tables.js";
@@ -63,6 +65,12 @@ const firstShort = (x: ElementShortfall) => (x.beganMonth === undefined ? x.firs
 /** Whether magnet users counted in tonnes (no end-product unit) were short: "no end products lost" must not read as "no magnets short". */
 const magnetSectorsShort = (view: RegionView) => view.finalDemandBySector.some((x) => x.unit === "t magnet");
 
+/** " · worse than baseline (56%)", " · baseline too (95%)", " · not short in the baseline"; empty without a comparison run. */
+function againstBaseline(x: ShortageEpisode): string {
+  const words = baselinePeakWords(x);
+  return words === undefined ? "" : ` · ${escapeHtml(words)}`;
+}
+
 function cards(view: RegionView, report: RunReport): string {
   const card = (key: string, title: string, body: string) => renderCard("region-card", key, title, body);
   const w = reportWindow(report);
@@ -71,10 +79,12 @@ function cards(view: RegionView, report: RunReport): string {
     `<li><strong>${escapeHtml(x.element)}</strong> ${formatTonnes(x.totalTonnes)} t <span class="muted">· ${x.beganMonth === undefined ? "from" : "short"} ${escapeHtml(firstShort(x))} · peak ${formatShare(x.peakShareOfNeed)} of need</span></li>`);
   const sectors = view.finalDemandBySector.map((x) =>
     `<li><strong>${formatTonnes(x.shortUnits)}</strong> ${escapeHtml(x.unit)} <span class="muted">· ${escapeHtml((x.sectorShortName ?? shortSectorName(x.sectorName)))} · worst ${formatShare(x.worstShareOfNeed)} in ${escapeHtml(x.worstMonth)}</span></li>`);
-  const lost = view.endProductsLost.map((x) =>
-    `<li><strong>${formatUnits(x.totalUnits)}</strong> ${escapeHtml(pluralUnit(x.unit))} <span class="muted">· ${escapeHtml((x.sectorShortName ?? shortSectorName(x.sectorName)))}</span></li>`);
+  // With a baseline: what this scenario caused (the difference), largest either way first.
+  const compared = lossesCompared({ ...report, endProductsLost: view.endProductsLost });
+  const losses = [...view.endProductsLost].sort((a, b) => (compared ? Math.abs(differenceOf(b)) - Math.abs(differenceOf(a)) : 0));
+  const lost = losses.map((x) => renderLossItem(x, { compared, showRegion: false }));
   const plants = view.plantShortages.map((x) =>
-    `<li><strong>${escapeHtml(x.element)} · ${escapeHtml(x.stage)}</strong> ${escapeHtml(x.beganMonth === undefined ? `${x.startMonth} → ${x.endMonth}` : `since ${x.beganMonth}, to ${x.endMonth}`)} <span class="muted">· peak ${formatShare(x.peakShareOfDemand)} of orders${x.alsoInBaseline === true ? " · baseline too" : ""}</span></li>`);
+    `<li><strong>${escapeHtml(x.element)} · ${escapeHtml(x.stage)}</strong> ${escapeHtml(x.beganMonth === undefined ? `${x.startMonth} → ${x.endMonth}` : `since ${x.beganMonth}, to ${x.endMonth}`)} <span class="muted">· peak ${formatShare(x.peakShareOfDemand)} of orders${againstBaseline(x)}</span></li>`);
   const exChina = view.market === "ex-china";
   const prices = inElementOrder(view.prices.filter((p) => isMagnetElement(p.element))).map((p) =>
     `<tr><th scope="row">${escapeHtml(p.element)}</th><td class="num">${formatUsdPerKg(p.peakUsdPerKg)}${p.peakAtBackstop === true ? " (backstop)" : ""}</td><td class="num">${escapeHtml(p.peakMonth)}</td>${exChina ? `<td class="num">${p.widestPremium === undefined ? "–" : `+${formatShare(p.widestPremium.share)}`}</td>` : ""}</tr>`);
@@ -85,7 +95,7 @@ function cards(view: RegionView, report: RunReport): string {
   return `<div class="cards region-cards">
 ${card("final-demand", `Final demand unmet, by element${when}`, elements.length === 0 ? muted("Met in every month (never more than 1 % short).") : list(elements))}
 ${card("sectors", `Final demand unmet, by sector${when}`, sectors.length === 0 ? muted("Every sector got what it needed.") : list(sectors))}
-${card("end-products", `End products lost${when}`, lost.length > 0 ? list(lost)
+${card("end-products", `End products lost${when}${compared ? `: caused by this scenario vs ${report.baselineName ?? "the baseline"}` : ""}`, lost.length > 0 ? list(lost)
     : muted(`None counted in units (vehicles, MW of wind, weapons systems).${magnetSectorsShort(view) ? " Magnet users counted in tonnes were short: see by sector." : ""}`))}
 ${card("plants-short", `Plants short of input${when}`, plants.length === 0 ? muted("None: its plants got the input they needed.") : list(plants))}
 ${card("prices", `Magnet-element prices it pays${when}`, prices.length === 0 ? muted("No magnet-element prices were recorded.") : `<table class="compact">${priceHead}<tbody>${prices.join("")}</tbody></table>${muted(MARKET_NAMES[view.market])}`)}

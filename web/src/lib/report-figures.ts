@@ -8,7 +8,8 @@ import type { EndProductLoss, MonthSeries, RunReport, ShortageEpisode } from "..
 import { widestPremium } from "../../../src/report/premium.js";
 import { largestShortfallMonth } from "../../../src/report/flow-month.js";
 import { reportWindow } from "../../../src/report/report-window.js";
-import { formatShare, formatUsdPerKg } from "./format.js";
+import { differenceOf, hasBaselineLosses, magnetTonnesOf } from "../../../src/report/end-products.js";
+import { formatShare, formatSigned, formatTonnes, formatUnits, formatUsdPerKg, pluralUnit } from "./format.js";
 
 /** The elements the views offer first, in this order, when they are priced. */
 export const KEY_ELEMENTS = ["Dy", "Tb", "Nd", "Pr", "Sm", "Gd", "Y", "Ho", "La", "Ce"] as const;
@@ -111,15 +112,30 @@ export interface SectorLossTotal {
   sectorShortName: string;
   unit: string;
   totalUnits: number;
+  /** The magnet the units hold, t; undefined in reports saved before rows carried the magnet per unit. */
+  magnetTonnes: number | undefined;
+  /** With a baseline run: what it lost in the same months, and the difference (this run − baseline). */
+  baselineTotalUnits: number | undefined;
+  differenceUnits: number | undefined;
   regions: { region: string; units: number; shortOf: readonly string[]; unmetShareOfNeed: number }[];
 }
 
 /** End products lost summed over regions, by sector, largest first within each unit. */
 export function endProductsBySector(losses: readonly EndProductLoss[]): SectorLossTotal[] {
+  const compared = hasBaselineLosses(losses);
   const bySector = new Map<string, SectorLossTotal>();
   for (const l of losses) {
-    const entry = bySector.get(l.sector) ?? { sector: l.sector, sectorName: l.sectorName, sectorShortName: l.sectorShortName ?? l.sectorName, unit: l.unit, totalUnits: 0, regions: [] };
+    const entry = bySector.get(l.sector) ?? {
+      sector: l.sector, sectorName: l.sectorName, sectorShortName: l.sectorShortName ?? l.sectorName, unit: l.unit, totalUnits: 0, magnetTonnes: undefined,
+      baselineTotalUnits: compared ? 0 : undefined, differenceUnits: compared ? 0 : undefined, regions: [],
+    };
     entry.totalUnits += l.totalUnits;
+    const magnet = magnetTonnesOf(l, l.totalUnits);
+    if (magnet !== undefined) entry.magnetTonnes = (entry.magnetTonnes ?? 0) + magnet;
+    if (compared) {
+      entry.baselineTotalUnits = (entry.baselineTotalUnits ?? 0) + (l.baselineTotalUnits ?? 0);
+      entry.differenceUnits = (entry.differenceUnits ?? 0) + differenceOf(l);
+    }
     // What the region was short of while it lost units (older saved runs have no `shortOf`).
     entry.regions.push({ region: l.region, units: l.totalUnits, shortOf: l.shortOf ?? [], unmetShareOfNeed: l.unmetShareOfNeed ?? 0 });
     bySector.set(l.sector, entry);
@@ -145,16 +161,65 @@ export function sectorShortNames(...reports: readonly Pick<RunReport, "endProduc
   return names;
 }
 
-/** End products lost over the horizon by unit (vehicles, MW, …), all sectors and regions. */
-export function endProductsByUnit(losses: readonly EndProductLoss[]): { unit: string; totalUnits: number }[] {
-  const byUnit = new Map<string, number>();
-  for (const l of losses) byUnit.set(l.unit, (byUnit.get(l.unit) ?? 0) + l.totalUnits);
-  return [...byUnit].map(([unit, totalUnits]) => ({ unit, totalUnits })).sort((a, b) => b.totalUnits - a.totalUnits);
+/** End products lost by unit, all regions: what the run's headline cards show. */
+export interface UnitLossTotal {
+  readonly unit: string;
+  readonly totalUnits: number;
+  /** The magnet those units hold, t (summed over sectors: a vehicle of EV traction and one of hybrids hold different kg); undefined when no row says. */
+  readonly magnetTonnes: number | undefined;
+  /** With a baseline run: what it lost over the same months, and the difference (this run − baseline: what this scenario caused). */
+  readonly baselineTotalUnits: number | undefined;
+  readonly differenceUnits: number | undefined;
+  /** The sectors counted in the unit, by the world's short names, largest first. */
+  readonly sectorShortNames: readonly string[];
 }
 
+/**
+ * End products lost by unit (vehicles, MW, F-35 NdFeB sets, …), all sectors and regions, with the magnet they hold and,
+ * when the report has a baseline, the baseline's losses and the difference; every unit, largest first (by the
+ * difference's size when compared), as the HTML report's brief orders them.
+ */
+export function endProductsByUnit(losses: readonly EndProductLoss[]): UnitLossTotal[] {
+  const compared = hasBaselineLosses(losses);
+  const byUnit = new Map<string, EndProductLoss[]>();
+  for (const l of losses) byUnit.set(l.unit, [...(byUnit.get(l.unit) ?? []), l]);
+  const sum = (rows: readonly EndProductLoss[], f: (x: EndProductLoss) => number) => rows.reduce((a, x) => a + f(x), 0);
+  return [...byUnit].map(([unit, rows]): UnitLossTotal => {
+    const bySector = new Map<string, number>();
+    for (const x of rows) bySector.set(x.sectorShortName ?? x.sectorName, (bySector.get(x.sectorShortName ?? x.sectorName) ?? 0) + x.totalUnits + (x.baselineTotalUnits ?? 0));
+    return {
+      unit, totalUnits: sum(rows, (x) => x.totalUnits),
+      magnetTonnes: rows.some((x) => x.magnetKgPerUnit !== undefined) ? sum(rows, (x) => magnetTonnesOf(x, x.totalUnits) ?? 0) : undefined,
+      baselineTotalUnits: compared ? sum(rows, (x) => x.baselineTotalUnits ?? 0) : undefined,
+      differenceUnits: compared ? sum(rows, differenceOf) : undefined,
+      sectorShortNames: [...bySector].sort((a, b) => b[1] - a[1]).map(([name]) => name),
+    };
+  }).filter((u) => u.totalUnits > 0 || (u.differenceUnits ?? 0) !== 0)
+    .sort((a, b) => (compared ? Math.abs(b.differenceUnits ?? 0) - Math.abs(a.differenceUnits ?? 0) : 0) || b.totalUnits - a.totalUnits);
+}
+
+/**
+ * The words of a unit's headline card, as the HTML report's brief gives them: the figure (with a baseline, the
+ * difference: what this scenario caused), and below it the sectors, the magnet and both runs' losses.
+ */
+export function unitLossHeadline(total: UnitLossTotal, baselineName: string | undefined): { label: string; value: string; sub: string } {
+  const compared = total.differenceUnits !== undefined;
+  const units = pluralUnit(total.unit);
+  const magnet = total.magnetTonnes === undefined ? "" : ` · ${formatTonnes(total.magnetTonnes)} t magnet`;
+  const value = compared ? formatSigned(total.differenceUnits ?? 0, formatUnits) : formatUnits(total.totalUnits);
+  return {
+    label: compared ? `End products not built (${units}), caused by this scenario vs ${baselineName ?? "the baseline"}` : `End products not built (${units})`,
+    value,
+    sub: `${total.sectorShortNames.join(", ")} · all regions, over the horizon${compared ? ` · ${formatUnits(total.totalUnits)} lost, ${formatUnits(total.baselineTotalUnits ?? 0)} in the baseline` : ""}${magnet}`,
+  };
+}
+
+/** "Units: Defence (NdFeB): 1 F-35 NdFeB set = F-35 NdFeB magnet set (14 kg …; a yardstick for the whole sector, not aircraft); …" — the HTML report's note. */
+export { endProductNote, hasBaselineLosses } from "../../../src/report/end-products.js";
+
 /** Month series grouped by unit (one chart per unit: lines of different units never share an axis). */
-export function groupByUnit(series: readonly MonthSeries[]): { unit: string; series: MonthSeries[] }[] {
-  const groups = new Map<string, MonthSeries[]>();
+export function groupByUnit<T extends MonthSeries>(series: readonly T[]): { unit: string; series: T[] }[] {
+  const groups = new Map<string, T[]>();
   for (const s of series) groups.set(s.unit, [...(groups.get(s.unit) ?? []), s]);
   return [...groups].map(([unit, list]) => ({ unit, series: list }));
 }

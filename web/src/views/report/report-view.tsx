@@ -5,8 +5,11 @@
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
-import { formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
-import { endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes } from "../../lib/report-figures.js";
+import { formatTonnes, pluralUnit } from "../../lib/format.js";
+import { endProductNote, endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes, unitLossHeadline } from "../../lib/report-figures.js";
+
+/** "F-35 NdFeB set" → "f-35-ndfeb-set", for test ids. */
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 import { FlowsSection } from "./flows-section.js";
 import { PlantShortfallsSection } from "./plants-section.js";
 import { PriceChart } from "./price-chart.js";
@@ -16,6 +19,7 @@ import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSe
 /** Headline figures of a run as cards. */
 export function HeadlineFigures({ report }: { report: RunReport }) {
   const lost = endProductsByUnit(report.endProductsLost);
+  const units = endProductNote(report.endProductsLost);
   // Counted by type as the terminal counts them: only `use` episodes are final demand; the rest are plants short of input.
   const episodes = episodeLabels(report);
   return (
@@ -25,8 +29,13 @@ export function HeadlineFigures({ report }: { report: RunReport }) {
         <br /><span data-testid="kpi-plant-episodes">{episodes.headlinePlants}</span>
       </>} />
       {(["Dy", "Tb"] as const).map((element) => <PremiumKpi key={element} report={report} element={element} />)}
-      {lost.slice(0, 2).map((l) => <Kpi key={l.unit} label={`End products not built (${pluralUnit(l.unit)})`} value={formatUnits(l.totalUnits)} unit={pluralUnit(l.unit)} sub="over the horizon, all regions" />)}
+      {/* Every unit, as the HTML report's brief lists every one (two cards hid the F-35 NdFeB sets behind the SmCo sets). */}
+      {lost.map((l) => {
+        const card = unitLossHeadline(l, report.baselineName);
+        return <Kpi key={l.unit} label={card.label} value={card.value} unit={pluralUnit(l.unit)} sub={card.sub} testId={`kpi-lost-${slug(l.unit)}`} />;
+      })}
       {lost.length === 0 && <Kpi label="End products not built" value="0" unit="" sub="no magnet shortage reached end products" />}
+      {units !== undefined && <p className="kpi-note small" data-testid="kpi-units-note">{units}</p>}
     </div>
   );
 }

@@ -4,12 +4,12 @@
  * stage, end products lost, the policy timeline, shortage episodes, gap closers and warnings.
  */
 import { useMemo, useState } from "react";
-import type { MonthSeries, RunReport, ShortageEpisode } from "../../../../src/analysis/report-model.js";
+import type { EndProductPath, RunReport, ShortageEpisode } from "../../../../src/analysis/report-model.js";
 import { Chart } from "../../charts/chart.js";
 import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
-import { formatShare, formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
-import { endProductsBySector, episodeLabels, episodesByType, groupByUnit, sectorShortNames, topSeries } from "../../lib/report-figures.js";
+import { formatShare, formatSigned, formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
+import { endProductNote, endProductsBySector, episodeLabels, episodesByType, groupByUnit, hasBaselineLosses, sectorShortNames, topSeries } from "../../lib/report-figures.js";
 import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
@@ -58,26 +58,36 @@ export function ConcentrationSection({ report }: { report: RunReport }) {
   );
 }
 
-/** End products not built: totals by sector (with the regions hit) and monthly paths, one chart per unit. */
+/**
+ * End products not built: totals by sector (with the magnet they hold and the regions hit; with a baseline, what it lost
+ * and the difference), a note on what each unit is, and monthly paths, one chart per unit.
+ */
 export function EndProductsSection({ report }: { report: RunReport }) {
   const sectors = useMemo(() => endProductsBySector(report.endProductsLost), [report]);
   const groups = useMemo(() => groupByUnit(report.endProductsLostPaths), [report]);
+  const compared = hasBaselineLosses(report.endProductsLost);
+  const note = endProductNote(report.endProductsLost);
   if (sectors.length === 0) return <p className="empty">No end products lost for lack of magnets in this run.</p>;
   return (
     <>
-      <table className="data" aria-label="End products lost">
-        <thead><tr><th>sector</th><th className="num">not built</th><th>unit</th><th>regions hit (largest first; short of, share of need unmet while losing)</th></tr></thead>
+      <table className="data" aria-label="End products lost" data-testid="end-products-table">
+        <thead><tr><th>sector</th><th className="num">not built</th><th>unit</th><th className="num">magnet, t</th>
+          {compared && <><th className="num" title={`What ${report.baselineName ?? "the baseline"} lost in the same sector and months`}>baseline lost</th><th className="num" title="This run's losses minus the baseline's: what this scenario caused">difference</th></>}
+          <th>regions hit (largest first; short of, share of need unmet while losing)</th></tr></thead>
         <tbody>
           {sectors.map((s) => (
             <tr key={s.sector}>
               <td title={s.sectorName}>{s.sectorShortName}</td>
               <td className="num">{formatUnits(s.totalUnits)}</td>
               <td>{pluralUnit(s.unit)}</td>
-              <td className="small">{s.regions.slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}${r.shortOf.length > 0 ? ` (${r.shortOf.join(", ")} ${formatShare(r.unmetShareOfNeed)})` : ""}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
+              <td className="num">{s.magnetTonnes === undefined ? "–" : formatTonnes(s.magnetTonnes)}</td>
+              {compared && <><td className="num">{formatUnits(s.baselineTotalUnits ?? 0)}</td><td className="num">{formatSigned(s.differenceUnits ?? 0, formatUnits)}</td></>}
+              <td className="small">{s.regions.filter((r) => r.units > 0).slice(0, 5).map((r) => `${r.region} ${formatUnits(r.units)}${r.shortOf.length > 0 ? ` (${r.shortOf.join(", ")} ${formatShare(r.unmetShareOfNeed)})` : ""}`).join(" · ")}{s.regions.length > 5 ? " · …" : ""}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {note !== undefined && <p className="small muted" data-testid="end-products-units">{note}</p>}
       <div className={groups.length >= 3 ? "grid-3" : groups.length === 2 ? "grid-2" : ""} style={{ marginTop: 12 }}>
         {groups.map((g) => <UnitChart key={g.unit} report={report} unit={g.unit} series={g.series} />)}
       </div>
@@ -85,13 +95,14 @@ export function EndProductsSection({ report }: { report: RunReport }) {
   );
 }
 
-function UnitChart({ report, unit, series }: { report: RunReport; unit: string; series: readonly MonthSeries[] }) {
+function UnitChart({ report, unit, series }: { report: RunReport; unit: string; series: readonly EndProductPath[] }) {
   const option = useMemo(() => {
-    // Paths are labelled with sectors' full names: the legend gives the short name, the tooltip the full one.
+    // Paths are labelled with sectors' full names: the legend gives the world's short name (carried by the path; older
+    // reports: from the report's rows), the tooltip the full one.
     const shortNames = sectorShortNames(report);
     return monthChartOption({
       months: report.monthLabels, valueAxisName: `${pluralUnit(unit)} not built per month`, formatValue: (v) => `${formatUnits(v)} ${pluralUnit(unit)}`, min: 0,
-      lines: series.map((s, i) => ({ name: shortNames.get(s.label) ?? s.label, fullName: s.label, values: s.values, color: indexedColour(i), stack: "total" })),
+      lines: series.map((s, i) => ({ name: s.sectorShortName ?? shortNames.get(s.label) ?? s.label, fullName: s.label, values: s.values, color: indexedColour(i), stack: "total" })),
     });
   }, [report, unit, series]);
   return <Chart option={option} height={240} label={`End products not built per month, ${pluralUnit(unit)}`} testId={`end-products-${unit}`} />;
