@@ -140,11 +140,19 @@ export interface RunState {
   /** Users' cover the prices take as normal (averaged over the end of the spin-up). */
   readonly coverCalibration: CoverCalibration;
   readonly wedge: Float64Array;
+  /** Lasting scarcity in China's price target, log units; `[element]` (0 during the spin-up). */
+  readonly scarcityMemory: Float64Array;
   readonly blockedEx: Float64Array;
   readonly requestsEx: Float64Array;
   /** Final-use need and shortfall this month by market, t; `[market][element]`. */
   readonly useNeed: Float64Array;
   readonly useShort: Float64Array;
+  /**
+   * Input need of users of oxide, metal and magnets (plants and sectors) this month and the part of it their stock could
+   * not meet, t; `[market][form][element]` (form 0, separators' feed, is not tallied).
+   */
+  readonly inputNeed: Float64Array;
+  readonly inputShort: Float64Array;
   /** Magnet sector demand and unmet units by market this month; `[market]`. */
   readonly magnetUnits: Float64Array;
   readonly magnetUnitsShort: Float64Array;
@@ -167,6 +175,11 @@ export interface RunState {
   /** Per constraint segment: 1 when any export permit share is below 1 / any licence delay is above 0; `[segment]`. */
   readonly segmentRestricts: Uint8Array;
   readonly segmentDelays: Uint8Array;
+  /**
+   * Per constraint segment: 1 when an export of the element from China's market into the ex-China market (between any
+   * two regions when there is no China region) has a permit share below 1 or a licence delay; `[segment][element]`.
+   */
+  readonly segmentLicenceWall: Uint8Array;
   /** Per constraint segment: 1 when any import tariff rate is above 0; `[segment]`. */
   readonly segmentTariffs: Uint8Array;
   /** Value of this month's taxed imports (t × US$/kg at the supplier's price) and the duty on them; `[region][form][element]`. */
@@ -270,6 +283,9 @@ export interface CoverCalibration {
   readonly byElement: Float64Array;
   /** [element] sum of the covers over the months counted so far. */
   readonly sumByElement: Float64Array;
+  /** [form][element] share of ex-China users' need unmet that prices take as normal, and its sum over the months counted. */
+  readonly unmetExByForm: Float64Array;
+  readonly unmetExSumByForm: Float64Array;
   /** [1] months counted. */
   readonly months: Float64Array;
 }
@@ -356,12 +372,13 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), months: f64(1) }, wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
-    useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) }, wedge: f64(E), scarcityMemory: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
+    useNeed: f64(2 * E), useShort: f64(2 * E), inputNeed: f64(2 * F * E), inputShort: f64(2 * F * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), nonMagnetThrift: f64(K * 2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
     segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (anyBelow(seg.exportPermitShare, 1) ? 1 : 0)),
     segmentDelays: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.licenceDelayMonths, 0) ? 1 : 0)),
+    segmentLicenceWall: licenceWalls(model, constraints),
     segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.importTariffRate, 0) ? 1 : 0)),
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
@@ -414,6 +431,29 @@ export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, 
 }
 
 /** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */
+/** `segmentLicenceWall`: per segment and element, whether exports into the ex-China market face a permit below 1 or a delay. */
+function licenceWalls(model: CompiledModel, constraints: EngineConstraints): Uint8Array {
+  const R = model.regionIds.length;
+  const E = model.elementSymbols.length;
+  const domestic = model.domesticMarketRegion >= 0;
+  const walls = new Uint8Array(constraints.segments.length * E);
+  constraints.segments.forEach((seg, i) => {
+    for (let from = 0; from < R; from++) {
+      if (domestic && model.regionMarket[from] !== 0) continue;
+      for (let to = 0; to < R; to++) {
+        if (to === from || model.regionMarket[to] !== 1) continue;
+        for (let e = 0; e < E; e++) {
+          for (let f = 0; f < FORM_COUNT; f++) {
+            const k = ((from * R + to) * E + e) * FORM_COUNT + f;
+            if (seg.exportPermitShare[k]! < 1 || seg.licenceDelayMonths[k]! > 0) walls[i * E + e] = 1;
+          }
+        }
+      }
+    }
+  });
+  return walls;
+}
+
 function anyBelow(values: ArrayLike<number>, limit: number): boolean {
   for (let i = 0; i < values.length; i++) if (values[i]! < limit) return true;
   return false;
