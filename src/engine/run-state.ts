@@ -135,24 +135,17 @@ export interface RunState {
   readonly typeYield: Float64Array;
   /** Floor price in force this month, US$/kg (0 = none); `[region][element]`. */
   readonly floorPrice: Float64Array;
-  /** Prices, US$/kg element; `[element][market]`; ex-China wedge `[element]`; blocked and requested ex-China tonnes this month, `[form][element]`. */
+  /** Prices, US$/kg element; `[element][market]` (the ex-China wedge is in `scarcity`); blocked and requested ex-China tonnes this month, `[form][element]`. */
   readonly prices: Float64Array;
   /** Users' cover the prices take as normal (averaged over the end of the spin-up). */
   readonly coverCalibration: CoverCalibration;
-  readonly wedge: Float64Array;
-  /** Lasting scarcity in China's price target, log units; `[element]` (0 during the spin-up). */
-  readonly scarcityMemory: Float64Array;
+  /** Price scarcity state: the ex-China wedge, lasting scarcity, users' input need and shortfall, the licence wall (one field). */
+  readonly scarcity: PriceScarcity;
   readonly blockedEx: Float64Array;
   readonly requestsEx: Float64Array;
   /** Final-use need and shortfall this month by market, t; `[market][element]`. */
   readonly useNeed: Float64Array;
   readonly useShort: Float64Array;
-  /**
-   * Input need of users of oxide, metal and magnets (plants and sectors) this month and the part of it their stock could
-   * not meet, t; `[market][form][element]` (form 0, separators' feed, is not tallied).
-   */
-  readonly inputNeed: Float64Array;
-  readonly inputShort: Float64Array;
   /** Magnet sector demand and unmet units by market this month; `[market]`. */
   readonly magnetUnits: Float64Array;
   readonly magnetUnitsShort: Float64Array;
@@ -175,11 +168,6 @@ export interface RunState {
   /** Per constraint segment: 1 when any export permit share is below 1 / any licence delay is above 0; `[segment]`. */
   readonly segmentRestricts: Uint8Array;
   readonly segmentDelays: Uint8Array;
-  /**
-   * Per constraint segment: 1 when an export of the element from China's market into the ex-China market (between any
-   * two regions when there is no China region) has a permit share below 1 or a licence delay; `[segment][element]`.
-   */
-  readonly segmentLicenceWall: Uint8Array;
   /** Per constraint segment: 1 when any import tariff rate is above 0; `[segment]`. */
   readonly segmentTariffs: Uint8Array;
   /** Value of this month's taxed imports (t × US$/kg at the supplier's price) and the duty on them; `[region][form][element]`. */
@@ -290,6 +278,25 @@ export interface CoverCalibration {
   readonly months: Float64Array;
 }
 
+/** The state §11's price targets read and keep, grouped in one run-state field (see the field limit in run-state.test.ts). */
+export interface PriceScarcity {
+  /** Ex-China wedge over China's price × calibration premium; `[element]`. */
+  readonly wedge: Float64Array;
+  /** Lasting scarcity in China's price target, log units; `[element]` (0 during the spin-up). */
+  readonly memory: Float64Array;
+  /**
+   * Input need of users of oxide, metal and magnets (plants and sectors) this month and the part of it their stock could
+   * not meet, t; `[market][form][element]` (form 0, separators' feed, is not tallied).
+   */
+  readonly inputNeed: Float64Array;
+  readonly inputShort: Float64Array;
+  /**
+   * Per constraint segment: 1 when an export of the element from China's market into the ex-China market (between any
+   * two regions when there is no China region) has a permit share below 1 or a licence delay; `[segment][element]`.
+   */
+  readonly licenceWall: Uint8Array;
+}
+
 /** Magnet scrap returned as oxide to each region's producers, `[region][element]`, t: this month and smoothed. */
 export interface RecycledScrap {
   readonly now: Float64Array;
@@ -372,13 +379,14 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) }, wedge: f64(E), scarcityMemory: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
-    useNeed: f64(2 * E), useShort: f64(2 * E), inputNeed: f64(2 * F * E), inputShort: f64(2 * F * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) },
+    scarcity: { wedge: f64(E), memory: f64(E), inputNeed: f64(2 * F * E), inputShort: f64(2 * F * E), licenceWall: licenceWalls(model, constraints) },
+    blockedEx: f64(F * E), requestsEx: f64(F * E),
+    useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), nonMagnetThrift: f64(K * 2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
     segmentRestricts: Uint8Array.from(constraints.segments, (seg) => (anyBelow(seg.exportPermitShare, 1) ? 1 : 0)),
     segmentDelays: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.licenceDelayMonths, 0) ? 1 : 0)),
-    segmentLicenceWall: licenceWalls(model, constraints),
     segmentTariffs: Uint8Array.from(constraints.segments, (seg) => (anyAbove(seg.importTariffRate, 0) ? 1 : 0)),
     taxedValue: f64(node), taxedDuty: f64(node), tariffMarkup: f64(node), hasTariffMarkup: new Uint8Array(R),
     anyTariffs: constraints.segments.some((seg) => anyAbove(seg.importTariffRate, 0)),
@@ -430,8 +438,7 @@ export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, 
   list[base + k] = o;
 }
 
-/** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */
-/** `segmentLicenceWall`: per segment and element, whether exports into the ex-China market face a permit below 1 or a delay. */
+/** `scarcity.licenceWall`: per segment and element, whether exports into the ex-China market face a permit below 1 or a delay. */
 function licenceWalls(model: CompiledModel, constraints: EngineConstraints): Uint8Array {
   const R = model.regionIds.length;
   const E = model.elementSymbols.length;
@@ -454,6 +461,7 @@ function licenceWalls(model: CompiledModel, constraints: EngineConstraints): Uin
   return walls;
 }
 
+/** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */
 function anyBelow(values: ArrayLike<number>, limit: number): boolean {
   for (let i = 0; i < values.length; i++) if (values[i]! < limit) return true;
   return false;

@@ -38,7 +38,8 @@ const COVER_CALIBRATION_MIN = 0.05;
  */
 export function updatePrices(ctx: StepContext): void {
   const { m, s } = ctx;
-  const { blockedEx, coverCalibration, inputNeed, inputShort, prices, requestsEx, scarcityMemory, targetIn, useNeed, useShort, wedge } = s;
+  const { blockedEx, coverCalibration, prices, requestsEx, targetIn, useNeed, useShort } = s;
+  const { inputNeed, inputShort, licenceWall, memory: scarcityMemory, wedge } = s.scarcity;
   const { basePriceUsdPerKg, regionMarket } = m;
   const { R, E } = s;
   const p = s.p;
@@ -95,7 +96,7 @@ export function updatePrices(ctx: StepContext): void {
     // a quota or an extraterritorial rule) the ex-China price is bid up by what the wall refuses or what ex-China users
     // lack, whichever is larger (China's own shortage can leave nothing to refuse: ex-China users go short all the same),
     // and by the share of final need left unmet; without one, arbitrage holds the calibration ratio.
-    const walled = blocked > BLOCKED_SHARE_MIN || (wallRow >= 0 && s.segmentLicenceWall[wallRow + e] === 1);
+    const walled = blocked > BLOCKED_SHARE_MIN || (wallRow >= 0 && licenceWall[wallRow + e] === 1);
     // China's users' unmet share; with no wall it is one market, and shortfalls abroad (China serves its own users first)
     // count as well.
     const need = hasDomestic && walled ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
@@ -277,8 +278,8 @@ export function smoothAndReset(ctx: StepContext): void {
   s.requestsEx.fill(0);
   s.useNeed.fill(0);
   s.useShort.fill(0);
-  s.inputNeed.fill(0);
-  s.inputShort.fill(0);
+  s.scarcity.inputNeed.fill(0);
+  s.scarcity.inputShort.fill(0);
   s.magnetUnits.fill(0);
   s.magnetUnitsShort.fill(0);
 }
