@@ -271,6 +271,9 @@ export interface CoverCalibration {
   readonly byElement: Float64Array;
   /** [element] sum of the covers over the months counted so far. */
   readonly sumByElement: Float64Array;
+  /** The same for the world's users (read when no licence wall splits the market), and its sum. */
+  readonly worldByElement: Float64Array;
+  readonly worldSumByElement: Float64Array;
   /** [form][element] share of ex-China users' need unmet that prices take as normal, and its sum over the months counted. */
   readonly unmetExByForm: Float64Array;
   readonly unmetExSumByForm: Float64Array;
@@ -379,7 +382,7 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) },
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), worldByElement: f64(E).fill(1), worldSumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) },
     scarcity: { wedge: f64(E), memory: f64(E), inputNeed: f64(2 * F * E), inputShort: f64(2 * F * E), licenceWall: licenceWalls(model, constraints) },
     blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),

@@ -58,17 +58,23 @@ export function updatePrices(ctx: StepContext): void {
   const wallRow = ctx.spinningUp ? -1 : ctx.c.segmentOfMonth[ctx.t]! * E;
   const calibrating = ctx.spinningUp && ctx.tick >= spinUp - COVER_CALIBRATION_MONTHS;
   for (let e = 0; e < E; e++) {
+    // Users' cover in China's market and in the world.
     let stock = 0;
     let target = 0;
+    let worldStock = 0;
+    let worldTarget = 0;
     for (let r = 0; r < R; r++) {
-      if (hasDomestic && regionMarket[r] !== 0) continue;
       for (let f = 0; f < F; f++) {
         const node = (r * F + f) * E + e;
         // Users' cover only: producers' unsold stock (e.g. surplus cerium concentrate) does not move prices. A
         // separator's concentrate holds its elements in the ore's proportions, so there only a shortage counts: a
         // La-rich feed bought for its Nd is no glut of La.
+        const held = f === 0 ? Math.min(s.inTotal[node]!, targetIn[node]!) : s.inTotal[node]!;
+        worldTarget += targetIn[node]!;
+        worldStock += held;
+        if (hasDomestic && regionMarket[r] !== 0) continue;
         target += targetIn[node]!;
-        stock += f === 0 ? Math.min(s.inTotal[node]!, targetIn[node]!) : s.inTotal[node]!;
+        stock += held;
       }
     }
     // The refused share of the tightest form that carries a real part (≥ 5 %) of the element's ex-China requests, and
@@ -97,18 +103,23 @@ export function updatePrices(ctx: StepContext): void {
     // lack, whichever is larger (China's own shortage can leave nothing to refuse: ex-China users go short all the same),
     // and by the share of final need left unmet; without one, arbitrage holds the calibration ratio.
     const walled = blocked > BLOCKED_SHARE_MIN || (wallRow >= 0 && licenceWall[wallRow + e] === 1);
-    // China's users' unmet share; with no wall it is one market, and shortfalls abroad (China serves its own users first)
-    // count as well.
-    const need = hasDomestic && walled ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
-    const short = hasDomestic && walled ? useShort[e]! : useShort[e]! + useShort[E + e]!;
-    const raw = target > 0 ? stock / target : 1;
+    // Behind a wall China's price answers China's users' cover and unmet share; with no wall it is one market, and stocks
+    // running down and shortfalls abroad (China serves its own users first) count as well.
+    const own = hasDomestic && walled;
+    const need = own ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
+    const short = own ? useShort[e]! : useShort[e]! + useShort[E + e]!;
+    const chinaRaw = target > 0 ? stock / target : 1;
+    const worldRaw = worldTarget > 0 ? worldStock / worldTarget : 1;
+    const raw = own ? chinaRaw : worldRaw;
     // Prices answer cover relative to the calibrated world's: the 2024 prices go with the stocks the chain settles to
     // in the spin-up (for Dy below the norms: separators' clay feed arrives mixed and is worked through as it comes).
     if (calibrating) {
-      coverCalibration.sumByElement[e]! += raw;
+      coverCalibration.sumByElement[e]! += chinaRaw;
+      coverCalibration.worldSumByElement[e]! += worldRaw;
       if (e === 0) coverCalibration.months[0]!++;
     }
-    const cover = Math.max(COVER_MIN, Math.min(COVER_CAP, ctx.spinningUp ? raw : coverAgainstCalibration(raw, coverCalibration.byElement[e]!)));
+    const calibration = own ? coverCalibration.byElement[e]! : coverCalibration.worldByElement[e]!;
+    const cover = Math.max(COVER_MIN, Math.min(COVER_CAP, ctx.spinningUp ? raw : coverAgainstCalibration(raw, calibration)));
     // Acute scarcity, convex in cover (halved stocks count 1, a tenth of normal 9: the price of storage), and lasting
     // scarcity, which builds while stocks stay short and fades once they are back: a deficit the chain settles into keeps
     // raising the price until demand answers, a shock that passes leaves little behind.
@@ -358,7 +369,10 @@ export function coverAgainstCalibration(raw: number, calibration: number): numbe
 
 /** Each element's calibration cover: its users' cover averaged over the last months of the spin-up (1 without a spin-up). */
 export function settleCoverCalibration(s: StepContext["s"]): void {
-  const { byElement, months, sumByElement, unmetExByForm, unmetExSumByForm } = s.coverCalibration;
-  for (let e = 0; e < s.E; e++) byElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, sumByElement[e]! / months[0]!) : 1;
+  const { byElement, months, sumByElement, unmetExByForm, unmetExSumByForm, worldByElement, worldSumByElement } = s.coverCalibration;
+  for (let e = 0; e < s.E; e++) {
+    byElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, sumByElement[e]! / months[0]!) : 1;
+    worldByElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, worldSumByElement[e]! / months[0]!) : 1;
+  }
   for (let i = 0; i < unmetExByForm.length; i++) unmetExByForm[i] = months[0]! > 0 ? unmetExSumByForm[i]! / months[0]! : 0;
 }
