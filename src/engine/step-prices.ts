@@ -28,9 +28,10 @@ const COVER_CALIBRATION_MIN = 0.05;
 /**
  * China-domestic price (docs/model.md §11): its log closes `adjustPerMonth` of the gap to a target each month (at most
  * `maxChangePerMonth`). Target = calibration price × exp(acute + lasting scarcity), at most the backstop: acute =
- * `targetPerCoverScarcity` × (1 / ĉ − 1) + `targetPerUnmetShare` × unmet share, ĉ the users' cover read against the
- * calibration cover (`coverAgainstCalibration`) within [0.1, 1.5]; lasting scarcity gains `scarcityMemoryPerMonth` ×
- * (1 − ĉ) a month and fades at `reversionPerMonth`. Ex-China = China × calibration premium × (1 + wedge); behind a
+ * `targetPerCoverScarcity` × (1 / ĉ − 1) + `targetPerUnmetShare` × unmet share, ĉ the users' cover read against its
+ * calibration cover (`coverAgainstCalibration`) within [0.1, 1.5] — cover and unmet share are the world's users'
+ * without a licence wall on the element, China's behind one; lasting scarcity gains `scarcityMemoryPerMonth` ×
+ * (1 − ĉ) a month and fades at `reversionPerMonth` (at `adjustPerMonth` once ĉ ≥ 1). Ex-China = China × calibration premium × (1 + wedge); behind a
  * licence wall the wedge moves (`wedgeAdjustPerMonth`) toward `exportWedgePerBlockedShare` × the larger of the refused
  * share of ex-China requests and the unmet share of ex-China users' need (each in its tightest form), plus
  * exp(`exportWedgePerUnmetShare` × unmet share of ex-China final need) − 1; without one, toward 0. During the spin-up the
