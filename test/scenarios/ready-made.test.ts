@@ -302,7 +302,7 @@ describe("ready-made scenarios", () => {
   it("western-buildout: the DoD floor makes US plants buy feed for capacity, but not before MP's offtake (Mountain Pass concentrate still goes to China)", () => {
     const w = run("western-buildout");
     // A floored element's plan (capacity) is no pushed feed: it gets no home-first call on the concentrate. (27, 30 and
-    // 22 kt in 2025-27; 2027 swings with China's separators, who plan 5 kt less that year after 14 kt more in 2026, and
+    // 23 kt in 2025-27; 2027 swings with China's separators, who plan 5 kt less that year after 15 kt more in 2026, and
     // take Mountain Pass's concentrate as their marginal feed; US plants keep 15 kt at home, 1 kt more than before.)
     for (let year = 2025; year <= 2027; year++) {
       const toChina = totalOver(w, { variable: "trade", from: "US", to: "CN", form: "concentrate" }, month(w, `${year}-01`), month(w, `${year + 1}-01`));
@@ -419,7 +419,7 @@ describe("ready-made scenarios", () => {
     // Laos Pr it used to buy), not before. With §11's scarcity targets the world's Pr runs tighter from 2030 than under
     // the former integrating prices (Pr's price lags them in 2025–28, so Nd-for-Pr substitution saved less Pr; the
     // bundled world's ROW Pr is 4 % short in 2033), and the world's Pr orders reach the US plants two years earlier
-    // (1,100 t lost, all in 2032–33, before).
+    // (1,200 t lost, all in 2032–33, before).
     const earlier = [window[0], month(w, "2030-01")] as const;
     for (const element of ["Nd", "Pr"]) {
       const lost = totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...earlier);
