@@ -38,13 +38,15 @@ export const PARAMETER_SPECS = {
   "trade.defaultDomesticPriorityShare": { fallback: 0.5, unit: "share" },
   "concentrate.minDrivingShare": { fallback: 0, unit: "share" },
   "concentrate.unsoldCoverMultiple": { fallback: 2, unit: "dimensionless" },
-  "price.coverResponsePerMonth": { fallback: 0.08, unit: "1/month" },
-  "price.unmetResponsePerMonth": { fallback: 0.6, unit: "1/month" },
+  "price.targetPerCoverScarcity": { fallback: 0.2, unit: "dimensionless" },
+  "price.targetPerUnmetShare": { fallback: 2, unit: "dimensionless" },
+  "price.adjustPerMonth": { fallback: 0.3, unit: "1/month" },
+  "price.scarcityMemoryPerMonth": { fallback: 0.06, unit: "1/month" },
   "price.reversionPerMonth": { fallback: 0.03, unit: "1/month" },
   "price.maxChangePerMonth": { fallback: 0.25, unit: "1/month (log change)" },
-  "price.exportWedgePerBlockedShare": { fallback: 4, unit: "dimensionless" },
+  "price.exportWedgePerBlockedShare": { fallback: 5, unit: "dimensionless" },
   "price.exportWedgePerUnmetShare": { fallback: 5, unit: "dimensionless" },
-  "price.wedgeAdjustPerMonth": { fallback: 0.25, unit: "1/month" },
+  "price.wedgeAdjustPerMonth": { fallback: 0.5, unit: "1/month" },
   "price.backstopMultiple": { fallback: 50, unit: "dimensionless" },
   "price.defaultUsdPerKg": { fallback: 10, unit: "USD/kg element" },
   "price.magnetFabricationUsdPerKgContent": { fallback: 0, unit: "USD/kg element" },
@@ -67,7 +69,7 @@ export const PARAMETER_SPECS = {
   "engine.spinUpMonths": { fallback: 24, unit: "months" },
 } as const satisfies Record<string, ParameterSpec>;
 
-/** Id of a parameter the engine reads, e.g. `price.reversionPerMonth`. */
+/** Id of a parameter the engine reads, e.g. `price.adjustPerMonth`. */
 export type ParameterId = keyof typeof PARAMETER_SPECS;
 /** Parameter values by id (units as in `PARAMETER_SPECS`). */
 export type ParameterValues = Readonly<Record<ParameterId, number>>;

@@ -135,11 +135,12 @@ export interface RunState {
   readonly typeYield: Float64Array;
   /** Floor price in force this month, US$/kg (0 = none); `[region][element]`. */
   readonly floorPrice: Float64Array;
-  /** Prices, US$/kg element; `[element][market]`; ex-China wedge `[element]`; blocked and requested ex-China tonnes this month, `[form][element]`. */
+  /** Prices, US$/kg element; `[element][market]` (the ex-China wedge is in `scarcity`); blocked and requested ex-China tonnes this month, `[form][element]`. */
   readonly prices: Float64Array;
   /** Users' cover the prices take as normal (averaged over the end of the spin-up). */
   readonly coverCalibration: CoverCalibration;
-  readonly wedge: Float64Array;
+  /** Price scarcity state: the ex-China wedge, lasting scarcity, users' input need and shortfall, the licence wall (one field). */
+  readonly scarcity: PriceScarcity;
   readonly blockedEx: Float64Array;
   readonly requestsEx: Float64Array;
   /** Final-use need and shortfall this month by market, t; `[market][element]`. */
@@ -270,8 +271,33 @@ export interface CoverCalibration {
   readonly byElement: Float64Array;
   /** [element] sum of the covers over the months counted so far. */
   readonly sumByElement: Float64Array;
+  /** The same for the world's users (read when no licence wall splits the market), and its sum. */
+  readonly worldByElement: Float64Array;
+  readonly worldSumByElement: Float64Array;
+  /** [form][element] share of ex-China users' need unmet that prices take as normal, and its sum over the months counted. */
+  readonly unmetExByForm: Float64Array;
+  readonly unmetExSumByForm: Float64Array;
   /** [1] months counted. */
   readonly months: Float64Array;
+}
+
+/** The state §11's price targets read and keep, grouped in one run-state field (see the field limit in run-state.test.ts). */
+export interface PriceScarcity {
+  /** Ex-China wedge over China's price × calibration premium; `[element]`. */
+  readonly wedge: Float64Array;
+  /** Lasting scarcity in China's price target, log units; `[element]` (0 during the spin-up). */
+  readonly memory: Float64Array;
+  /**
+   * Input need of users of oxide, metal and magnets (plants and sectors) this month and the part of it their stock could
+   * not meet, t; `[market][form][element]` (form 0, separators' feed, is not tallied).
+   */
+  readonly inputNeed: Float64Array;
+  readonly inputShort: Float64Array;
+  /**
+   * Per constraint segment: 1 when an export of the element from China's market into the ex-China market (between any
+   * two regions when there is no China region) has a permit share below 1 or a licence delay; `[segment][element]`.
+   */
+  readonly licenceWall: Uint8Array;
 }
 
 /** Magnet scrap returned as oxide to each region's producers, `[region][element]`, t: this month and smoothed. */
@@ -356,7 +382,9 @@ export function createRunState(model: CompiledModel, constraints: EngineConstrai
     demandUnits: f64(R * K), gradeShareEff: f64(2 * G * E),
     typeShare: f64(T * E), typeContentPerTonne: f64(T), typeElementPerTonne: f64(T * E), typeYield: f64(T).fill(1),
     floorPrice: f64(R * E),
-    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), months: f64(1) }, wedge: f64(E), blockedEx: f64(F * E), requestsEx: f64(F * E),
+    prices: Float64Array.from(model.basePriceUsdPerKg), coverCalibration: { byElement: f64(E).fill(1), sumByElement: f64(E), worldByElement: f64(E).fill(1), worldSumByElement: f64(E), unmetExByForm: f64(F * E), unmetExSumByForm: f64(F * E), months: f64(1) },
+    scarcity: { wedge: f64(E), memory: f64(E), inputNeed: f64(2 * F * E), inputShort: f64(2 * F * E), licenceWall: licenceWalls(model, constraints) },
+    blockedEx: f64(F * E), requestsEx: f64(F * E),
     useNeed: f64(2 * E), useShort: f64(2 * E), magnetUnits: f64(2), magnetUnitsShort: f64(2),
     stressHeavy: f64(2), stressMagnet: f64(2), gbdCut: f64(2), dyFreeShare: f64(2), substitutionShare: f64(2), nonMagnetThrift: f64(K * 2), prForNd: f64(2).fill(1),
     quotaUsed: f64(Q), quotaPeriod: f64(Q).fill(-1), quotaFactor: f64(Q).fill(1), quotaAllowance: f64(Q),
@@ -411,6 +439,29 @@ export function addOrigin(list: Int32Array, count: Int32Array, has: Uint8Array, 
     k--;
   }
   list[base + k] = o;
+}
+
+/** `scarcity.licenceWall`: per segment and element, whether exports into the ex-China market face a permit below 1 or a delay. */
+function licenceWalls(model: CompiledModel, constraints: EngineConstraints): Uint8Array {
+  const R = model.regionIds.length;
+  const E = model.elementSymbols.length;
+  const domestic = model.domesticMarketRegion >= 0;
+  const walls = new Uint8Array(constraints.segments.length * E);
+  constraints.segments.forEach((seg, i) => {
+    for (let from = 0; from < R; from++) {
+      if (domestic && model.regionMarket[from] !== 0) continue;
+      for (let to = 0; to < R; to++) {
+        if (to === from || model.regionMarket[to] !== 1) continue;
+        for (let e = 0; e < E; e++) {
+          for (let f = 0; f < FORM_COUNT; f++) {
+            const k = ((from * R + to) * E + e) * FORM_COUNT + f;
+            if (seg.exportPermitShare[k]! < 1 || seg.licenceDelayMonths[k]! > 0) walls[i * E + e] = 1;
+          }
+        }
+      }
+    }
+  });
+  return walls;
 }
 
 /** Whether any value is below `limit` (a plain loop: `.some` with a callback cost about 1 % of a run). */

@@ -163,7 +163,7 @@ export function runSimulation(model: CompiledModel, constraints: EngineConstrain
   // stocks the spin-up settled to as normal.
   settleCoverCalibration(s);
   s.prices.set(model.basePriceUsdPerKg);
-  for (const a of [s.wedge, s.stressHeavy, s.stressMagnet, s.gbdCut, s.dyFreeShare, s.substitutionShare, s.nonMagnetThrift]) a.fill(0);
+  for (const a of [s.scarcity.wedge, s.stressHeavy, s.stressMagnet, s.gbdCut, s.dyFreeShare, s.substitutionShare, s.nonMagnetThrift]) a.fill(0);
   s.prForNd.fill(1);
   clearFirstMonth(res);
   heldByElement(ctx, res.openingStockTonnes);

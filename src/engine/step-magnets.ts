@@ -126,6 +126,9 @@ export function produceMagnets(ctx: StepContext): void {
       if (sectorNeed - use !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;
+      // Users of metal short of it (the ex-China premium reads the ex-China share, §11).
+      s.scarcity.inputNeed[(market * F + 2) * E + e]! += need;
+      s.scarcity.inputShort[(market * F + 2) * E + e]! += need * (1 - met);
       if (alloy + use <= 0 || available <= 0) continue;
       const scrap = Math.max(0, alloy - content);
       const back = scrap * recycled;
@@ -244,6 +247,8 @@ export function useMagnets(ctx: StepContext): void {
       if (need * (1 - met) !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += need * (1 - met);
       useNeed[market * E + e]! += need;
       useShort[market * E + e]! += need * (1 - met);
+      s.scarcity.inputNeed[(market * F + 3) * E + e]! += need;
+      s.scarcity.inputShort[(market * F + 3) * E + e]! += need * (1 - met);
       consumed[e] = 0;
     }
     for (let k = 0; k < K; k++) {

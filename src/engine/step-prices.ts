@@ -12,79 +12,130 @@ const F = FORM_COUNT;
 
 /** Largest ex-China wedge: ex-China at most 100× China's price (above the highest premium seen, yttrium's ~45× in 2025). */
 const WEDGE_MAX = 99;
-/** Refused shares below this are rounding, not a licence wall (the scarcity term of the wedge stays off). */
+/** Refused shares below this are rounding, not a licence wall. */
 const BLOCKED_SHARE_MIN = 1e-6;
+/** Smallest share of the element's ex-China requests (or users' need) a form must carry to set the refused (or unmet) share. */
+const FORM_SHARE_MIN = 0.05;
 /** Largest users' cover ratio counted by prices (a glut pulls prices down at most this hard). */
 const COVER_CAP = 1.5;
+/** Smallest users' cover ratio counted by prices: below a tenth of normal stocks users are out, and unmet need says how badly. */
+const COVER_MIN = 0.1;
 /** Months at the end of the spin-up over which each element's calibration cover is averaged. */
 export const COVER_CALIBRATION_MONTHS = 12;
 /** Smallest calibration cover (keeps the ratio finite for an element whose users hold almost nothing). */
 const COVER_CALIBRATION_MIN = 0.05;
 
 /**
- * China-domestic price: log change = cover response × (1 − users' cover read against the calibration cover, capped
- * at 1.5; see `coverAgainstCalibration`) + unmet response × unmet share − reversion × log(p / p₀), capped per month.
- * Ex-China = China × calibration premium × (1 + wedge), the wedge following `exportWedgePerBlockedShare` × share of
- * ex-China requests for current need refused, plus exp(`exportWedgePerUnmetShare` × share of ex-China final need
- * unmet) − 1 while any request is refused. During the spin-up the raw cover is used and its last months averaged.
+ * China-domestic price (docs/model.md §11): its log closes `adjustPerMonth` of the gap to a target each month (at most
+ * `maxChangePerMonth`). Target = calibration price × exp(acute + lasting scarcity), at most the backstop: acute =
+ * `targetPerCoverScarcity` × (1 / ĉ − 1) + `targetPerUnmetShare` × unmet share, ĉ the users' cover read against its
+ * calibration cover (`coverAgainstCalibration`) within [0.1, 1.5] — cover and unmet share are the world's users'
+ * without a licence wall on the element, China's behind one; lasting scarcity gains `scarcityMemoryPerMonth` ×
+ * (1 − ĉ) a month and fades at `reversionPerMonth` (at `adjustPerMonth` once ĉ ≥ 1). Ex-China = China × calibration premium × (1 + wedge); behind a
+ * licence wall the wedge moves (`wedgeAdjustPerMonth`) toward `exportWedgePerBlockedShare` × the larger of the refused
+ * share of ex-China requests and the unmet share of ex-China users' need (each in its tightest form), plus
+ * exp(`exportWedgePerUnmetShare` × unmet share of ex-China final need) − 1; without one, toward 0. During the spin-up the
+ * raw cover is used (and its last months averaged) and nothing lasts.
  */
 export function updatePrices(ctx: StepContext): void {
   const { m, s } = ctx;
-  const { blockedEx, prices, requestsEx, targetIn, useNeed, useShort, wedge } = s;
+  const { blockedEx, coverCalibration, prices, requestsEx, targetIn, useNeed, useShort } = s;
+  const { inputNeed, inputShort, licenceWall, memory: scarcityMemory, wedge } = s.scarcity;
   const { basePriceUsdPerKg, regionMarket } = m;
   const { R, E } = s;
   const p = s.p;
-  const coverResponse = p["price.coverResponsePerMonth"];
-  const unmetResponse = p["price.unmetResponsePerMonth"];
-  const reversion = p["price.reversionPerMonth"];
+  const adjust = p["price.adjustPerMonth"];
   const maxChange = p["price.maxChangePerMonth"];
+  const perCover = p["price.targetPerCoverScarcity"];
+  const perUnmet = p["price.targetPerUnmetShare"];
+  const memoryGain = p["price.scarcityMemoryPerMonth"];
+  const memoryFade = p["price.reversionPerMonth"];
   // No price rises above this multiple of its calibration price in its market (the backstop, §11).
   const backstop = p["price.backstopMultiple"];
+  const logBackstop = Math.log(backstop);
   const hasDomestic = m.domesticMarketRegion >= 0;
   const spinUp = Math.max(0, Math.round(p["engine.spinUpMonths"]));
+  // The licence wall of this month's constraint segment (none in the spin-up, whose constraints are neutral).
+  const wallRow = ctx.spinningUp ? -1 : ctx.c.segmentOfMonth[ctx.t]! * E;
+  const calibrating = ctx.spinningUp && ctx.tick >= spinUp - COVER_CALIBRATION_MONTHS;
   for (let e = 0; e < E; e++) {
+    // Users' cover in China's market and in the world.
     let stock = 0;
     let target = 0;
+    let worldStock = 0;
+    let worldTarget = 0;
     for (let r = 0; r < R; r++) {
-      if (hasDomestic && regionMarket[r] !== 0) continue;
       for (let f = 0; f < F; f++) {
         const node = (r * F + f) * E + e;
         // Users' cover only: producers' unsold stock (e.g. surplus cerium concentrate) does not move prices. A
         // separator's concentrate holds its elements in the ore's proportions, so there only a shortage counts: a
         // La-rich feed bought for its Nd is no glut of La.
+        const held = f === 0 ? Math.min(s.inTotal[node]!, targetIn[node]!) : s.inTotal[node]!;
+        worldTarget += targetIn[node]!;
+        worldStock += held;
+        if (hasDomestic && regionMarket[r] !== 0) continue;
         target += targetIn[node]!;
-        stock += f === 0 ? Math.min(s.inTotal[node]!, targetIn[node]!) : s.inTotal[node]!;
+        stock += held;
       }
     }
-    const need = hasDomestic ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
-    const short = hasDomestic ? useShort[e]! : useShort[e]! + useShort[E + e]!;
-    const raw = target > 0 ? stock / target : 1;
-    // Prices answer cover relative to the calibrated world's: the 2024 prices go with the stocks the chain settles to
-    // in the spin-up (for Dy below the norms: separators' clay feed arrives mixed and is worked through as it comes).
-    if (ctx.spinningUp && ctx.tick >= spinUp - COVER_CALIBRATION_MONTHS) {
-      s.coverCalibration.sumByElement[e]! += raw;
-      if (e === 0) s.coverCalibration.months[0]!++;
-    }
-    const cover = Math.min(COVER_CAP, ctx.spinningUp ? raw : coverAgainstCalibration(raw, s.coverCalibration.byElement[e]!));
-    const unmet = need > 0 ? short / need : 0;
-    const base0 = basePriceUsdPerKg[e * 2]!;
-    const current = prices[e * 2]!;
-    let change = coverResponse * (1 - cover) + unmetResponse * unmet - reversion * Math.log(current / base0);
-    change = Math.max(-maxChange, Math.min(maxChange, change));
-    const china = Math.min(current * Math.exp(change), backstop * base0);
-    // The refused share of the tightest form that carries a real part (≥ 5 %) of the element's ex-China requests:
-    // the ex-China spot price is set where licences bite hardest (oxide, say), not diluted by well-approved magnets.
+    // The refused share of the tightest form that carries a real part (≥ 5 %) of the element's ex-China requests, and
+    // the unmet share of ex-China users' need in the tightest form that carries a real part of it (oxide, metal or
+    // magnets), read against the share the calibrated world leaves unmet under free trade: the ex-China spot price is set
+    // where the wall bites hardest (oxide, say), not diluted by well-approved magnets.
     let requestedAll = 0;
-    for (let f = 0; f < F; f++) requestedAll += requestsEx[f * E + e]!;
+    let needAll = 0;
+    for (let f = 0; f < F; f++) {
+      requestedAll += requestsEx[f * E + e]!;
+      needAll += inputNeed[(F + f) * E + e]!;
+    }
     let blocked = 0;
+    let unserved = 0;
     for (let f = 0; f < F; f++) {
       const requested = requestsEx[f * E + e]!;
-      if (requested > 0 && requested >= 0.05 * requestedAll) blocked = Math.max(blocked, blockedEx[f * E + e]! / requested);
+      if (requested > 0 && requested >= FORM_SHARE_MIN * requestedAll) blocked = Math.max(blocked, blockedEx[f * E + e]! / requested);
+      const needed = inputNeed[(F + f) * E + e]!;
+      const share = needed > 0 ? inputShort[(F + f) * E + e]! / needed : 0;
+      if (calibrating) coverCalibration.unmetExSumByForm[f * E + e]! += share;
+      const normal = coverCalibration.unmetExByForm[f * E + e]!;
+      if (needed > 0 && needed >= FORM_SHARE_MIN * needAll && normal < 1) unserved = Math.max(unserved, (share - normal) / (1 - normal));
     }
-    // Behind a licence wall, ex-China buyers bid up what little comes through: the target also grows with the share of
-    // ex-China final need left unmet (only while exports are being refused, so free trade keeps one price).
-    const unmetEx = blocked > BLOCKED_SHARE_MIN && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
-    const wedgeTarget = Math.min(WEDGE_MAX, p["price.exportWedgePerBlockedShare"] * Math.min(1, blocked) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx));
+    // Behind a licence wall (a permit below 1 or a licence delay on exports into the ex-China market, or requests refused by
+    // a quota or an extraterritorial rule) the ex-China price is bid up by what the wall refuses or what ex-China users
+    // lack, whichever is larger (China's own shortage can leave nothing to refuse: ex-China users go short all the same),
+    // and by the share of final need left unmet; without one, arbitrage holds the calibration ratio.
+    const walled = blocked > BLOCKED_SHARE_MIN || (wallRow >= 0 && licenceWall[wallRow + e] === 1);
+    // Behind a wall China's price answers China's users' cover and unmet share; with no wall it is one market, and stocks
+    // running down and shortfalls abroad (China serves its own users first) count as well.
+    const own = hasDomestic && walled;
+    const need = own ? useNeed[e]! : useNeed[e]! + useNeed[E + e]!;
+    const short = own ? useShort[e]! : useShort[e]! + useShort[E + e]!;
+    const chinaRaw = target > 0 ? stock / target : 1;
+    const worldRaw = worldTarget > 0 ? worldStock / worldTarget : 1;
+    const raw = own ? chinaRaw : worldRaw;
+    // Prices answer cover relative to the calibrated world's: the 2024 prices go with the stocks the chain settles to
+    // in the spin-up (for Dy below the norms: separators' clay feed arrives mixed and is worked through as it comes).
+    if (calibrating) {
+      coverCalibration.sumByElement[e]! += chinaRaw;
+      coverCalibration.worldSumByElement[e]! += worldRaw;
+      if (e === 0) coverCalibration.months[0]!++;
+    }
+    const calibration = own ? coverCalibration.byElement[e]! : coverCalibration.worldByElement[e]!;
+    const cover = Math.max(COVER_MIN, Math.min(COVER_CAP, ctx.spinningUp ? raw : coverAgainstCalibration(raw, calibration)));
+    // Acute scarcity, convex in cover (halved stocks count 1, a tenth of normal 9: the price of storage), and lasting
+    // scarcity, which builds while stocks stay short and fades once they are back: a deficit the chain settles into keeps
+    // raising the price until demand answers, a shock that passes leaves little behind.
+    const acute = perCover * (1 / cover - 1) + perUnmet * (need > 0 ? short / need : 0);
+    // Once stocks are back to normal the memory fades as fast as prices adjust.
+    if (!ctx.spinningUp) scarcityMemory[e]! += memoryGain * (1 - cover) - (cover < 1 ? memoryFade : adjust) * scarcityMemory[e]!;
+    const base0 = basePriceUsdPerKg[e * 2]!;
+    const current = prices[e * 2]!;
+    let change = adjust * (Math.min(logBackstop, acute + scarcityMemory[e]!) - Math.log(current / base0));
+    change = Math.max(-maxChange, Math.min(maxChange, change));
+    const china = Math.min(current * Math.exp(change), backstop * base0);
+    const unmetEx = walled && useNeed[E + e]! > 0 ? useShort[E + e]! / useNeed[E + e]! : 0;
+    const wedgeTarget = walled
+      ? Math.min(WEDGE_MAX, p["price.exportWedgePerBlockedShare"] * Math.min(1, Math.max(blocked, unserved)) + Math.expm1(p["price.exportWedgePerUnmetShare"] * unmetEx))
+      : 0;
     wedge[e]! += (wedgeTarget - wedge[e]!) * p["price.wedgeAdjustPerMonth"];
     prices[e * 2] = china;
     prices[e * 2 + 1] = Math.min(china * (basePriceUsdPerKg[e * 2 + 1]! / base0) * (1 + wedge[e]!), backstop * basePriceUsdPerKg[e * 2 + 1]!);
@@ -239,6 +290,8 @@ export function smoothAndReset(ctx: StepContext): void {
   s.requestsEx.fill(0);
   s.useNeed.fill(0);
   s.useShort.fill(0);
+  s.scarcity.inputNeed.fill(0);
+  s.scarcity.inputShort.fill(0);
   s.magnetUnits.fill(0);
   s.magnetUnitsShort.fill(0);
 }
@@ -317,6 +370,10 @@ export function coverAgainstCalibration(raw: number, calibration: number): numbe
 
 /** Each element's calibration cover: its users' cover averaged over the last months of the spin-up (1 without a spin-up). */
 export function settleCoverCalibration(s: StepContext["s"]): void {
-  const { byElement, months, sumByElement } = s.coverCalibration;
-  for (let e = 0; e < s.E; e++) byElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, sumByElement[e]! / months[0]!) : 1;
+  const { byElement, months, sumByElement, unmetExByForm, unmetExSumByForm, worldByElement, worldSumByElement } = s.coverCalibration;
+  for (let e = 0; e < s.E; e++) {
+    byElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, sumByElement[e]! / months[0]!) : 1;
+    worldByElement[e] = months[0]! > 0 ? Math.max(COVER_CALIBRATION_MIN, worldSumByElement[e]! / months[0]!) : 1;
+  }
+  for (let i = 0; i < unmetExByForm.length; i++) unmetExByForm[i] = months[0]! > 0 ? unmetExSumByForm[i]! / months[0]! : 0;
 }

@@ -592,6 +592,9 @@ export function produceMetal(ctx: StepContext): void {
       if (sectorNeed - use !== 0) shortfallTonnes[((t * E + e) * R + r) * 5 + 4]! += sectorNeed - use;
       useNeed[market * E + e]! += sectorNeed;
       useShort[market * E + e]! += sectorNeed - use;
+      // Users of oxide short of it (plants and sectors): behind a licence wall their shortage sets the ex-China premium.
+      s.scarcity.inputNeed[(market * F + 1) * E + e]! += need;
+      s.scarcity.inputShort[(market * F + 1) * E + e]! += need * (1 - met);
       if (feed + use <= 0 || available <= 0) continue;
       const metal = feed * yieldShare;
       const metalBase = ((r * F + 2) * E + e) * R;

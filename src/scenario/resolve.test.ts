@@ -296,6 +296,13 @@ describe("parameter bounds", () => {
     expect(parameterBoundProblem("price.backstopMultiple", "dimensionless", 50)).toBeUndefined();
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 1e5)).toContain("from 0 to 20");
     expect(parameterBoundProblem("price.exportWedgePerUnmetShare", "dimensionless", 5)).toBeUndefined();
+    expect(parameterBoundProblem("price.adjustPerMonth", "1/month", 1.5)).toBe("a rate above 0 and at most 1 per month");
+    expect(parameterBoundProblem("price.adjustPerMonth", "1/month", 0.3)).toBeUndefined();
+    expect(parameterBoundProblem("price.targetPerCoverScarcity", "dimensionless", 50)).toContain("from 0 to 20");
+    expect(parameterBoundProblem("price.targetPerUnmetShare", "dimensionless", -1)).toContain("from 0 to 20");
+    expect(parameterBoundProblem("price.targetPerCoverScarcity", "dimensionless", 0.2)).toBeUndefined();
+    expect(parameterBoundProblem("price.scarcityMemoryPerMonth", "1/month", 2)).toBe("a rate from 0 to 1 per month");
+    expect(parameterBoundProblem("price.reversionPerMonth", "1/month", 0.03)).toBeUndefined();
   });
 
   it("keeps this session's new parameters physical: Tb's pool weight positive, the long-run elasticity at most 0, months positive", () => {

@@ -401,6 +401,10 @@ export function parameterBoundProblem(id: string, unit: string, value: number): 
   // A monthly adjustment rate closes part of a gap each month: above 1 it overshoots and oscillates.
   if (/adjustpermonth$/i.test(id)) return value <= 0 || value > 1 ? "a rate above 0 and at most 1 per month" : undefined;
   if (id === "price.exportWedgePerUnmetShare") return value < 0 || value > 20 ? "a number from 0 to 20 (the exponent of the ex-China scarcity premium)" : undefined;
+  // Exponents of the China price target: above 20 every shortage would send prices straight to the backstop.
+  if (id === "price.targetPerCoverScarcity" || id === "price.targetPerUnmetShare") return value < 0 || value > 20 ? "a number from 0 to 20 (log-price target per unit of scarcity)" : undefined;
+  // The lasting-scarcity term grows and fades by these shares a month: above 1 it would overshoot and oscillate.
+  if (id === "price.scarcityMemoryPerMonth" || id === "price.reversionPerMonth") return value < 0 || value > 1 ? "a rate from 0 to 1 per month" : undefined;
   // The backstop is a ceiling above the calibration prices: below 1 it would hold every price under its 2024 level.
   if (id === "price.backstopMultiple") return value < 1 ? "a multiple of 1 or more (the ceiling over the calibration price)" : undefined;
   // Tb's weight in the Dy + Tb magnet pool: at 0 Tb would never be drawn, below 0 the pool's stock would go negative.

@@ -76,7 +76,10 @@ describe("ready-made scenarios", () => {
     it("leaves uncontrolled oxides alone (Ce imports barely move)", () => {
       const a = totalOver(apr, { variable: "trade", from: "CN", to: "JP", element: "Ce", form: "oxide" }, month(apr, "2025-05"), month(apr, "2027-01"));
       const b = totalOver(base, { variable: "trade", from: "CN", to: "JP", element: "Ce", form: "oxide" }, month(base, "2025-05"), month(base, "2027-01"));
-      expect(Math.abs(a - b)).toBeLessThanOrEqual(0.05 * Math.max(b, 1));
+      // No licence touches Ce; what moves is demand: Japan's users whose baskets mix Ce with controlled elements (glass,
+      // ceramics, phosphors, other uses) thrift in answer to the ex-China premium on those (§12), 5.1 % less Ce bought
+      // (4.4 % with the former, lower premium).
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(0.06 * Math.max(b, 1));
     });
 
     it("opens an ex-China premium for Dy and Tb that the baseline does not have", () => {
@@ -298,10 +301,12 @@ describe("ready-made scenarios", () => {
 
   it("western-buildout: the DoD floor makes US plants buy feed for capacity, but not before MP's offtake (Mountain Pass concentrate still goes to China)", () => {
     const w = run("western-buildout");
-    // A floored element's plan (capacity) is no pushed feed: it gets no home-first call on the concentrate.
+    // A floored element's plan (capacity) is no pushed feed: it gets no home-first call on the concentrate. (27, 30 and
+    // 23 kt in 2025-27; 2027 swings with China's separators, who plan 5 kt less that year after 15 kt more in 2026, and
+    // take Mountain Pass's concentrate as their marginal feed; US plants keep 15 kt at home, 1 kt more than before.)
     for (let year = 2025; year <= 2027; year++) {
       const toChina = totalOver(w, { variable: "trade", from: "US", to: "CN", form: "concentrate" }, month(w, `${year}-01`), month(w, `${year + 1}-01`));
-      expect(toChina, `${year}`).toBeGreaterThan(25_000);
+      expect(toChina, `${year}`).toBeGreaterThan(20_000);
     }
   });
 
@@ -410,14 +415,17 @@ describe("ready-made scenarios", () => {
     // A floor runs US plants at capacity and new plants start at a minimum load; neither is lost production when feed
     // is missing (before, US Pr separation showed 1,530 t a month "lost", ten times US Pr use). What is lost is ordered
     // output its feed cannot carry: since Myanmar's and Laos's concentrate goes only to China (trade.yaml sellsOnlyTo),
-    // the US lacks Pr feed in 2032–33 (≈ 1,100 t lost, 10 % of its Pr made in 2026–33; 0.4 kt of Kachin and Laos Pr it
-    // used to buy), not before.
-    const earlier = [window[0], month(w, "2032-01")] as const;
+    // the US lacks Pr feed from 2030 (≈ 2,500 t lost in 2030–33, 23 % of its Pr made in 2026–33; 0.4 kt of Kachin and
+    // Laos Pr it used to buy), not before. With §11's scarcity targets the world's Pr runs tighter from 2030 than under
+    // the former integrating prices (Pr's price lags them in 2025–28, so Nd-for-Pr substitution saved less Pr; the
+    // bundled world's ROW Pr is 4 % short in 2033), and the world's Pr orders reach the US plants two years earlier
+    // (1,200 t lost, all in 2032–33, before).
+    const earlier = [window[0], month(w, "2030-01")] as const;
     for (const element of ["Nd", "Pr"]) {
       const lost = totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...earlier);
       const made = totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...earlier);
       expect(lost).toBeLessThan(0.05 * made);
-      expect(totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...window)).toBeLessThan(0.15 * totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...window));
+      expect(totalOver(w, { variable: "shortfall", stage: "separation", region: "US", element }, ...window)).toBeLessThan(0.3 * totalOver(w, { variable: "production", stage: "separation", region: "US", element }, ...window));
     }
     // Australia's new plants: what little they are short of is Dy buyers ordered from them in the Dy boom, not a
     // minimum load (which alone would show thousands of tonnes).
