@@ -170,14 +170,15 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
     // A peak in the first month of the summary is where prices started, falling since: say so too.
     const firstMonth = w.trimmed ? w.from : report.monthLabels[0];
     const peakIn = ex?.peakMonth === undefined ? "" : ex.peakMonth === lastMonth ? `${ex.peakMonth} (end)` : ex.peakMonth === firstMonth ? `${ex.peakMonth} (start)` : ex.peakMonth;
-    const atBackstop = (x: typeof china) => (x?.peakAtBackstop === true ? " (backstop)" : "");
+    // "*" (not "(backstop)", which widened the table past 100 columns when a peak reached it), explained below the table.
+    const atBackstop = (x: typeof china) => (x?.peakAtBackstop === true ? "*" : "");
     return [element, `${money(china?.startUsdPerKg ?? 0)}`, `${money(china?.peakUsdPerKg ?? 0)}${atBackstop(china)}`, money(ex?.startUsdPerKg ?? 0), `${money(ex?.peakUsdPerKg ?? 0)}${atBackstop(ex)}`, peakIn, widest === undefined ? "–" : `${formatShare(widest.share)} ${widest.monthLabel}${widest.monthLabel === lastMonth ? " (end)" : ""}`, money(ex?.endUsdPerKg ?? 0)];
   });
   parts.push(section(`Prices, US$/kg of element (China domestic vs ex-China)${w.trimmed ? `, ${w.label}: start is ${w.from}; peaks and the widest premium are within the window` : ""}`, `${wrapText("Per kg of element content; an oxide quote is lower by its oxide factor (Dy2O3: × 0.87, Nd2O3: × 0.86). CN: China's domestic market; ex-CN: outside China. \"widest premium\" is the largest ex-China mark-up over China's price in one month.", 100, 2)}\n${renderTextTable(
     [{ header: "element" }, { header: "CN start", align: "right" }, { header: "CN peak", align: "right" }, { header: "ex-CN start", align: "right" },
       { header: "ex-CN peak", align: "right" }, { header: "ex-CN peak in" }, { header: "widest premium", align: "right" }, { header: "ex-CN end", align: "right" }],
     priceRows,
-  )}${report.prices.some((p) => p.peakAtBackstop === true) ? `\n${wrapText(BACKSTOP_NOTE, 100, 2)}` : ""}`));
+  )}${report.prices.some((p) => p.peakAtBackstop === true) ? `\n${wrapText(`* at the backstop${BACKSTOP_NOTE.replace(/^\(backstop\)/, "")}`, 100, 2)}` : ""}`));
 
   parts.push(renderEndProductText(report, { region: options.region }));
 

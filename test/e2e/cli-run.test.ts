@@ -283,7 +283,7 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect(text).toContain("Reporting window 2024-10 – 2025-12: every table below covers these months, except the policy timeline. The run itself starts 2024-01");
     for (const heading of [
       "Shortages of final demand (more than 1 % of need unmet) — 3 episodes in 2024-10 – 2025-12 (cut at 2024-10",
-      "Plants short of input (production lost) — 11 episodes in 2024-10 – 2025-12", "Prices, US$/kg of element (China domestic vs ex-China), 2024-10 – 2025-12: start is 2024-10",
+      "Plants short of input (production lost) — 10 episodes in 2024-10 – 2025-12", "Prices, US$/kg of element (China domestic vs ex-China), 2024-10 – 2025-12: start is 2024-10",
       "End products not built for lack of magnets, 2024-10 – 2025-12", "Who closes the gap, 2024-10 – 2025-12", "Concentration by stage (2024-10 → 2025-12)",
       "separated in China, 2024-10 – 2025-04 → 2025-06 – 2025-12", "Supply from China against Tiny baseline (2024-10 – 2025-12,",
     ]) expect(text, heading).toContain(heading);

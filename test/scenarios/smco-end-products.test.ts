@@ -66,7 +66,7 @@ describe("SmCo defence and aerospace end products", () => {
       const text = renderRunText(reportForRegion(scenario, "US"), { region: "US" });
       const table = text.slice(text.indexOf("End products not built"));
       const row = table.split("\n").find((line) => line.startsWith("Defence, aerospace SmCo"));
-      expect(row).toMatch(/^Defence, aerospace SmCo\s+US\s+[\d,]+\s+F-35 SmCo set\s+\d{4}-\d{2}\s+.*Sm/);
+      expect(row).toMatch(/^Defence, aerospace SmCo\s+US\s+[\d,]+\s+F-35 SmCo set\s+[\d,.]+\s+\d{4}-\d{2}\s+.*Sm/);
     });
   });
 
