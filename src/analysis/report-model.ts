@@ -49,8 +49,10 @@ export interface ShortageEpisode {
    */
   readonly baselinePeakShareOfDemand?: number;
   /**
-   * True when `baselinePeakShareOfDemand` is at least half the episode's own peak: the baseline is short there too, about
-   * as deep, so the episode is not the scenario's doing. Undefined without a comparison run.
+   * True when the baseline is short there too (`baselinePeakShareOfDemand` > 0) and the episode's own peak is less than
+   * `WORSE_THAN_BASELINE_RATIO` (1.25) times the baseline's: about as deep, so the episode is not the scenario's doing.
+   * Never true with `worseThanBaseline`. Undefined without a comparison run. (Reports saved before 2026-11-29 used "at
+   * least half the episode's peak".)
    */
   readonly alsoInBaseline?: boolean;
   /**

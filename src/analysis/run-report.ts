@@ -193,9 +193,10 @@ function firstActiveMonth(result: SimulationResult, from = 0): number {
   return from;
 }
 
-/** Episodes the baseline has at least this share of as deep (its peak against the episode's) are the baseline's too. */
-export const ALSO_IN_BASELINE_SHARE_OF_PEAK = 0.5;
-/** An episode whose peak is at least this multiple of the baseline's in the same months is worse than the baseline's. */
+/**
+ * An episode whose peak is at least this multiple of the baseline's in the same months is worse than the baseline's;
+ * below it, with the baseline short there at all, it is the baseline's too ("also"). The two never hold together.
+ */
 export const WORSE_THAN_BASELINE_RATIO = 1.25;
 
 /**
@@ -210,9 +211,10 @@ export function baselineMonths(baseline: SimulationResult, firstMonth: string, l
 /**
  * Each episode with what the baseline run had in the same element, region and stage over the same months
  * (`baselineMonths`): `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when
- * never above the 1 % threshold); `alsoInBaseline` when that is at least half the episode's own peak — a small baseline
- * shortage does not make a deep one inherited; and `worseThanBaseline` when the baseline was short there but the
- * episode's peak is at least `WORSE_THAN_BASELINE_RATIO` times its peak (100 % against 56 %: inherited, but deepened).
+ * never above the 1 % threshold); `worseThanBaseline` when the baseline was short there but the episode's peak is at
+ * least `WORSE_THAN_BASELINE_RATIO` times its peak (100 % against 56 %: inherited, but deepened), and `alsoInBaseline`
+ * when the baseline was short there and it is not worse (about as deep: not the scenario's doing). One or the other
+ * whenever the baseline was short there, never both.
  */
 export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: SimulationResult): ShortageEpisode[] {
   return episodes.map((x) => {
@@ -228,7 +230,7 @@ export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], basel
       }
     }
     return {
-      ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && peak >= ALSO_IN_BASELINE_SHARE_OF_PEAK * x.peakShareOfDemand,
+      ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && x.peakShareOfDemand < WORSE_THAN_BASELINE_RATIO * peak,
       worseThanBaseline: peak > 0 && x.peakShareOfDemand >= WORSE_THAN_BASELINE_RATIO * peak,
     };
   });

@@ -43,7 +43,7 @@ export interface EpisodeTableOptions {
 
 /**
  * A table of shortage episodes, earliest first, with "began" when one was cut at the window's start and, when the report
- * has a comparison run, the baseline's peak share of need in the same months ("also" when at least half the episode's).
+ * has a comparison run, the baseline's peak share of need in the same months ("worse" when the episode's peak is at least 1.25 × it, "also" otherwise).
  */
 export function renderEpisodeTable(report: RunReport, episodes: readonly ShortageEpisode[], { key, caption, showRegion = true }: EpisodeTableOptions): string {
   // With a comparison run, the baseline's peak in the same months, "also" when it had the episode too (then it is not the scenario's doing).
