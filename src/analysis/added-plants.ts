@@ -108,8 +108,9 @@ export function addedPlants(result: SimulationResult, input: AddedPlantsInput): 
       reasons: [],
     });
     const added = plants[plants.length - 1]!;
-    if (added.utilisationShare !== undefined && added.utilisationShare < ADDED_PLANT_LOW_USE_SHARE) {
-      plants[plants.length - 1] = { ...added, reasons: reasonsFor(result, i, info.get(id)?.elements, input, from) };
+    if (added.utilisationShare !== undefined) {
+      const low = added.utilisationShare < ADDED_PLANT_LOW_USE_SHARE;
+      plants[plants.length - 1] = { ...added, lowUse: low, reasons: reasonsFor(result, i, info.get(id)?.elements, input, { from, low }) };
     }
   });
   plants.sort((a, b) => stageIndex(a.stage) - stageIndex(b.stage) || b.outputTonnes - a.outputTonnes);
@@ -132,6 +133,7 @@ function outputOf(result: SimulationResult, i: number, from: number, baseline: S
   let output = 0;
   let capacity = 0;
   let load = 0;
+  let running = 0;
   for (let m = 0; m < result.months; m++) {
     const made = result.facilityOutputTonnes[m * N + i] ?? 0;
     if (first < 0 && made > 1e-9) first = m;
@@ -140,6 +142,7 @@ function outputOf(result: SimulationResult, i: number, from: number, baseline: S
     if (first < 0) continue;
     const cap = result.facilityCapacityTonnes[m * N + i] ?? 0;
     capacity += cap;
+    if (cap > 0) running++;
     load += (result.facilityUtilisation[m * N + i] ?? 0) * cap;
   }
   const b = baseline?.facilityIds.indexOf(result.facilityIds[i] ?? "") ?? -1;
@@ -151,17 +154,17 @@ function outputOf(result: SimulationResult, i: number, from: number, baseline: S
   return {
     firstOutputMonth: first < 0 ? undefined : addMonths(result.startMonth, first), outputTonnes: output,
     ...(baseline === undefined ? {} : { baselineOutputTonnes: baselineOutput }),
-    capacityTonnes: capacity, utilisationShare: capacity > 0 ? load / capacity : undefined,
+    capacityTonnes: capacity, monthsRunning: running, utilisationShare: capacity > 0 ? load / capacity : undefined,
   };
 }
 
 /**
- * Why facility `i` ran below capacity in the window's months it had capacity from its first output on: the elements its
+ * What held facility `i` back in the window's months it had capacity from its first output on: the elements its
  * region's plants of its stage were short of (as "plants short of input" counts them), each with the "Made here, short
  * here" row of an earlier stage of the region that says why; its own output leaving while its region was short
- * ("Made here, short here" at its own stage); else not ordered.
+ * ("Made here, short here" at its own stage); else, when it ran below `ADDED_PLANT_LOW_USE_SHARE` (`low`), not ordered.
  */
-function reasonsFor(result: SimulationResult, i: number, elements: ReadonlySet<string> | undefined, input: AddedPlantsInput, from: number): AddedPlantReason[] {
+function reasonsFor(result: SimulationResult, i: number, elements: ReadonlySet<string> | undefined, input: AddedPlantsInput, { from, low }: { from: number; low: boolean }): AddedPlantReason[] {
   const N = result.facilityIds.length;
   const stage = result.facilityStage[i] ?? 0;
   const r = result.facilityRegion[i] ?? 0;
@@ -191,7 +194,7 @@ function reasonsFor(result: SimulationResult, i: number, elements: ReadonlySet<s
   // Its own output that left while a later stage (or final demand) of the region was short: the largest such row.
   const left = input.madeHere.filter((x) => x.region === region && stageIndex(x.stage) === stage && (elements === undefined || elements.has(x.element)))[0];
   if (left !== undefined) reasons.push({ code: "output_left", row: left });
-  return reasons.length === 0 ? [{ code: "not_ordered" }] : reasons;
+  return reasons.length === 0 && low ? [{ code: "not_ordered" }] : reasons;
 }
 
 /** Each region and stage of `plants`: all its plants' output in the window in the run and the baseline, and the added plants' extra. */

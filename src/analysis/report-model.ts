@@ -186,7 +186,8 @@ export interface PlantShortfall {
 }
 
 /**
- * Why a plant the scenario adds ran below `ADDED_PLANT_LOW_USE_SHARE` of its capacity, as far as the model knows:
+ * What held back a plant the scenario adds (why it ran below 70 % of its capacity, or what its region still lacked), as
+ * far as the model knows:
  * - `short_of_input`: its region's plants of its stage lacked input of these elements in at least a quarter of its
  *   running months; `upstream` is the "Made here, short here" row that says why the region lacked it (its output of the
  *   element at an earlier stage left while it was short), and `homePlants` whether a plant of the region at the stage
@@ -234,9 +235,16 @@ export interface AddedPlant {
   readonly baselineOutputTonnes?: number;
   /** Capacity it had in the window's months from its first output on, in its rating's unit (t REO of feed for separation). */
   readonly capacityTonnes: number;
+  /** Months of the window it had capacity from its first output on (the months `reasons` count in). */
+  readonly monthsRunning: number;
   /** Its load over that capacity in those months, 0–1 (undefined when it had none). */
   readonly utilisationShare: number | undefined;
-  /** Why it ran below `ADDED_PLANT_LOW_USE_SHARE` of capacity (empty when it did not, or had no capacity in the window). */
+  /** True when it ran below `ADDED_PLANT_LOW_USE_SHARE` (70 %) of its capacity; absent when it had no capacity in the window. */
+  readonly lowUse?: boolean;
+  /**
+   * What held it back, as far as the model knows: why it ran below 70 % of capacity when `lowUse`, else what its region's
+   * stage still lacked (or where its output went) while it ran; `not_ordered` only when `lowUse`. Empty when nothing did.
+   */
   readonly reasons: readonly AddedPlantReason[];
 }
 
