@@ -102,10 +102,10 @@ export function addedStageText(x: AddedPlantStage): string {
 
 /** How to read the table, in one paragraph. */
 export function addedPlantsNote(report: RunReport): string {
-  const base = report.addedPlants?.stages.length !== 0 && report.baselineName !== undefined;
+  const base = report.baselineName !== undefined && (report.addedPlants?.plants ?? []).some((x) => (x.baselineOutputTonnes ?? 0) > 0);
   return `Mines and plants the scenario adds, starts sooner, enlarges or ramps faster against ${addedAgainstText(report)}. `
     + "Capacity: nameplate t/yr (separation: t REO of feed). Made: its output, t of its product (concentrate or oxide: t REO; metal; finished magnet)"
-    + `${base ? "; vs base: more than the same plant made in the baseline run" : ""}. Use: its load over its capacity from its first output on (ramp included). `
+    + `${base ? "; vs base (more than in baseline): more than the same plant made in the baseline run" : ""}. Use: its load over its capacity from its first output on (ramp included). `
     + `Below ${LOW_USE_SHARE_TEXT}, the reasons the model knows follow the table, and for the others what their region still lacked.`;
 }
 
