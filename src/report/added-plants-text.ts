@@ -28,11 +28,11 @@ export function addedAgainstText(report: RunReport): string {
   return report.addedPlants?.reference === "baseline" && report.baselineName !== undefined ? `the plants of ${report.baselineName}` : "the world's plants as the dataset has them";
 }
 
-/** "new", "earlier (was 2029-10)", "larger (was 2,000 t/yr)", "faster ramp", joined by "; ". */
+/** "new", "earlier (2029-10)", "larger (2,000)", "faster ramp", joined by "; ": in brackets, the reference's start month or capacity (t/yr). */
 export function addedChangeText(x: AddedPlant): string {
   return x.changes.map((c) => c === "new" ? "new"
-    : c === "earlier" ? `earlier (was ${x.referenceStartMonth ?? "never"})`
-      : c === "larger" ? `larger (was ${formatTonnes(x.referenceCapacityTonnesPerYear ?? 0)})` : "faster ramp").join("; ");
+    : c === "earlier" ? `earlier (${x.referenceStartMonth ?? "never"})`
+      : c === "larger" ? `larger (${formatTonnes(x.referenceCapacityTonnesPerYear ?? 0)})` : "faster ramp").join("; ");
 }
 
 /** "2027-01", or "none (planned 2031-06)" when it made nothing in the run, or "never". */
@@ -104,7 +104,7 @@ export function addedStageText(x: AddedPlantStage): string {
 export function addedPlantsNote(report: RunReport): string {
   const base = report.baselineName !== undefined && (report.addedPlants?.plants ?? []).some((x) => (x.baselineOutputTonnes ?? 0) > 0);
   return `Mines and plants the scenario adds, starts sooner, enlarges or ramps faster against ${addedAgainstText(report)}. `
-    + "Capacity: nameplate t/yr (separation: t REO of feed). Made: its output, t of its product (concentrate or oxide: t REO; metal; finished magnet)"
+    + "Added: new, or earlier / larger than there (in brackets, its start month or capacity there). Capacity: nameplate t/yr (separation: t REO of feed). Made: its output, t of its product (concentrate or oxide: t REO; metal; finished magnet)"
     + `${base ? "; vs base (more than in baseline): more than the same plant made in the baseline run" : ""}. Use: its load over its capacity from its first output on (ramp included). `
     + `Below ${LOW_USE_SHARE_TEXT}, the reasons the model knows follow the table, and for the others what their region still lacked.`;
 }
@@ -127,7 +127,7 @@ export function renderAddedPlantsText(report: RunReport, { region }: { readonly 
   }
   const vsBase = report.baselineName !== undefined && rows.some((x) => (x.baselineOutputTonnes ?? 0) > 0);
   const table = renderTextTable(
-    [{ header: "plant", maxWidth: 24, wrap: true }, { header: "region" }, { header: "stage" }, { header: "t/yr", align: "right" }, { header: "added", maxWidth: 20, wrap: true },
+    [{ header: "plant", maxWidth: 20, wrap: true }, { header: "region" }, { header: "stage" }, { header: "t/yr", align: "right" }, { header: "added", maxWidth: 17, wrap: true },
       { header: "first out" }, { header: "made t", align: "right" }, ...(vsBase ? [{ header: "vs base", align: "right" as const }] : []), { header: "use", align: "right" }],
     shown.map((x) => [shortFacilityId(x.facility), x.region, x.stage, formatTonnes(x.capacityTonnesPerYear), addedChangeText(x), addedFirstOutputText(x), formatTonnes(x.outputTonnes),
       ...(vsBase ? [signedTonnes(x.outputTonnes - (x.baselineOutputTonnes ?? 0))] : []), addedUseText(x)]),
