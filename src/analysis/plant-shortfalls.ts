@@ -18,12 +18,13 @@ const PLANT_MIN_TONNES = 1;
 export const FACILITY_UNITS = ["t REO", "t REO", "t metal", "t magnet"] as const;
 
 /** A facility's name and the elements it handles (undefined: all), from the world. */
-interface FacilityInfo {
+export interface FacilityInfo {
   readonly name: string;
   readonly elements: ReadonlySet<string> | undefined;
 }
 
-function facilityInfo(world: World): Map<string, FacilityInfo> {
+/** Each facility's name and elements in a world, by id (a magnet plant: the elements of its type's grades). */
+export function facilityInfo(world: World): Map<string, FacilityInfo> {
   const classOf = new Map(world.elements.map((e) => [e.symbol as string, e.class as string]));
   const expand = (items: readonly string[]) => new Set(items.flatMap((item) => (classOf.has(item) ? [item] : [...classOf].filter(([, c]) => c === item).map(([s]) => s))));
   // A magnet plant makes its type's grades: the elements in them.
@@ -40,7 +41,7 @@ function facilityInfo(world: World): Map<string, FacilityInfo> {
  * The elements (of those a facility handles; undefined: all) of which region r's plants of `stage` lost more than 1 % of
  * their production for lack of input in month m (none for mines, which need no input).
  */
-function elementsShortOfInput(result: SimulationResult, m: number, r: number, stage: number, elements: ReadonlySet<string> | undefined): string[] {
+export function elementsShortOfInput(result: SimulationResult, m: number, r: number, stage: number, elements: ReadonlySet<string> | undefined): string[] {
   const short: string[] = [];
   if (stage === 0) return short;
   // The test the shortage episodes use, so "short of" names the elements of the plants-short-of-input episodes.

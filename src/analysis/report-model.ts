@@ -188,6 +188,93 @@ export interface PlantShortfall {
 }
 
 /**
+ * What held back a plant the scenario adds (why it ran below 70 % of its capacity, or what its region still lacked), as
+ * far as the model knows:
+ * - `short_of_input`: its region's plants of its stage lacked input of these elements in at least a quarter of its
+ *   running months; `upstream` is the "Made here, short here" row that says why the region lacked it (its output of the
+ *   element at an earlier stage left while it was short), and `homePlants` whether a plant of the region at the stage
+ *   before handles the element at all (false: the region's input of it can only be imported);
+ * - `output_left`: its own output left the region while a later stage there was short of it (the "Made here, short
+ *   here" row, whose reason names the stage the region lacks or why it could not use it);
+ * - `not_ordered`: neither: buyers ordered less than it could make (orders are spread over every maker in proportion to
+ *   what each offers).
+ */
+export type AddedPlantReason =
+  | {
+    readonly code: "short_of_input"; readonly element: string; readonly months: number; readonly inputStage: string;
+    readonly homePlants: boolean; readonly upstream?: MadeHereShortHere;
+  }
+  | { readonly code: "output_left"; readonly row: MadeHereShortHere }
+  | { readonly code: "not_ordered" };
+
+/**
+ * A mine or plant the scenario adds or brings forward, against the baseline run's plants (or, without a baseline, the
+ * world's), and what it made over the report's window. Tonnes are of its product (`unit`), as `PlantShortfall`'s.
+ */
+export interface AddedPlant {
+  readonly facility: string;
+  readonly name: string;
+  readonly region: string;
+  /** `mine`, `separation`, `metal` or `magnet`. */
+  readonly stage: string;
+  /** `t REO` (mines: concentrate; separation: oxide), `t metal` or `t magnet`. */
+  readonly unit: string;
+  /**
+   * What the scenario changed: `new` (the reference has no such facility, or never starts it), `earlier` (it starts
+   * sooner, after the start slip its status sets), `larger` (more capacity), `faster_ramp` (a shorter ramp).
+   */
+  readonly changes: readonly ("new" | "earlier" | "larger" | "faster_ramp")[];
+  /** Nameplate capacity, t/yr (mines and separation: t REO of feed; metal and magnet: t of product), and the reference's (absent when new). */
+  readonly capacityTonnesPerYear: number;
+  readonly referenceCapacityTonnesPerYear?: number;
+  /** The month its output may start in this run (its start month plus the slip its status sets), and the reference's; undefined: never. */
+  readonly plannedStartMonth: string | undefined;
+  readonly referenceStartMonth?: string | undefined;
+  /** First month of the run it made anything, `YYYY-MM`; undefined when it never did. */
+  readonly firstOutputMonth: string | undefined;
+  /** What it made in the window, and what the same facility made in the baseline run in the window (0 when it was not there). */
+  readonly outputTonnes: number;
+  readonly baselineOutputTonnes?: number;
+  /** Capacity it had in the window's months from its first output on, in its rating's unit (t REO of feed for separation). */
+  readonly capacityTonnes: number;
+  /** Months of the window it had capacity from its first output on (the months `reasons` count in). */
+  readonly monthsRunning: number;
+  /** Its load over that capacity in those months, 0–1 (undefined when it had none). */
+  readonly utilisationShare: number | undefined;
+  /** True when it ran below `ADDED_PLANT_LOW_USE_SHARE` (70 %) of its capacity; absent when it had no capacity in the window. */
+  readonly lowUse?: boolean;
+  /**
+   * What held it back, as far as the model knows: why it ran below 70 % of capacity when `lowUse`, else what its region's
+   * stage still lacked (or where its output went) while it ran; `not_ordered` only when `lowUse`. Empty when nothing did.
+   */
+  readonly reasons: readonly AddedPlantReason[];
+}
+
+/**
+ * A region and stage that has a plant the scenario adds: the output of all its plants of the stage in the window against
+ * the baseline run's, and the part the added plants made beyond their own baseline output — so a reader sees whether
+ * they added supply or displaced the incumbents (t of product, as `AddedPlant`).
+ */
+export interface AddedPlantStage {
+  readonly region: string;
+  readonly stage: string;
+  readonly unit: string;
+  readonly outputTonnes: number;
+  readonly baselineOutputTonnes: number;
+  /** The added plants' output here less their own output in the baseline run. */
+  readonly addedPlantsExtraTonnes: number;
+}
+
+/** The plants a scenario adds or brings forward, with what they made and what their region's stage made in all. */
+export interface AddedPlants {
+  /** What "added" is measured against: the baseline run's plants, or (without one, or when its plants are not known) the world's. */
+  readonly reference: "baseline" | "world";
+  readonly plants: readonly AddedPlant[];
+  /** One row for each region and stage of `plants`; empty without a baseline run. */
+  readonly stages: readonly AddedPlantStage[];
+}
+
+/**
  * What an importing region got from China against the baseline run, over the report's window: magnets (t of element
  * content) and Dy + Tb as oxide or metal (t), as customs count them (when a licence clears).
  */
@@ -408,6 +495,11 @@ export interface RunReport {
    * capacity while their stage is short of input), largest loss first. Absent in reports saved before it existed.
    */
   readonly plantShortfalls?: readonly PlantShortfall[];
+  /**
+   * Mines and plants the scenario adds or brings forward (new-capacity policies, facility overrides), with what each made
+   * in the window, how full it ran and why not fuller. Absent in reports saved before it existed.
+   */
+  readonly addedPlants?: AddedPlants;
   readonly gapClosers: readonly GapCloser[];
   /**
    * Extra imports into the region the report was built for (`--region`) against the baseline, by supplier, form and

@@ -8,6 +8,8 @@ import { tradeEntries, type SimulationResult } from "../engine/index.js";
 import { addMonths, dayNumberOf, monthOffset } from "../model/dates.js";
 import type { World } from "../model/world-schema.js";
 import type { ResolvedScenario } from "../scenario/index.js";
+import { prepareScenario } from "../scenario/prepare.js";
+import { addedPlants } from "./added-plants.js";
 import { flowGraphForMonth } from "./flow-graph.js";
 import { importGains } from "./import-gains.js";
 import { madeHereShortHere } from "./made-here-short-here.js";
@@ -23,7 +25,12 @@ import { stagePlantsOf } from "./stage-capacity.js";
 export interface RunReportContext {
   readonly scenario: ResolvedScenario;
   readonly world: World;
-  readonly baseline?: { readonly name: string; readonly result: SimulationResult };
+  /**
+   * The run to compare with. `world`: the world it compiled (its scenario's overrides and new capacity applied,
+   * `prepareScenario(…).world`), so "plants this scenario adds" are those it does not have; without it they are measured
+   * against the world as the dataset has it.
+   */
+  readonly baseline?: { readonly name: string; readonly result: SimulationResult; readonly world?: World };
   /**
    * First month (`YYYY-MM`) of the reporting window (`--from`): every summary (episodes, prices, end products lost,
    * gap closers, supply from China, costs, provenance, concentration, flow months) covers this month to the run's end.
@@ -49,6 +56,7 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
   const labels = monthLabels(result);
   const from = windowStart(result, context.reportFrom);
   const shortages = context.baseline === undefined ? shortageEpisodes(result, from) : markBaselineEpisodes(shortageEpisodes(result, from), context.baseline.result);
+  const madeHere = madeHereOf(result, from);
   return {
     title: scenario.name,
     scenario: {
@@ -69,11 +77,12 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     endProductsLostPaths: endProductPaths(result, world),
     sectorShortfalls: sectorShortfalls(result, world, from),
     plantShortfalls: plantShortfalls(result, world, { baseline: context.baseline?.result, from }),
+    addedPlants: addedPlantsOf(result, context, from, madeHere),
     gapClosers: context.baseline === undefined ? [] : gapClosers(result, context.baseline.result, from),
     ...(context.baseline === undefined || context.region === undefined ? {} : { importGains: importGains(result, context.baseline.result, context.region, from) }),
     chinaSupplyChanges: context.baseline === undefined ? [] : chinaSupplyChanges(result, context.baseline.result, from),
     regionOutputs: regionOutputs(result, from),
-    madeHereShortHere: madeHereOf(result, from),
+    madeHereShortHere: madeHere,
     policyCosts: policyCosts(result, from),
     ...chinaOrigin(result, from),
     chinaShareByStage: chinaShareByStage(result),
@@ -81,6 +90,17 @@ export function buildRunReport(result: SimulationResult, context: RunReportConte
     flowGraphs: flowGraphMonths(result, from).map((m) => flowGraphForMonth(result, m)).filter((g) => g.links.length > 0),
     warnings: result.warnings,
   };
+}
+
+/**
+ * The plants the scenario adds or brings forward: against the baseline run's compiled world when the context has it,
+ * else against the dataset's world (the run's own world is its scenario prepared again: pure and cheap).
+ */
+function addedPlantsOf(result: SimulationResult, context: RunReportContext, from: number, madeHere: ReturnType<typeof madeHereOf>) {
+  const { scenario, world, baseline } = context;
+  const runWorld = prepareScenario(scenario, world).world;
+  const reference = baseline?.world === undefined ? { kind: "world" as const, world } : { kind: "baseline" as const, world: baseline.world, result: baseline.result };
+  return addedPlants(result, { runWorld, reference, baseline: baseline?.result, plants: stagePlantsOf(result), madeHere, from });
 }
 
 /** "Made here, short here" rows of a run: its plants and their capacity are those the run's engine recorded. */

@@ -5,6 +5,7 @@
  * isomorphic library.
  */
 import type { SimulationResult } from "../engine/index.js";
+import type { World } from "../model/world-schema.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { runPreparedScenario } from "../analysis/run-scenario.js";
@@ -26,7 +27,7 @@ export interface CompletedRun {
   readonly loaded: LoadedScenario;
   readonly result: SimulationResult;
   readonly report: RunReport;
-  readonly baseline: { readonly name: string; readonly result: SimulationResult } | undefined;
+  readonly baseline: { readonly name: string; readonly result: SimulationResult; readonly world?: World } | undefined;
   /** Month indices [fromMonth, toMonth) of the reporting window in `result` (the whole run without `--from`/`--year`). */
   readonly window: MonthWindow;
 }
@@ -62,7 +63,7 @@ export interface RunRequest {
   /** A region to follow (`--region`): the report then carries the extra imports into it against the baseline. */
   readonly region?: string | undefined;
   /** A baseline already run (skips running it again). */
-  readonly baselineRun?: { readonly name: string; readonly result: SimulationResult };
+  readonly baselineRun?: { readonly name: string; readonly result: SimulationResult; readonly world?: World };
   /** Called as work advances: a description and the share done so far (0–1). */
   readonly onStep?: (step: string, fractionDone: number) => void;
 }
@@ -97,7 +98,7 @@ export function runScenarioForCli(ref: string, request: RunRequest = {}): Comple
     const b = loadScenario(baselineRef, worldDir === undefined ? {} : { worldDir });
     // Compare like with like: the baseline runs over the scenario's own horizon.
     const prepared = prepareScenario({ ...b.scenario, startMonth: loaded.scenario.startMonth, months: loaded.scenario.months }, b.world);
-    baseline = { name: b.scenario.name, result: runPreparedScenario(prepared).result };
+    baseline = { name: b.scenario.name, result: runPreparedScenario(prepared).result, world: prepared.world };
   }
   step("building the report", 0.8);
   const report = buildRunReport(result, {

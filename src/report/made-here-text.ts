@@ -30,7 +30,7 @@ export function madeHereShortText(row: Pick<MadeHereShortHere, "shortBy">, { bri
 }
 
 /** The plants of the stage that takes an output at home, in words: "Dy metal plant(s)", "plant(s) that separate(s) Dy", "magnet plant(s)". */
-function nextPlants(nextStage: string, element: string, { plural = true } = {}): string {
+export function nextPlants(nextStage: string, element: string, { plural = true } = {}): string {
   if (nextStage === "separation") return plural ? `plants that separate ${element}` : `plant that separates ${element}`;
   const name = nextStage === "metal" ? `${element} metal plant` : `${nextStage} plant`;
   return plural ? `${name}s` : name;

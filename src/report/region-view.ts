@@ -26,6 +26,9 @@ export function reportForRegion(report: RunReport, region: string): RunReport {
     endProductsLost: report.endProductsLost.filter((x) => x.region === region),
     sectorShortfalls: report.sectorShortfalls.filter((x) => x.region === region),
     ...(report.plantShortfalls === undefined ? {} : { plantShortfalls: report.plantShortfalls.filter((x) => x.region === region) }),
+    ...(report.addedPlants === undefined ? {} : {
+      addedPlants: { ...report.addedPlants, plants: report.addedPlants.plants.filter((x) => x.region === region), stages: report.addedPlants.stages.filter((x) => x.region === region) },
+    }),
     chinaSupplyChanges: report.chinaSupplyChanges.filter((x) => x.region === region),
     regionOutputs: report.regionOutputs.filter((x) => x.region === region),
     ...(report.madeHereShortHere === undefined ? {} : { madeHereShortHere: report.madeHereShortHere.filter((x) => x.region === region) }),

@@ -9,6 +9,7 @@ import type { RunReport, ShortageEpisode } from "../analysis/report-model.js";
 import { SECTOR_SHORT_NAME_MAX } from "../model/world-schema.js";
 import { BASELINE_COLUMN_MEANING, baselinePeakText } from "./baseline-peak.js";
 import { differenceOf, endProductNote, hasBaselineLosses, magnetTonnesText, shortOfText, signedText } from "./end-products.js";
+import { renderAddedPlantsText } from "./added-plants-text.js";
 import { renderMadeHereText } from "./made-here-text.js";
 import { formatChange, formatMainElements, formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "./number-format.js";
 import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
@@ -154,6 +155,9 @@ export function renderRunText(report: RunReport, options: { readonly region?: st
   ));
   // Which mines and plants stop or fall short, and when (reports saved before it existed have no such rows).
   if (report.plantShortfalls !== undefined) parts.push(renderPlantShortfallText(report, { region: options.region }));
+  // The plants the scenario adds: what they made, and whether they added supply or displaced the incumbents.
+  const added = renderAddedPlantsText(report, { region: options.region });
+  if (added !== undefined) parts.push(added);
 
   const byElement = new Map<string, { china?: (typeof report.prices)[number]; ex?: (typeof report.prices)[number] }>();
   for (const p of report.prices) {

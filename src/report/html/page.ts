@@ -5,7 +5,9 @@
  */
 import type { RunReport } from "../report-model.js";
 import type { RegionView } from "../region-view.js";
+import { ADDED_PLANTS_TITLE, hasAddedPlantsSection } from "../added-plants-text.js";
 import { renderAnswer } from "./answer.js";
+import { ADDED_PLANTS_CSS, ADDED_PLANTS_INTRO, renderAddedPlantsSection } from "./section-added-plants.js";
 import type { ChartLayout } from "./echarts-ssr.js";
 import { reportWindow } from "../report-window.js";
 import { escapeHtml } from "./escape.js";
@@ -43,6 +45,7 @@ function sections(report: RunReport, layout: ChartLayout, view: RegionView | und
     { id: "shortfalls", title: "Shortfalls", intro: "Demand that could not be met, t/month of element content, stacked by element and by importing region; then each shortage episode.", body: renderShortfallSection(report, layout) },
     // Reports saved before plant figures existed have none: the page keeps its sections.
     ...(report.plantShortfalls === undefined ? [] : [{ id: "plants", title: "Plants that stop or fall short", intro: `Which mines and plants make well below ${report.baselineName === undefined ? "their capacity while their stage is short of input" : "their output in the baseline run"}, from when, and how much output they lose: the suppliers a buyer of their products has to replace.`, body: renderPlantSection(report) }]),
+    ...(hasAddedPlantsSection(report) ? [{ id: "added-plants", title: ADDED_PLANTS_TITLE, intro: ADDED_PLANTS_INTRO, body: renderAddedPlantsSection(report) }] : []),
     { id: "flows", title: "Flows through the chain", intro: "Where material went in a chosen month, from mines through separation, metal and magnet making to use, by region. Pick a month above the chart.", body: renderFlowSection(report, layout) },
     { id: "concentration", title: "Concentration by stage", intro: `China's share of each stage's world output (for use: of world demand) month by month, and the concentration of each stage at the start and end of the ${w.trimmed ? `reporting window (${w.label})` : "run"}.`, body: renderConcentrationSection(report, layout) },
     { id: "provenance", title: "Where the content comes from", intro: "How much of each importing region's use of the magnet elements was separated in China — the provenance the model carries through every stage, and what an extraterritorial rule like MOFCOM Ann. 61/2025 tests.", body: renderOriginSection(report, layout) },
@@ -107,7 +110,7 @@ ${s.body}
 <meta name="generator" content="Chokepoint">
 <title>${escapeHtml(report.title)} · Chokepoint report</title>
 <link rel="icon" href="data:,">
-<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}${report.plantShortfalls === undefined ? "" : PLANT_CSS}${regionView === undefined ? "" : REGION_CSS}
+<style>${REPORT_CSS}${flowTabsCss(report.flowGraphs.length)}${report.plantShortfalls === undefined && !hasAddedPlantsSection(report) ? "" : PLANT_CSS}${hasAddedPlantsSection(report) ? ADDED_PLANTS_CSS : ""}${regionView === undefined ? "" : REGION_CSS}
 </style>
 </head>
 <body>
