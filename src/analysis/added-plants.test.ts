@@ -69,6 +69,15 @@ describe("plants this scenario adds (or brings forward)", () => {
     expect(added.stages).toEqual([{ region: "AA", stage: "magnet", unit: "t magnet", outputTonnes: 680, baselineOutputTonnes: 400, addedPlantsExtraTonnes: 400 }]);
   });
 
+  it("judges 'below 70 %' on the whole percent the tables print: 69.6 % shows as 70 % and is not listed as below it", () => {
+    // NEW makes 139.2 t a month of 200 (69.6 %) once it runs.
+    const near = result(["plant:old", "plant:later", "plant:new"], [100, 0, 0, 100, 0, 139.2, 100, 50, 139.2, 100, 50, 139.2], [100, 100, 200], [0, 2, 1]);
+    const added = addedPlants(near, { ...input, plants: stagePlantsOf(near) });
+    const fresh = added.plants.find((x) => x.facility === "plant:new");
+    expect(fresh?.utilisationShare).toBeCloseTo(0.696, 9);
+    expect(fresh?.lowUse).toBe(false);
+  });
+
   it("says why a plant ran below 70 % of capacity: the element its stage lacked, with the 'Made here, short here' row that says why the region lacked it", () => {
     const [created] = addedPlants(run, input).plants;
     expect(created!.reasons).toEqual([{ code: "short_of_input", element: "Dy", months: 3, inputStage: "metal", homePlants: false, upstream: dyOxideLeft }]);

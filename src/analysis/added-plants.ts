@@ -109,7 +109,8 @@ export function addedPlants(result: SimulationResult, input: AddedPlantsInput): 
     });
     const added = plants[plants.length - 1]!;
     if (added.utilisationShare !== undefined) {
-      const low = added.utilisationShare < ADDED_PLANT_LOW_USE_SHARE;
+      // Judged on the whole percent the tables print, so a plant shown at "70%" is never listed as below 70 %.
+      const low = Math.round(added.utilisationShare * 100) < Math.round(ADDED_PLANT_LOW_USE_SHARE * 100);
       plants[plants.length - 1] = { ...added, lowUse: low, reasons: reasonsFor(result, i, info.get(id)?.elements, input, { from, low }) };
     }
   });

@@ -5,6 +5,7 @@
  * reused), and its region's stage against the baseline. Reads a `RunReport`; computes no model figures.
  */
 import type { AddedPlant, AddedPlantReason, AddedPlantStage, RunReport } from "../analysis/report-model.js";
+import { ADDED_PLANT_LOW_USE_SHARE } from "../analysis/added-plants.js";
 import { madeHereOutputText, madeHereReasonText, nextPlants } from "./made-here-text.js";
 import { formatShare, formatTonnes } from "./number-format.js";
 import { shortFacilityId } from "./plant-shortfalls-text.js";
@@ -13,7 +14,7 @@ import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
 /** Below this share of capacity a plant's reasons are given (as `analysis/added-plants` decides them). */
-export const LOW_USE_SHARE_TEXT = "70 %";
+export const LOW_USE_SHARE_TEXT = `${Math.round(ADDED_PLANT_LOW_USE_SHARE * 100)} %`;
 
 /** "Plants this scenario adds (or brings forward)". */
 export const ADDED_PLANTS_TITLE = "Plants this scenario adds (or brings forward)";
