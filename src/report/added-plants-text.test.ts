@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AddedPlant, MadeHereShortHere, RunReport } from "../analysis/report-model.js";
-import { renderAddedPlantsText } from "./added-plants-text.js";
+import { addedStageText, renderAddedPlantsText } from "./added-plants-text.js";
 import { renderAddedPlantsSection } from "./html/section-added-plants.js";
 import { reportForRegion } from "./region-view.js";
 
@@ -43,6 +43,9 @@ describe("plants this scenario adds (terminal)", () => {
 
   it("says whether the region's stage gained supply or the new plant displaced the incumbents", () => {
     expect(text.replace(/\s+/g, " ")).toContain("EU magnet: 58,959 t magnet, +24,777 t against the baseline; the added plants made +26,457 t of that, so the other plants made 1,680 t less (displaced).");
+    // Brought forward, then starved (western build-out on returned controls: Caremag made less than in the baseline).
+    expect(addedStageText({ region: "EU", stage: "separation", unit: "t REO", outputTonnes: 67_931, baselineOutputTonnes: 75_404, addedPlantsExtraTonnes: -1_569 }))
+      .toBe("EU separation: 67,931 t REO, −7,473 t against the baseline; the added plants made 1,569 t less than there themselves, so the other plants made 5,904 t less (displaced)");
   });
 
   it("names the missing stage that holds a plant back, in the words of 'Made here, short here'", () => {

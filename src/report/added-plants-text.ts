@@ -98,7 +98,11 @@ export function addedStageText(x: AddedPlantStage): string {
   const signed = (t: number) => `${t < 0 ? "−" : "+"}${formatTonnes(Math.abs(t))}`;
   const rest = Math.abs(others) < 0.5 ? "the other plants about the same"
     : others < 0 ? `so the other plants made ${formatTonnes(-others)} t less (displaced)` : `and the other plants ${formatTonnes(others)} t more`;
-  return `${x.region} ${x.stage}: ${formatTonnes(x.outputTonnes)} ${x.unit}, ${signed(change)} t against the baseline; the added plants made ${signed(x.addedPlantsExtraTonnes)} t of that, ${rest}`;
+  // Added plants that made less than in the baseline (brought forward, then starved of feed) say so in words.
+  const added = x.addedPlantsExtraTonnes < 0
+    ? `the added plants made ${formatTonnes(-x.addedPlantsExtraTonnes)} t less than there themselves`
+    : `the added plants made ${signed(x.addedPlantsExtraTonnes)} t of that`;
+  return `${x.region} ${x.stage}: ${formatTonnes(x.outputTonnes)} ${x.unit}, ${signed(change)} t against the baseline; ${added}, ${rest}`;
 }
 
 /** How to read the table, in one paragraph. */
