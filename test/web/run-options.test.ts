@@ -73,7 +73,8 @@ describe("what the report covers", () => {
   });
 
   it("says the whole run and no comparison for a run without options", () => {
-    const report = { ...sampleReport(), baselineName: undefined, window: undefined };
+    const { window: _window, ...whole } = sampleReport();
+    const report = { ...whole, baselineName: undefined };
     const last = report.monthLabels[report.monthLabels.length - 1];
     expect(reportCoverage(report).map((c) => [c.label, c.value, c.note])).toEqual([
       ["covers", `${report.monthLabels[0]} – ${last}`, "the whole run"],
