@@ -11,12 +11,15 @@
  *                                              the new version would make a saved scenario that extends it invalid: nothing saved,
  *                                              the children's issues in the body) | 422 ApiProblem (issues with line/column)
  * - DELETE /api/scenarios/:name                → 204 (saved scenarios only; ready-made → 409)
- * - POST   /api/scenarios/validate body SaveScenarioRequest → ValidationResponse (always 200)
- * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 404 (unknown scenario) | 422 | 429 (too many runs)
+ * - POST   /api/scenarios/validate body SaveScenarioRequest → ValidationResponse (always 200; a valid scenario's horizon
+ *                                              and compareWith with it, for a run form)
+ * - POST   /api/runs              body StartRunRequest → 202 RunStatus | 400 (a field of the wrong form) | 404 (unknown
+ *                                              scenario) | 422 (invalid scenario, unknown baseline or region, reportFrom
+ *                                              outside the run) | 429 (too many runs)
  * - GET    /api/runs                           → { runs: RunStatus[] } (newest first)
  * - GET    /api/runs/:id                       → RunStatus
  * - DELETE /api/runs/:id                       → 204 (a queued or running run is cancelled; the run and its outputs are deleted) | 404
- * - GET    /api/runs/:id/report                → RunReport (409 until done)
+ * - GET    /api/runs/:id/report                → RunReport, with `regionView` when the run followed a region (409 until done)
  * - GET    /api/runs/:id/series?variable&element&region&stage&from&to → SeriesResponse (filters: one value or a
  *                                              comma-separated list; values the run cannot hold → 400; more than 250,000
  *                                              matching rows → 400; 409 until done). Every answer carries the run's
@@ -31,6 +34,7 @@
  * - GET    /api/docs                           → OpenAPI 3.1 document (JSON)
  */
 import { z } from "zod";
+import { monthSchema } from "./ids.js";
 import type { Issue } from "./issues.js";
 import type { Source } from "./world-schema.js";
 
@@ -41,10 +45,22 @@ export const scenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9+.-]{0,63}$/
 export const saveScenarioRequestSchema = z.strictObject({ yaml: z.string().max(200_000, "a scenario of at most 200,000 characters") });
 export type SaveScenarioRequest = z.infer<typeof saveScenarioRequestSchema>;
 
-/** Body of POST /api/runs: a stored scenario by name, or YAML to run as is. */
+/**
+ * What a run is compared with and what its report covers, as the CLI's `--baseline`, `--from` and `--region` say it:
+ * `baseline` a scenario name (default: the scenario's own `compareWith`, else "baseline"; false for none); `reportFrom`
+ * the first month of the reporting window (a month of the run; default its first); `region` a region id of the world
+ * whose view the report then carries (`regionView`).
+ */
+const runOptionsShape = {
+  baseline: z.union([scenarioNameSchema, z.literal(false)]).optional(),
+  reportFrom: monthSchema.optional(),
+  region: z.string().min(1).max(64).optional(),
+};
+
+/** Body of POST /api/runs: a stored scenario by name, or YAML to run as is, with the run's options. */
 export const startRunRequestSchema = z.union([
-  z.strictObject({ scenario: scenarioNameSchema, baseline: z.union([scenarioNameSchema, z.literal(false)]).optional() }),
-  z.strictObject({ yaml: z.string().max(200_000), baseline: z.union([scenarioNameSchema, z.literal(false)]).optional() }),
+  z.strictObject({ scenario: scenarioNameSchema, ...runOptionsShape }),
+  z.strictObject({ yaml: z.string().max(200_000), ...runOptionsShape }),
 ]);
 export type StartRunRequest = z.infer<typeof startRunRequestSchema>;
 
@@ -65,10 +81,17 @@ export interface ScenarioDocument extends ScenarioListEntry {
   readonly yaml: string;
 }
 
-/** Result of validating scenario YAML: issues carry `line` and `column` in the YAML text. */
+/**
+ * Result of validating scenario YAML: issues carry `line` and `column` in the YAML text. A valid scenario comes with
+ * what a run form needs: its horizon (after `extends`) and what its own file says to compare it with.
+ */
 export interface ValidationResponse {
   readonly valid: boolean;
   readonly issues: readonly Issue[];
+  /** First month (`YYYY-MM`) and length of a run of it, in months; absent when not valid. */
+  readonly horizon?: { readonly startMonth: string; readonly months: number };
+  /** The scenario file's own `compareWith`, as written (never a parent's); absent when it has none. */
+  readonly compareWith?: string;
 }
 
 /** Life-cycle of a run. */
@@ -84,7 +107,12 @@ export interface RunStatus {
   readonly createdAt: string;
   readonly finishedAt: string | undefined;
   readonly error: string | undefined;
+  /** The scenario run for comparison (as the request or the scenario's `compareWith` named it); none when undefined. */
   readonly baseline: string | undefined;
+  /** First month of the reporting window (`YYYY-MM`) when the request set one; the report covers the whole run otherwise. */
+  readonly reportFrom: string | undefined;
+  /** The region the report follows (its `regionView`) when the request named one. */
+  readonly region: string | undefined;
 }
 
 /** What one variable's rows hold in a run; every list is in the order of `SeriesDimensions`. */

@@ -55,7 +55,13 @@ const listEntryShape = {
 };
 const listEntrySchema = documenting<ScenarioListEntry>()(z.object(listEntryShape).meta({ id: "ScenarioListEntry" }));
 const documentSchema = documenting<ScenarioDocument>()(z.object({ ...listEntryShape, yaml: text }).meta({ id: "ScenarioDocument" }));
-const validationSchema = documenting<ValidationResponse>()(z.object({ valid: z.boolean(), issues: z.array(issueSchema) }).meta({ id: "ValidationResponse" }));
+const validationSchema = documenting<ValidationResponse>()(z.object({
+  valid: z.boolean(),
+  issues: z.array(issueSchema),
+  horizon: z.object({ startMonth: monthSchema, months: z.number().int() }).optional()
+    .meta({ description: "a valid scenario's first month and length after extends: the months a run's reportFrom may name" }),
+  compareWith: optionalText.meta({ description: "the scenario file's own compareWith (never a parent's): what a run compares it with when the request names no baseline" }),
+}).meta({ id: "ValidationResponse" }));
 
 const runStatusSchema = documenting<RunStatus>()(z.object({
   id: text,
@@ -65,7 +71,9 @@ const runStatusSchema = documenting<RunStatus>()(z.object({
   createdAt: text,
   finishedAt: optionalText,
   error: optionalText,
-  baseline: optionalText.meta({ description: "name of the scenario run for comparison" }),
+  baseline: optionalText.meta({ description: "name of the scenario run for comparison (the request's baseline, else the scenario's compareWith, else \"baseline\"); absent for none" }),
+  reportFrom: monthSchema.optional().meta({ description: "first month of the report's window as asked (YYYY-MM); absent: the whole run" }),
+  region: optionalText.meta({ description: "the region the report follows as asked (its report carries regionView); absent for none" }),
 }).meta({ id: "RunStatus" }));
 
 const texts = z.array(text);
@@ -119,6 +127,9 @@ const runReportSchema = z.looseObject({
   endProductsLost: z.array(z.looseObject({})), endProductsLostPaths: z.array(z.looseObject({})), gapClosers: z.array(z.looseObject({})), policyCosts: z.array(z.looseObject({})), chinaOrigin: z.array(z.looseObject({})), chinaOriginByRegion: z.array(z.looseObject({})), chinaOriginPeriods: z.object({ first: z.string(), last: z.string() }), chinaSupplyChanges: z.array(z.looseObject({})),
   chinaShareByStage: z.array(z.looseObject({})), concentration: z.array(z.looseObject({})), flowGraphs: z.array(flowGraphSchema),
   warnings: z.array(text),
+  window: z.object({ from: monthSchema, to: monthSchema }).optional().meta({ description: "the months every summary covers (from: the run's reportFrom, else its first month)" }),
+  regionView: z.looseObject({ region: text, regionName: text }).optional()
+    .meta({ description: "with a run's region: that region's figures, as run.json's report.regionView (see RegionView in src/report/region-view.ts)" }),
 }).meta({ id: "RunReport", description: "see RunReport in src/analysis/report-model.ts" });
 
 const compareSchema = documenting<CompareResponse<RunReport>>()(z.object({
@@ -150,7 +161,13 @@ const healthSchema = z.object({ ok: z.literal(true), version: text }).meta({ id:
 const scenarioListSchema = z.object({ scenarios: z.array(listEntrySchema) }).meta({ id: "ScenarioListResponse" });
 const runListSchema = z.object({ runs: z.array(runStatusSchema) }).meta({ id: "RunListResponse" });
 const saveRequestSchema = saveScenarioRequestSchema.meta({ id: "SaveScenarioRequest" });
-const startRequestSchema = startRunRequestSchema.meta({ id: "StartRunRequest", description: "a saved or ready-made scenario by name, or YAML; baseline defaults to \"baseline\", false for none" });
+const startRequestSchema = startRunRequestSchema.meta({
+  id: "StartRunRequest",
+  description: "a saved or ready-made scenario by name, or YAML, with what the run compares with and what its report covers, as the CLI's --baseline, --from and --region: "
+    + "baseline, a scenario name (default: the scenario's own compareWith, else \"baseline\"), false for none; reportFrom, the first month of the reporting window "
+    + "(YYYY-MM, a month of the run: every summary of the report covers it to the end, the run itself still starts at the scenario's start; 400 when not YYYY-MM, "
+    + "422 outside the run); region, a region id of the world whose view the report then carries as regionView (422 naming the closest ids otherwise)",
+});
 
 /** Every schema the document names, in `components.schemas`. */
 const COMPONENTS = [
@@ -231,11 +248,11 @@ export function openApiDocument(version: string): Json {
       "/api/runs": {
         get: { summary: "runs, newest first (at most 500)", responses: { 200: json(runListSchema, "the runs") } },
         post: {
-          summary: "start a run of a saved/ready-made scenario or of posted YAML; its baseline (default \"baseline\", none when false) runs over the same horizon",
+          summary: "start a run of a saved/ready-made scenario or of posted YAML; its baseline (default: its compareWith, else \"baseline\"; none when false) runs over the same horizon; reportFrom sets the report's window, region the region it follows",
           requestBody: body(startRequestSchema),
           responses: {
             202: json(runStatusSchema, "queued"), ...common, 404: problemResponse("no such scenario"), 413: problemResponse("body over the size limit"),
-            422: problemResponse("the scenario or the baseline is not valid"), 429: problemResponse("too many runs computing and waiting; retry later (Retry-After)"),
+            422: problemResponse("the scenario or the baseline is not valid, the region is not one of the world's, or reportFrom is outside the run (the issues name the field)"), 429: problemResponse("too many runs computing and waiting; retry later (Retry-After)"),
           },
         },
       },
@@ -246,7 +263,7 @@ export function openApiDocument(version: string): Json {
       },
       "/api/runs/{id}/report": {
         parameters: [runId],
-        get: { summary: "the report of a finished run", responses: { 200: json(runReportSchema, "the report"), 404: problemResponse("no such run"), 409: problemResponse("the run is not done (queued, running or failed)") } },
+        get: { summary: "the report of a finished run (over its window; with regionView when the run followed a region)", responses: { 200: json(runReportSchema, "the report"), 404: problemResponse("no such run"), 409: problemResponse("the run is not done (queued, running or failed)") } },
       },
       "/api/runs/{id}/series": {
         parameters: [runId],

@@ -8,7 +8,11 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { RunReport } from "../analysis/report-model.js";
 import { startRunRequestSchema, type RunStatus, type SeriesResponse } from "../model/api.js";
+import { addMonths, monthOffset } from "../model/dates.js";
 import { monthSchema } from "../model/ids.js";
+import type { Issue } from "../model/issues.js";
+import { didYouMean } from "../model/suggest.js";
+import type { World } from "../model/world-schema.js";
 import type { StoredRun } from "../store/index.js";
 import { compareRuns } from "./compare.js";
 import type { ServerContext } from "./context.js";
@@ -30,7 +34,7 @@ const [byNameSchema, byYamlSchema] = startRunRequestSchema.options;
 function runStatus(run: StoredRun): RunStatus {
   return {
     id: run.id, scenario: run.scenario, state: run.state, progress: run.progress,
-    createdAt: run.createdAt, finishedAt: run.finishedAt, error: run.error, baseline: run.baseline,
+    createdAt: run.createdAt, finishedAt: run.finishedAt, error: run.error, baseline: run.baseline, reportFrom: run.reportFrom, region: run.region,
   };
 }
 
@@ -116,8 +120,36 @@ export function registerRunRoutes(app: FastifyInstance, context: ServerContext):
   });
 }
 
-/** Check a start-run body and resolve the scenario and its baseline into worker inputs. */
-function runInput({ catalog }: ServerContext, body: unknown): RunRequestInput {
+/**
+ * The problems of a run's `reportFrom` and `region` (as `run --from` and `--region` check them): a month outside the
+ * run's horizon, a region the world does not have (with the closest ids). Empty when both are fine or absent.
+ */
+function runOptionIssues(world: World, horizon: { readonly startMonth: string; readonly months: number }, options: { readonly reportFrom?: string | undefined; readonly region?: string | undefined }): Issue[] {
+  const issues: Issue[] = [];
+  const { reportFrom, region } = options;
+  if (reportFrom !== undefined) {
+    const offset = monthOffset(horizon.startMonth, reportFrom);
+    const last = addMonths(horizon.startMonth, horizon.months - 1);
+    if (offset < 0 || offset >= horizon.months) {
+      const expected = `a month of the run, ${horizon.startMonth} to ${last}`;
+      issues.push({ code: "invalid_value", path: ["body", "reportFrom"], received: reportFrom, expected, message: `expected ${expected} (${horizon.startMonth} + ${horizon.months} months), got ${reportFrom}` });
+    }
+  }
+  if (region !== undefined) {
+    const ids = world.regions.map((r) => r.id);
+    if (!ids.includes(region)) {
+      const hint = didYouMean(region, ids);
+      issues.push({
+        code: "unknown_reference", path: ["body", "region"], received: region, expected: `a region id of the world: ${ids.join(", ")}`,
+        message: `"${region}" is not a region of this world${hint === undefined ? "" : `; ${hint}`} (expected one of ${ids.join(", ")})`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Check a start-run body and resolve the scenario, its baseline and the report's options into worker inputs. */
+function runInput({ catalog, world }: ServerContext, body: unknown): RunRequestInput {
   // Parse against the branch the body names, so issues speak of its fields rather than of a union.
   const isYaml = typeof body === "object" && body !== null && "yaml" in body;
   const request = parseRequestPart(isYaml ? byYamlSchema : byNameSchema, body, "body");
@@ -137,6 +169,12 @@ function runInput({ catalog }: ServerContext, body: unknown): RunRequestInput {
     scenario = request.scenario;
     scenarioYaml = doc.yaml;
   }
+
+  const optionIssues = runOptionIssues(world, validated.scenario, request);
+  if (optionIssues.length > 0) {
+    throw new HttpError(422, "invalid-request", "Invalid run options", `the run cannot be reported as asked: ${optionIssues.map((i) => `${i.path.slice(1).join(".")}: ${i.message}`).join("; ")}`, optionIssues);
+  }
+  const region = request.region === undefined ? undefined : { id: request.region, name: world.regions.find((r) => r.id === request.region)?.name ?? request.region };
 
   const explicit = request.baseline;
   // Without a baseline in the body: what the scenario file says to compare it with (`compareWith`, a scenario the
@@ -163,5 +201,5 @@ function runInput({ catalog }: ServerContext, body: unknown): RunRequestInput {
       baseline = { name: b.scenario.name, label: baselineName, layers: b.layers };
     }
   }
-  return { scenario, scenarioYaml, layers: validated.layers, baseline };
+  return { scenario, scenarioYaml, layers: validated.layers, baseline, reportFrom: request.reportFrom, region };
 }

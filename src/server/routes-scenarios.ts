@@ -27,7 +27,10 @@ export function registerScenarioRoutes(app: FastifyInstance, { catalog, store }:
   app.post("/api/scenarios/validate", async (request): Promise<ValidationResponse> => {
     const { yaml } = parseRequestPart(saveScenarioRequestSchema, request.body, "body");
     const result = catalog.validate(yaml);
-    return { valid: result.ok, issues: result.issues };
+    if (!result.ok) return { valid: false, issues: result.issues };
+    // What a run form needs: the months a window can start in, and the comparison the scenario names itself.
+    const { startMonth, months } = result.scenario;
+    return { valid: true, issues: [], horizon: { startMonth, months }, ...(result.compareWith === undefined ? {} : { compareWith: result.compareWith }) };
   });
 
   app.get("/api/scenarios/:name", async (request): Promise<ScenarioDocument> => {

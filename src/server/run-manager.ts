@@ -33,6 +33,10 @@ export interface RunRequestInput {
   readonly scenarioYaml: string;
   readonly layers: readonly LayerText[];
   readonly baseline: { readonly name: string; readonly label: string; readonly layers: readonly LayerText[] } | undefined;
+  /** First month of the report's window, checked against the scenario's horizon. */
+  readonly reportFrom: string | undefined;
+  /** A region of the world to follow, with its name. */
+  readonly region: { readonly id: string; readonly name: string } | undefined;
 }
 
 interface Pending {
@@ -85,7 +89,7 @@ export class RunManager {
         undefined, { "retry-after": "5" });
     }
     const id = `run-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
-    const run = this.#store.createRun({ id, scenario: input.scenario, scenarioYaml: input.scenarioYaml, baseline: input.baseline?.label, createdAt: now() });
+    const run = this.#store.createRun({ id, scenario: input.scenario, scenarioYaml: input.scenarioYaml, baseline: input.baseline?.label, reportFrom: input.reportFrom, region: input.region?.id, createdAt: now() });
     this.#queue.push({ id, input });
     this.#pump();
     return this.#store.getRun(id) ?? run;
@@ -152,6 +156,7 @@ export class RunManager {
     const task: RunTask = {
       runId: id, worldDir: this.#worldDir, scenario: input.layers, progressPort: channel.port2,
       baseline: input.baseline === undefined ? undefined : { name: input.baseline.label, layers: input.baseline.layers },
+      reportFrom: input.reportFrom, region: input.region,
     };
     const done = this.#poolFor()
       .run(task, { transferList: [channel.port2], signal: controller.signal })

@@ -15,6 +15,10 @@ export interface RunTask {
   readonly scenario: readonly LayerText[];
   /** The baseline to compare with; it runs over the scenario's own horizon. */
   readonly baseline: { readonly name: string; readonly layers: readonly LayerText[] } | undefined;
+  /** First month of the report's window (`YYYY-MM`, a month of the run, checked by the server); the whole run when undefined. */
+  readonly reportFrom: string | undefined;
+  /** A region of the world to follow: the report then carries its view (`regionView`). */
+  readonly region: { readonly id: string; readonly name: string } | undefined;
   /** Where the worker posts `RunProgress` messages. */
   readonly progressPort: MessagePort;
 }

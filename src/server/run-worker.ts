@@ -10,6 +10,7 @@ import { runPreparedScenario } from "../analysis/run-scenario.js";
 import { TIDY_VARIABLES, tidyRows } from "../analysis/tidy-series.js";
 import { STAGES } from "../model/ids.js";
 import { formatIssues } from "../model/issue-text.js";
+import { regionView } from "../report/region-view.js";
 import type { World } from "../model/world-schema.js";
 import { parseScenarioText, resolveScenario, type ResolvedScenario, type ScenarioLayer } from "../scenario/index.js";
 import { prepareScenario } from "../scenario/prepare.js";
@@ -60,7 +61,13 @@ export default function runTask(task: RunTask): RunTaskResult {
       baseline = { name: b.name, result: runPreparedScenario(prepared).result };
     }
     post(0.9, "report");
-    const report = buildRunReport(result, { scenario, world, ...(baseline === undefined ? {} : { baseline }) });
+    // As `run --from --region` builds it: the window trims every summary; the region's view rides along (run.json's
+    // `report.regionView`).
+    const built = buildRunReport(result, {
+      scenario, world, ...(baseline === undefined ? {} : { baseline }), ...(task.reportFrom === undefined ? {} : { reportFrom: task.reportFrom }),
+      ...(task.region === undefined ? {} : { region: task.region.id }),
+    });
+    const report = task.region === undefined ? built : { ...built, regionView: regionView(built, task.region) };
     const tidy = tidyColumnsFromRows(tidyRows(result), {
       element: result.elementSymbols,
       region: [...result.regionIds, ...MARKET_REGIONS],

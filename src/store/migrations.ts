@@ -36,6 +36,11 @@ export const MIGRATIONS: readonly string[] = [
     flows  BLOB NOT NULL
   ) STRICT;
   `,
+  // What a run's report covers, as the request asked: the first month of its window and the region it follows.
+  `
+  ALTER TABLE runs ADD COLUMN report_from TEXT;
+  ALTER TABLE runs ADD COLUMN region TEXT;
+  `,
 ];
 
 /** Thrown when the data folder was written by a newer Chokepoint than this one. */

@@ -17,6 +17,8 @@ export const runRowSchema = z.object({
   id: z.string(),
   scenario: z.string(),
   baseline: z.string().nullable(),
+  report_from: z.string().nullable(),
+  region: z.string().nullable(),
   state: z.enum(RUN_STATES),
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),

@@ -67,6 +67,19 @@ describe("store", () => {
     db.close();
   });
 
+  it("keeps the runs of a data folder from before runs had a window and a region (schema 1), reading them as the whole run", () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.exec(MIGRATIONS[0] ?? "");
+    db.pragma("user_version = 1");
+    db.prepare("INSERT INTO runs (id, scenario, scenario_yaml, baseline, state, progress, created_at) VALUES ('old', 's', '', 'baseline', 'queued', 0, '2026-01-01T00:00:00.000Z')").run();
+    db.close();
+    const store = open(dir);
+    expect(store.getRun("old")).toMatchObject({ baseline: "baseline", reportFrom: undefined, region: undefined });
+    const run = store.createRun({ id: "new", scenario: "s", scenarioYaml: "", baseline: undefined, reportFrom: "2026-11", region: "EU", createdAt: "2026-01-02T00:00:00.000Z" });
+    expect(run).toMatchObject({ reportFrom: "2026-11", region: "EU" });
+  });
+
   it("refuses a data folder written by a newer schema", () => {
     const dir = tempDir();
     open(dir).close();

@@ -26,6 +26,10 @@ export interface StoredRun {
   readonly id: string;
   readonly scenario: string;
   readonly baseline: string | undefined;
+  /** First month of the report's window (`YYYY-MM`) when the run was asked for one. */
+  readonly reportFrom: string | undefined;
+  /** The region whose view the report carries, when the run was asked to follow one. */
+  readonly region: string | undefined;
   readonly state: StoredRunState;
   /** 0–1. */
   readonly progress: number;
@@ -50,12 +54,12 @@ export class StoreBusyError extends Error {
 /** The file name of the database inside the data folder. */
 export const DATABASE_FILE = "chokepoint.sqlite";
 
-const RUN_COLUMNS = "id, scenario, baseline, state, progress, error, created_at, finished_at";
+const RUN_COLUMNS = "id, scenario, baseline, report_from, region, state, progress, error, created_at, finished_at";
 
 function toRun(row: unknown): StoredRun {
   const r = runRowSchema.parse(row);
   return {
-    id: r.id, scenario: r.scenario, baseline: r.baseline ?? undefined, state: r.state, progress: r.progress,
+    id: r.id, scenario: r.scenario, baseline: r.baseline ?? undefined, reportFrom: r.report_from ?? undefined, region: r.region ?? undefined, state: r.state, progress: r.progress,
     error: r.error ?? undefined, createdAt: r.created_at, finishedAt: r.finished_at ?? undefined,
   };
 }
@@ -102,7 +106,7 @@ export class ChokepointStore {
       getScenario: db.prepare("SELECT name, yaml, updated_at FROM scenarios WHERE name = ?"),
       putScenario: db.prepare("INSERT INTO scenarios (name, yaml, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET yaml = excluded.yaml, updated_at = excluded.updated_at"),
       deleteScenario: db.prepare("DELETE FROM scenarios WHERE name = ?"),
-      insertRun: db.prepare("INSERT INTO runs (id, scenario, scenario_yaml, baseline, state, progress, created_at) VALUES (?, ?, ?, ?, 'queued', 0, ?)"),
+      insertRun: db.prepare("INSERT INTO runs (id, scenario, scenario_yaml, baseline, report_from, region, state, progress, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?)"),
       getRun: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
       listRuns: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?`),
       markRunning: db.prepare("UPDATE runs SET state = 'running', progress = ? WHERE id = ? AND state = 'queued'"),
@@ -141,9 +145,9 @@ export class ChokepointStore {
     return this.#sql.deleteScenario.run(name).changes > 0;
   }
 
-  /** Record a new run, queued. */
-  createRun(run: { id: string; scenario: string; scenarioYaml: string; baseline: string | undefined; createdAt: string }): StoredRun {
-    this.#sql.insertRun.run(run.id, run.scenario, run.scenarioYaml, run.baseline ?? null, run.createdAt);
+  /** Record a new run, queued (`reportFrom` and `region` as asked; absent for none). */
+  createRun(run: { id: string; scenario: string; scenarioYaml: string; baseline: string | undefined; reportFrom?: string | undefined; region?: string | undefined; createdAt: string }): StoredRun {
+    this.#sql.insertRun.run(run.id, run.scenario, run.scenarioYaml, run.baseline ?? null, run.reportFrom ?? null, run.region ?? null, run.createdAt);
     return this.#mustGetRun(run.id);
   }
 

@@ -92,6 +92,11 @@ describe("API errors are problem bodies", () => {
     expect(body.components.schemas.RunStatus.required).toEqual(["id", "scenario", "state", "progress", "createdAt"]);
     expect(body.paths["/api/runs"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/StartRunRequest" });
     expect(body.components.schemas.StartRunRequest.anyOf).toHaveLength(2);
+    // The run options of the CLI's --baseline, --from and --region, on both forms of the body; echoed in a run's status.
+    for (const form of body.components.schemas.StartRunRequest.anyOf) expect(Object.keys(form.properties)).toEqual(expect.arrayContaining(["baseline", "reportFrom", "region"]));
+    expect(body.components.schemas.StartRunRequest.description).toMatch(/reportFrom, the first month of the reporting window .*region, a region id of the world/);
+    expect(Object.keys(body.components.schemas.RunStatus.properties)).toEqual(expect.arrayContaining(["baseline", "reportFrom", "region"]));
+    expect(Object.keys(body.components.schemas.RunReport.properties)).toEqual(expect.arrayContaining(["window", "regionView"]));
   });
 });
 

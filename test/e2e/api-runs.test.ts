@@ -159,6 +159,88 @@ describe("runs API: one run from start to compare", () => {
   });
 });
 
+describe("runs API: the report's window and region (the CLI's --from and --region)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await request(server.url, "/api/scenarios/dy-ban", { method: "PUT", json: { yaml: SCENARIO } });
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  it("accepts reportFrom and region, shows them in the run's status, and builds the report over the window with the region's view", async () => {
+    const started = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", reportFrom: "2024-07", region: "JP" } });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ scenario: "dy-ban", baseline: "baseline", reportFrom: "2024-07", region: "JP" });
+    const done = await waitForRun(server.url, started.body.id);
+    expect(done).toMatchObject({ state: "done", reportFrom: "2024-07", region: "JP" });
+    expect((await request(server.url, `/api/runs/${started.body.id}`)).body).toMatchObject({ reportFrom: "2024-07", region: "JP", baseline: "baseline" });
+    expect((await request(server.url, "/api/runs")).body.runs[0]).toMatchObject({ id: started.body.id, reportFrom: "2024-07", region: "JP" });
+
+    const { body: report } = await request(server.url, `/api/runs/${started.body.id}/report`);
+    expect(report.window).toEqual({ from: "2024-07", to: "2025-06" });
+    // The run itself still starts at the scenario's start; every summary covers the window.
+    expect(report.monthLabels[0]).toBe("2024-01");
+    for (const e of report.shortages) expect(e.startMonth >= "2024-07").toBe(true);
+    expect(report.regionView).toMatchObject({ region: "JP", regionName: "Japan", window: { from: "2024-07", to: "2025-06" }, market: "ex-china" });
+    for (const key of ["finalDemandByElement", "finalDemandBySector", "endProductsLost", "plantShortages", "prices", "chinaOrigin", "gapClosers"]) {
+      expect(Array.isArray(report.regionView[key]), key).toBe(true);
+    }
+    expect(report.regionView.prices.every((p: { market: string }) => p.market === "ex-china")).toBe(true);
+  });
+
+  it("leaves a run without them as before: the whole run, no region view", async () => {
+    const started = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", baseline: false } });
+    // Absent fields are left out of the JSON.
+    expect(Object.keys(started.body)).not.toEqual(expect.arrayContaining(["baseline"]));
+    expect(Object.keys(started.body)).not.toEqual(expect.arrayContaining(["reportFrom"]));
+    expect(Object.keys(started.body)).not.toEqual(expect.arrayContaining(["region"]));
+    await waitForRun(server.url, started.body.id);
+    const { body: report } = await request(server.url, `/api/runs/${started.body.id}/report`);
+    expect(report.window).toEqual({ from: "2024-01", to: "2025-06" });
+    expect(report.regionView).toBeUndefined();
+    expect(report.baselineName).toBeUndefined();
+  });
+
+  it("refuses a reportFrom that is not YYYY-MM (400) or outside the run (422), naming the field", async () => {
+    const form = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", reportFrom: "2024-7" } });
+    expect(form.status).toBe(400);
+    expect(form.body.issues[0]).toMatchObject({ path: ["body", "reportFrom"], received: '"2024-7"' });
+    const outside = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: Small\nstart: 2024-01\nmonths: 12\n", reportFrom: "2025-01" } });
+    expect(outside.status).toBe(422);
+    expect(outside.body.issues).toEqual([expect.objectContaining({ path: ["body", "reportFrom"], received: "2025-01", expected: "a month of the run, 2024-01 to 2024-12" })]);
+    expect(outside.body.detail).toContain("reportFrom: expected a month of the run, 2024-01 to 2024-12");
+    const before = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", reportFrom: "2023-12" } });
+    expect(before.status).toBe(422);
+    expect(before.body.issues[0].path).toEqual(["body", "reportFrom"]);
+  });
+
+  it("refuses a region the world does not have (422), naming the field and the closest ids", async () => {
+    const runsBefore = (await request(server.url, "/api/runs")).body.runs.length;
+    const typo = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", region: "jp" } });
+    expect(typo.status).toBe(422);
+    expect(typo.body.issues).toEqual([expect.objectContaining({ code: "unknown_reference", path: ["body", "region"], received: "jp" })]);
+    expect(typo.body.issues[0].message).toBe('"jp" is not a region of this world; did you mean JP? (expected one of CN, AU, JP)');
+    const both = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", region: "EU", reportFrom: "2030-01" } });
+    expect(both.status).toBe(422);
+    // Every problem at once.
+    expect(both.body.issues.map((i: { path: string[] }) => i.path.join("."))).toEqual(["body.reportFrom", "body.region"]);
+    const shape = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", region: "" } });
+    expect(shape.status).toBe(400);
+    expect(shape.body.issues[0].path).toEqual(["body", "region"]);
+    // Nothing was queued by a refused request.
+    expect((await request(server.url, "/api/runs")).body.runs).toHaveLength(runsBefore);
+  });
+
+  it("tells a run form a valid scenario's horizon and its own compareWith", async () => {
+    const { body } = await request(server.url, "/api/scenarios/validate", { method: "POST", json: { yaml: "name: Against the ban\nextends: dy-ban\nmonths: 12\ncompareWith: dy-ban\n" } });
+    expect(body).toEqual({ valid: true, issues: [], horizon: { startMonth: "2024-01", months: 12 }, compareWith: "dy-ban" });
+    const invalid = await request(server.url, "/api/scenarios/validate", { method: "POST", json: { yaml: "name: X\nmonths: 0\n" } });
+    expect(invalid.body.horizon).toBeUndefined();
+  });
+});
+
 describe("runs API: concurrency, limits and restarts", () => {
   it("runs several at once and stays responsive", async () => {
     const server = await startTestServer({ maxConcurrentRuns: 2 });

@@ -4,7 +4,8 @@
  * marked at its line, save + run with progress, the results charts and the flow slider, compare,
  * the series explorer of the finished run (lines drawn, CSV of the rows counted, server problems
  * shown), compare, a what-if slider redrawn by the engine worker with no request to the server, and
- * the World tab (facts by stage, published references, China's share chart).
+ * the World tab (facts by stage, published references, China's share chart), and a run with a comparison, a region and a
+ * reporting window picked in the run form (what the report covers, the region's cards).
  * Screenshots go to `test-results/dashboard-*.png`.
  */
 import { spawnSync } from "node:child_process";
@@ -16,10 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/analysis/report-model.js";
 import type { RunStatus } from "../../src/model/api.js";
 import { renderHtmlReport } from "../../src/report/html-report.js";
+import type { RegionView } from "../../src/report/region-view.js";
 import { formatShare } from "../../src/report/number-format.js";
 import { widestPremium } from "../../src/report/premium.js";
 import { renderRunText } from "../../src/report/run-text.js";
 import { startServer, type RunningServer } from "../../src/server/index.js";
+import { itemText, regionCards } from "../../web/src/lib/region-figures.js";
 import { scenarioNameProblem } from "../../web/src/lib/scenario-name.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -322,6 +325,49 @@ describe.skipIf(!hasChromium)(`dashboard in headless Chromium${hasChromium ? "" 
     await page.getByRole("button", { name: "Delete run" }).click();
     await expect.poll(async () => (await fetch(`${server.url}/api/runs/${started.id}`)).status, { timeout: 15_000 }).toBe(404);
     await expect.poll(() => page.getByRole("button", { name: /Throwaway run/ }).count(), { timeout: 15_000 }).toBe(0);
+  }, 150_000);
+
+  it("runs with a comparison, a region and a reporting window picked in the run form, and shows the region's view", async () => {
+    // A ready-made scenario with its own compareWith opens on it; "none" is offered too.
+    await page.goto(`${server.url}/#/scenarios/oct-2025-returns`);
+    await page.getByTestId("validation").filter({ hasText: "valid" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("run-baseline").inputValue()).toBe("oct-2025-suspended");
+    await expect(page.getByTestId("run-baseline").locator("option:checked").textContent()).resolves.toBe("oct-2025-suspended (its own)");
+    expect(await page.getByTestId("run-baseline").locator('option[value="(none)"]').count()).toBe(1);
+
+    await page.goto(`${server.url}/#/scenarios/apr-2025-short`);
+    await page.getByTestId("validation").filter({ hasText: "valid" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("run-baseline").inputValue()).toBe("baseline");
+    await page.getByTestId("run-region").selectOption("EU");
+    await page.getByTestId("run-from").selectOption("2025-07");
+    await expect(page.getByTestId("run-form-note").textContent()).resolves.toContain("The report covers 2025-07 – 2026-12; the run still starts at 2024-01");
+    await page.getByTestId("run-form").screenshot({ path: join(SHOTS, "dashboard-run-form.png") });
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByRole("button", { name: "Open results →" }).waitFor({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Open results →" }).click();
+    const id = decodeURIComponent(/#\/runs\/(.+)$/.exec(page.url())?.[1] ?? "");
+    const status = await (await fetch(`${server.url}/api/runs/${encodeURIComponent(id)}`)).json() as RunStatus;
+    expect(status).toMatchObject({ scenario: "apr-2025-short", baseline: "baseline", region: "EU", reportFrom: "2025-07" });
+    const report = await (await fetch(`${server.url}/api/runs/${encodeURIComponent(id)}/report`)).json() as RunReport & { regionView: RegionView };
+
+    // What the report covers, under its title.
+    await expect(page.getByTestId("coverage-window").textContent()).resolves.toBe("covers 2025-07 – 2026-12of a run from 2024-01");
+    await expect(page.getByTestId("coverage-comparison").textContent()).resolves.toBe(`compared with ${report.baselineName}`);
+    await expect(page.getByTestId("coverage-region").textContent()).resolves.toBe("region EUEuropean Union");
+    await expect(page.getByTestId("kpi-shortfall").locator(".label").textContent()).resolves.toBe("Final-use shortfall, all elements, in 2025-07 – 2026-12");
+
+    // "Your region": the view's cards, titled as the HTML report's, then who closed its gap.
+    const region = page.getByTestId("region-view");
+    await region.waitFor();
+    const cards = regionCards(report.regionView, report);
+    await expect(region.locator(".region-card h3").allTextContents()).resolves.toEqual(cards.map((c) => c.title));
+    const html = renderHtmlReport(report, { regionView: report.regionView });
+    const htmlTitles = [...html.matchAll(/data-region-card="[^"]+"><h3>([^<]*)<\/h3>/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
+    expect(cards.slice(0, 6).map((c) => c.title)).toEqual(htmlTitles);
+    const firstDemand = cards.find((c) => c.key === "final-demand")?.items[0];
+    if (firstDemand !== undefined) await expect(region.getByTestId("region-card-final-demand").locator("li").first().textContent()).resolves.toBe(itemText(firstDemand));
+    expect(await region.getByTestId("region-card-prices").locator("tbody tr").count()).toBe(4);
+    await region.screenshot({ path: join(SHOTS, "dashboard-region.png") });
   }, 150_000);
 
   it("kept the console free of errors", () => {

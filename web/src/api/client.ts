@@ -10,6 +10,10 @@ import type {
   ValidationResponse, WorldFactsResponse, WorldSummary,
 } from "../../../src/model/api.js";
 import type { World } from "../../../src/model/world-schema.js";
+import type { RegionView } from "../../../src/report/region-view.js";
+
+/** A run's report as the server serves it: with the region's view when the run followed a region (`region`). */
+export type ServedReport = RunReport & { readonly regionView?: RegionView };
 
 /** A failed API call: HTTP status and the problem body when the server sent one. */
 export class ApiError extends Error {
@@ -54,7 +58,7 @@ export const api = {
   listRuns: () => call<{ runs: readonly RunStatus[] }>("runs"),
   getRun: (id: string) => call<RunStatus>(`runs/${enc(id)}`),
   deleteRun: (id: string) => call<void>(`runs/${enc(id)}`, { method: "DELETE" }),
-  getReport: (id: string) => call<RunReport>(`runs/${enc(id)}/report`),
+  getReport: (id: string) => call<ServedReport>(`runs/${enc(id)}/report`),
   getFlows: (id: string, month: string, signal?: AbortSignal) => call<FlowGraph>(`runs/${enc(id)}/flows?month=${enc(month)}`, signal === undefined ? {} : { signal }),
   /** `query` is the series query string (`variable=price&element=Dy`), already encoded. */
   getSeries: (id: string, query: string, signal?: AbortSignal) => call<SeriesResponse>(`runs/${enc(id)}/series?${query}`, signal === undefined ? {} : { signal }),

@@ -31,9 +31,19 @@ export function sumSeries(series: readonly MonthSeries[]): number[] {
   return Array.from({ length: n }, (_, m) => series.reduce((a, s) => a + (s.values[m] ?? 0), 0));
 }
 
-/** Final-use shortfall over the horizon, t of element content (all elements, all regions). */
-export function totalShortfallTonnes(report: RunReport): number {
-  return report.shortfallByElement.reduce((a, s) => a + s.values.reduce((x, y) => x + y, 0), 0);
+/**
+ * Final-use shortfall over the report's window (the whole run unless `reportFrom` trimmed it), t of element content
+ * (all elements, all regions). The monthly series cover the whole run, so the months before the window are left out.
+ */
+export function totalShortfallTonnes(report: Pick<RunReport, "shortfallByElement" | "monthLabels" | "window">): number {
+  const from = Math.max(0, report.window === undefined ? 0 : report.monthLabels.indexOf(report.window.from));
+  return report.shortfallByElement.reduce((a, s) => a + s.values.slice(from).reduce((x, y) => x + y, 0), 0);
+}
+
+/** The months a report's figures cover, as a card or a lede says it: "over the horizon", or "in 2026-11 – 2033-12" when trimmed. */
+export function reportPeriod(report: Pick<RunReport, "window" | "monthLabels" | "scenario">): string {
+  const w = reportWindow(report);
+  return w.trimmed ? `in ${w.label}` : "over the horizon";
 }
 
 /**
@@ -202,7 +212,7 @@ export function endProductsByUnit(losses: readonly EndProductLoss[]): UnitLossTo
  * The words of a unit's headline card, as the HTML report's brief gives them: the figure (with a baseline, the
  * difference: what this scenario caused), and below it the sectors, the magnet and both runs' losses.
  */
-export function unitLossHeadline(total: UnitLossTotal, baselineName: string | undefined): { label: string; value: string; sub: string } {
+export function unitLossHeadline(total: UnitLossTotal, baselineName: string | undefined, period = "over the horizon"): { label: string; value: string; sub: string } {
   const compared = total.differenceUnits !== undefined;
   const units = pluralUnit(total.unit);
   const magnet = total.magnetTonnes === undefined ? "" : ` · ${formatTonnes(total.magnetTonnes)} t magnet`;
@@ -210,7 +220,7 @@ export function unitLossHeadline(total: UnitLossTotal, baselineName: string | un
   return {
     label: compared ? `End products not built (${units}), caused by this scenario vs ${baselineName ?? "the baseline"}` : `End products not built (${units})`,
     value,
-    sub: `${total.sectorShortNames.join(", ")} · all regions, over the horizon${compared ? ` · ${formatUnits(total.totalUnits)} lost, ${formatUnits(total.baselineTotalUnits ?? 0)} in the baseline` : ""}${magnet}`,
+    sub: `${total.sectorShortNames.join(", ")} · all regions, ${period}${compared ? ` · ${formatUnits(total.totalUnits)} lost, ${formatUnits(total.baselineTotalUnits ?? 0)} in the baseline` : ""}${magnet}`,
   };
 }
 

@@ -36,6 +36,7 @@ export function RunsView({ id, go }: { id: string | undefined; go: (route: Route
               <button type="button" aria-current={r.id === selected ? "true" : undefined} onClick={() => go({ view: "runs", id: r.id })}>
                 <span className="title">{r.scenario}</span>
                 <span className="meta">{r.id} · {formatTimestamp(r.createdAt)} · <RunState run={r} /></span>
+                <span className="meta" data-testid="run-options">{[r.baseline === undefined ? "no comparison" : `vs ${r.baseline}`, r.region, r.reportFrom === undefined ? undefined : `from ${r.reportFrom}`].filter((x) => x !== undefined).join(" · ")}</span>
               </button>
             </li>
           ))}

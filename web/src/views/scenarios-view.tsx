@@ -1,16 +1,17 @@
 /**
  * @module web/views/scenarios-view
  * The scenarios view: ready-made and saved scenarios, a YAML editor validated as you type (issues
- * marked at their lines), save, and run on the server with a progress bar.
+ * marked at their lines), save, and the run form (comparison, region, reporting window; a progress bar).
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Issue } from "../../../src/model/issues.js";
-import type { RunStatus, ScenarioDocument, ScenarioListEntry } from "../../../src/model/api.js";
+import type { ScenarioDocument, ScenarioListEntry } from "../../../src/model/api.js";
 import { api, ApiError } from "../api/client.js";
 import { useDebounced, useLoad } from "../hooks.js";
 import { countLines, markIssueLines, ownFilePredicate } from "../lib/line-marks.js";
 import type { Route } from "../lib/route.js";
 import { scenarioNameProblem } from "../lib/scenario-name.js";
+import { RunForm } from "./run-form.js";
 import { YamlEditor, type EditorJump } from "./yaml-editor.js";
 
 const NEW_SCENARIO = `name: My scenario
@@ -29,7 +30,11 @@ policies:
 
 type Validation =
   | { readonly state: "checking" }
-  | { readonly state: "done"; readonly valid: boolean; readonly issues: readonly Issue[] }
+  | {
+    readonly state: "done"; readonly valid: boolean; readonly issues: readonly Issue[];
+    /** A valid scenario's horizon and own compareWith, for the run form. */
+    readonly horizon: { readonly startMonth: string; readonly months: number } | undefined; readonly compareWith: string | undefined;
+  }
   | { readonly state: "failed"; readonly message: string };
 
 /** The scenarios view; `name` is the scenario open in the editor (none: a new one). */
@@ -143,8 +148,11 @@ export function ScenariosView({ name, go }: { name: string | undefined; go: (rou
             <span className="spacer" />
             <button className="btn" type="button" disabled={dirty || name === undefined} title={dirty ? "Save the scenario first: the what-if view runs stored scenarios" : "Open with what-if sliders"}
               onClick={() => go({ view: "what-if", name })}>What-if…</button>
-            <RunButton key={name ?? "(new)"} text={text} storedName={dirty ? undefined : name} go={go} />
           </div>
+          <RunForm key={name ?? "(new)"} go={go} scenarioNames={entries.map((e) => e.name)} scenario={{
+            text, storedName: dirty ? undefined : name, name,
+            horizon: validation.state === "done" ? validation.horizon : undefined, compareWith: validation.state === "done" ? validation.compareWith : undefined,
+          }} />
           {message !== undefined && <p className={`notice ${message.kind === "bad" ? "bad" : ""}`} style={{ marginTop: 12, marginBottom: 0 }} role="status">{message.text}</p>}
         </div>
       </section>
@@ -180,7 +188,7 @@ function useValidation(text: string, enabled: boolean): Validation {
     const controller = new AbortController();
     setValidation({ state: "checking" });
     api.validateScenario({ yaml: settled }, controller.signal).then(
-      (r) => setValidation({ state: "done", valid: r.valid, issues: r.issues }),
+      (r) => setValidation({ state: "done", valid: r.valid, issues: r.issues, horizon: r.horizon, compareWith: r.compareWith }),
       (error: unknown) => { if (!controller.signal.aborted) setValidation({ state: "failed", message: error instanceof Error ? error.message : String(error) }); },
     );
     return () => controller.abort();
@@ -197,56 +205,4 @@ function ValidationChip({ validation, count, saveIssues }: { validation: Validat
       ? <span className="chip ok" data-testid="validation">✓ valid</span>
       : <span className="chip bad" data-testid="validation">{count} problem{count === 1 ? "" : "s"}</span>;
   }
-}
-
-/** Start a run of the editor's text (by name when it is a stored scenario, unchanged) and follow its progress. */
-function RunButton({ text, storedName, go }: { text: string; storedName: string | undefined; go: (r: Route) => void }) {
-  const [status, setStatus] = useState<RunStatus | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const poll = (id: string) => {
-    timer.current = setTimeout(() => {
-      api.getRun(id).then(
-        (s) => { setStatus(s); if (s.state === "queued" || s.state === "running") poll(id); },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-      );
-    }, 300);
-  };
-  const start = async () => {
-    setError(undefined);
-    clearTimeout(timer.current);
-    try {
-      const s = await api.startRun(storedName === undefined ? { yaml: text } : { scenario: storedName });
-      setStatus(s);
-      if (s.state === "queued" || s.state === "running") poll(s.id);
-    } catch (e) {
-      setError(e instanceof ApiError && e.problem?.issues !== undefined && e.problem.issues.length > 0
-        ? `${e.message} (${e.problem.issues.length} problem${e.problem.issues.length === 1 ? "" : "s"}: see the editor)` : e instanceof Error ? e.message : String(e));
-    }
-  };
-  const busy = status?.state === "queued" || status?.state === "running";
-  return (
-    <>
-      <button className="btn primary" type="button" onClick={start} disabled={busy}>{busy ? "Running…" : "Run"}</button>
-      {(status !== undefined || error !== undefined) && (
-        <div className="progress" style={{ flexBasis: "100%" }} data-testid="run-progress">
-          <div>
-            <div className="small" style={{ marginBottom: 4 }}>
-              {error !== undefined ? <span style={{ color: "var(--danger)" }}>{error}</span>
-                : status?.state === "failed" ? <span style={{ color: "var(--danger)" }}>Run {status.id} failed: {status.error ?? "unknown error"}</span>
-                  : status?.state === "done" ? <>Run <b>{status.id}</b> of {status.scenario} finished.</>
-                    : <>Run <b>{status?.id}</b> of {status?.scenario}: {status?.state} — {Math.round((status?.progress ?? 0) * 100)}%</>}
-            </div>
-            <div className={`bar ${status?.state === "failed" || error !== undefined ? "failed" : status?.state === "done" ? "done" : ""}`}
-              role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((status?.progress ?? 0) * 100)}>
-              <div style={{ width: `${Math.round((status?.state === "done" ? 1 : status?.progress ?? 0) * 100)}%` }} />
-            </div>
-          </div>
-          {status?.state === "done" && <button className="btn primary" type="button" onClick={() => go({ view: "runs", id: status.id })}>Open results →</button>}
-        </div>
-      )}
-    </>
-  );
 }

@@ -1,18 +1,22 @@
 /**
  * @module web/views/report/report-view
- * One run's results: headline figures, prices, shortfalls, flows, concentration, end products,
+ * One run's results: what the report covers (window, comparison, region), headline figures, the followed region's own
+ * figures, prices, shortfalls, flows, concentration, end products,
  * the policy timeline, the shortage episodes, the plants that stop or fall short and an explorer of every stored series.
  */
 import type { ReactNode } from "react";
 import type { RunReport } from "../../../../src/analysis/report-model.js";
+import type { ServedReport } from "../../api/client.js";
 import { formatTonnes, pluralUnit } from "../../lib/format.js";
-import { endProductNote, endProductsByUnit, episodeLabels, premiumHeadline, totalShortfallTonnes, unitLossHeadline } from "../../lib/report-figures.js";
+import { reportCoverage } from "../../lib/run-options.js";
+import { endProductNote, endProductsByUnit, episodeLabels, premiumHeadline, reportPeriod, totalShortfallTonnes, unitLossHeadline } from "../../lib/report-figures.js";
 
 /** "F-35 NdFeB set" → "f-35-ndfeb-set", for test ids. */
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 import { FlowsSection } from "./flows-section.js";
 import { PlantShortfallsSection } from "./plants-section.js";
 import { PriceChart } from "./price-chart.js";
+import { RegionSection } from "./region-section.js";
 import { SeriesExplorer } from "./series-explorer.js";
 import { ChinaOriginTable, ChinaSupplyTable, ConcentrationSection, EndProductsSection, EpisodeTables, GapClosersTable, PolicyCostsTable, PolicyTimeline, ShortfallChart } from "./sections.js";
 
@@ -22,16 +26,19 @@ export function HeadlineFigures({ report }: { report: RunReport }) {
   const units = endProductNote(report.endProductsLost);
   // Counted by type as the terminal counts them: only `use` episodes are final demand; the rest are plants short of input.
   const episodes = episodeLabels(report);
+  // With a reporting window every figure covers it, and the cards say so.
+  const period = reportPeriod(report);
+  const trimmed = period !== "over the horizon";
   return (
     <div className="kpis" data-testid="kpis">
-      <Kpi label="Final-use shortfall, all elements" value={formatTonnes(totalShortfallTonnes(report))} unit="t" testId="kpi-shortfall" sub={<>
+      <Kpi label={`Final-use shortfall, all elements${trimmed ? `, ${period}` : ""}`} value={formatTonnes(totalShortfallTonnes(report))} unit="t" testId="kpi-shortfall" sub={<>
         <span data-testid="kpi-final-demand-episodes">{episodes.headlineFinalDemand}</span>
         <br /><span data-testid="kpi-plant-episodes">{episodes.headlinePlants}</span>
       </>} />
       {(["Dy", "Tb"] as const).map((element) => <PremiumKpi key={element} report={report} element={element} />)}
       {/* Every unit, as the HTML report's brief lists every one (two cards hid the F-35 NdFeB sets behind the SmCo sets). */}
       {lost.map((l) => {
-        const card = unitLossHeadline(l, report.baselineName);
+        const card = unitLossHeadline(l, report.baselineName, period);
         return <Kpi key={l.unit} label={card.label} value={card.value} unit={pluralUnit(l.unit)} sub={card.sub} testId={`kpi-lost-${slug(l.unit)}`} />;
       })}
       {lost.length === 0 && <Kpi label="End products not built" value="0" unit="" sub="no magnet shortage reached end products" />}
@@ -67,8 +74,21 @@ function Kpi({ label, value, unit, sub, testId, title }: { label: string; value:
   );
 }
 
-/** The whole report of one run. */
-export function ReportView({ runId, report, actions }: { runId: string; report: RunReport; actions?: ReactNode }) {
+/** What the report covers — its window, its comparison, the region it follows — as chips under the title. */
+export function ReportCoverage({ report }: { report: ServedReport }) {
+  return (
+    <div className="coverage" data-testid="report-coverage">
+      {reportCoverage(report).map((c) => (
+        <span key={c.key} className={`chip ${c.key === "comparison" && report.baselineName === undefined ? "wait" : "info"}`} data-testid={`coverage-${c.key}`}>
+          {c.label} <b>{c.value}</b>{c.note !== "" && <span className="muted">{c.note}</span>}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** The whole report of one run (with the region's view first when the run followed a region). */
+export function ReportView({ runId, report, actions }: { runId: string; report: ServedReport; actions?: ReactNode }) {
   const s = report.scenario;
   return (
     <div data-testid="report">
@@ -82,13 +102,14 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
             <span>seed <b>{s.seed}</b></span>
             {s.extendsChain.length > 0 && <span>extends <b>{s.extendsChain.join(" → ")}</b></span>}
             <span>dataset <b>{report.dataset.name} v{report.dataset.version}</b></span>
-            {report.baselineName !== undefined && <span>compared with <b>{report.baselineName}</b></span>}
           </div>
+          <ReportCoverage report={report} />
         </div>
         <span className="spacer" />
         {actions}
       </div>
       <HeadlineFigures report={report} />
+      {report.regionView !== undefined && <RegionSection view={report.regionView} report={report} />}
       {report.warnings.length > 0 && (
         <div className="notice" role="note"><b>Assumptions the engine had to make:</b> {report.warnings.slice(0, 4).join(" · ")}{report.warnings.length > 4 ? ` · and ${report.warnings.length - 4} more` : ""}</div>
       )}
@@ -121,7 +142,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       </section>
       <section className="section" aria-labelledby="h-products">
         <h2 id="h-products">End products lost</h2>
-        <p className="lede">Vehicles, generators and systems not built for lack of magnets, over the horizon and by month.</p>
+        <p className="lede">Vehicles, generators and systems not built for lack of magnets, {reportPeriod(report)} and by month.</p>
         <EndProductsSection report={report} />
       </section>
       <section className="section" aria-labelledby="h-timeline">
@@ -153,7 +174,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       {report.chinaSupplyChanges.length > 0 && (
         <section className="section" aria-labelledby="h-china-supply">
           <h2 id="h-china-supply">Supply from China</h2>
-          <p className="lede">What each importing region got from China over the run against {report.baselineName ?? "the baseline"}, t of element content counted when licences clear, and the months its magnets from China fell below half of the baseline's.</p>
+          <p className="lede">What each importing region got from China {reportPeriod(report) === "over the horizon" ? "over the run" : reportPeriod(report)} against {report.baselineName ?? "the baseline"}, t of element content counted when licences clear, and the months its magnets from China fell below half of the baseline's.</p>
           <ChinaSupplyTable report={report} />
         </section>
       )}
@@ -167,7 +188,7 @@ export function ReportView({ runId, report, actions }: { runId: string; report: 
       {report.gapClosers.length > 0 && (
         <section className="section" aria-labelledby="h-gap">
           <h2 id="h-gap">Who closed the gap</h2>
-          <p className="lede">Extra output against {report.baselineName ?? "the baseline"}, by region and stage over the horizon, largest value first (at the run's first-month China prices; tonnes of element content beside it).</p>
+          <p className="lede">Extra output against {report.baselineName ?? "the baseline"}, by region and stage {reportPeriod(report)}, largest value first (at the run's first-month China prices; tonnes of element content beside it).</p>
           <GapClosersTable report={report} />
         </section>
       )}
