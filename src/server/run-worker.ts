@@ -53,12 +53,14 @@ export default function runTask(task: RunTask): RunTaskResult {
     const scenario = resolveLayers(task.scenario, world);
     const result = runPreparedScenario(prepareScenario(scenario, world)).result;
     post(0.5, "baseline");
-    let baseline: { name: string; result: typeof result } | undefined;
+    let baseline: { name: string; result: typeof result; world: typeof world } | undefined;
     if (task.baseline !== undefined) {
       const b = resolveLayers(task.baseline.layers, world);
       // Compare like with like: the baseline runs over the scenario's own horizon.
       const prepared = prepareScenario({ ...b, startMonth: scenario.startMonth, months: scenario.months }, world);
-      baseline = { name: b.name, result: runPreparedScenario(prepared).result };
+      // With its prepared world (its own overrides and new plants), as the CLI passes it: "plants this scenario adds"
+      // compares with the baseline's plants, not the dataset's.
+      baseline = { name: b.name, result: runPreparedScenario(prepared).result, world: prepared.world };
     }
     post(0.9, "report");
     // As `run --from --region` builds it: the window trims every summary; the region's view rides along (run.json's

@@ -57,6 +57,8 @@ describe("runs API: one run from start to compare", () => {
     expect(body.baselineName).toMatch(/^Baseline/);
     expect(body.monthLabels).toHaveLength(18);
     expect(body.timeline.map((t: { id: string }) => t.id)).toEqual(["cn-ban"]);
+    // "Plants this scenario adds" is measured against the baseline run's plants, as the command line measures it.
+    expect(body.addedPlants.reference).toBe("baseline");
   });
 
   it("filters the tidy series by variable, element, region and months", async () => {
