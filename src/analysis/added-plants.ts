@@ -12,9 +12,10 @@ import { elementsShortOfInput, FACILITY_UNITS, facilityInfo } from "./plant-shor
 import type { AddedPlant, AddedPlantReason, AddedPlants, AddedPlantStage, MadeHereShortHere } from "./report-model.js";
 import { RESULT_STAGES } from "./result-access.js";
 import type { StagePlants } from "./stage-capacity.js";
+import { ADDED_PLANT_LOW_USE_SHARE } from "./report-thresholds.js";
 
 /** A plant running below this share of its capacity once running gets the reasons why. */
-export const ADDED_PLANT_LOW_USE_SHARE = 0.7;
+export { ADDED_PLANT_LOW_USE_SHARE };
 /** An element counts as a reason when its stage was short of it in at least this share of the plant's running months. */
 const SHORT_MONTHS_SHARE = 0.25;
 /** Elements named as short of input at most (the most months first). */

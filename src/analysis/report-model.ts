@@ -48,19 +48,22 @@ export interface ShortageEpisode {
    * the same months (0 when it never passed the 1 % threshold in them). Undefined without a comparison run.
    */
   readonly baselinePeakShareOfDemand?: number;
+  /** The baseline run's tonnes short in the same element, region and stage, in the months of the episode it was short. */
+  readonly baselineTotalTonnes?: number;
   /**
-   * True when the baseline is short there too (`baselinePeakShareOfDemand` > 0) and the episode's own peak is less than
-   * `WORSE_THAN_BASELINE_RATIO` (1.25) times the baseline's: about as deep, so the episode is not the scenario's doing.
-   * Never true with `worseThanBaseline`. Undefined without a comparison run. (Reports saved before 2026-11-29 used "at
-   * least half the episode's peak".)
+   * True when the baseline is short there too and the episode is neither worse nor milder (`markBaselineEpisodes`):
+   * about as deep and as long, so not the scenario's doing. Undefined without a comparison run. (Reports saved before
+   * 2026-11-29 used "the baseline's peak at least half the episode's".)
    */
   readonly alsoInBaseline?: boolean;
   /**
-   * True when the baseline was short there too (`baselinePeakShareOfDemand` > 0) but the episode's own peak is at least
-   * 1.25 times the baseline's: inherited, but made deeper by this scenario (100 % against 56 %). Undefined without a
-   * comparison run, and in reports saved before it existed.
+   * True when the baseline was short there too but the episode is deeper or longer: its peak share or its total tonnes
+   * at least `WORSE_THAN_BASELINE_RATIO` (1.25) times the baseline's in the same months (100 % against 56 %; or the same
+   * peak held for years longer). Undefined without a comparison run, and in reports saved before it existed.
    */
   readonly worseThanBaseline?: boolean;
+  /** True when the baseline was short there and the scenario eased it: its peak and its total at most the baseline's ÷ 1.25. */
+  readonly milderThanBaseline?: boolean;
 }
 
 /** Price extremes for one element in one market. */

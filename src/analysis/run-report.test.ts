@@ -77,6 +77,13 @@ describe("episodes the baseline had too", () => {
     expect(marked.map((e) => [e.baselinePeakShareOfDemand, e.worseThanBaseline, e.alsoInBaseline])).toEqual([[0.02, true, false], [0.3, true, false], [0.055, true, false], [0, false, false]]);
     const [close] = markBaselineEpisodes([episode("JP", "use", "2025-05", "2025-06", 0.37)], base);
     expect(close).toMatchObject({ baselinePeakShareOfDemand: 0.3, alsoInBaseline: true, worseThanBaseline: false });
+    // Longer counts as worse: the same 40 % peak, but 400 t short against the baseline's 60 t in those months (user
+    // review: Japan's Dy at its magnet plants held to 2033 under the October package, to 2027 without it, was "also").
+    const longer = markBaselineEpisodes([{ ...episode("JP", "use", "2025-05", "2025-06", 0.31), totalTonnes: 400 }], base);
+    expect(longer[0]).toMatchObject({ baselinePeakShareOfDemand: 0.3, worseThanBaseline: true, alsoInBaseline: false, milderThanBaseline: false });
+    // Milder: the scenario eased a shortage the baseline has (2 % against the baseline's 30 %, fewer tonnes).
+    const eased = markBaselineEpisodes([{ ...episode("JP", "use", "2025-05", "2025-06", 0.02), totalTonnes: 1 }], base);
+    expect(eased[0]).toMatchObject({ worseThanBaseline: false, alsoInBaseline: false, milderThanBaseline: true });
   });
 });
 

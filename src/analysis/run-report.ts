@@ -20,6 +20,7 @@ import { finalUse, isShortage, monthLabels, price, production, RESULT_STAGES, sh
 import { plantShortfalls } from "./plant-shortfalls.js";
 import { sectorShortfalls } from "./sector-shortfalls.js";
 import { stagePlantsOf } from "./stage-capacity.js";
+import { WORSE_THAN_BASELINE_RATIO } from "./report-thresholds.js";
 
 /** What a report needs besides the result. */
 export interface RunReportContext {
@@ -213,11 +214,7 @@ function firstActiveMonth(result: SimulationResult, from = 0): number {
   return from;
 }
 
-/**
- * An episode whose peak is at least this multiple of the baseline's in the same months is worse than the baseline's;
- * below it, with the baseline short there at all, it is the baseline's too ("also"). The two never hold together.
- */
-export const WORSE_THAN_BASELINE_RATIO = 1.25;
+export { WORSE_THAN_BASELINE_RATIO };
 
 /**
  * The baseline run's month indices `first` to `last` (inclusive) of the calendar months `firstMonth` to `lastMonth`
@@ -231,10 +228,12 @@ export function baselineMonths(baseline: SimulationResult, firstMonth: string, l
 /**
  * Each episode with what the baseline run had in the same element, region and stage over the same months
  * (`baselineMonths`): `baselinePeakShareOfDemand`, the baseline's largest unmet share of need in those months (0 when
- * never above the 1 % threshold); `worseThanBaseline` when the baseline was short there but the episode's peak is at
- * least `WORSE_THAN_BASELINE_RATIO` times its peak (100 % against 56 %: inherited, but deepened), and `alsoInBaseline`
- * when the baseline was short there and it is not worse (about as deep: not the scenario's doing). One or the other
- * whenever the baseline was short there, never both.
+ * never above the 1 % threshold), and `baselineTotalTonnes`, its tonnes short in the months it was. Where the baseline
+ * was short there at all, exactly one mark: `worseThanBaseline` when the episode is deeper or longer — its peak or its
+ * total at least `WORSE_THAN_BASELINE_RATIO` times the baseline's (100 % against 56 %; or the same peak held seven years
+ * longer); `milderThanBaseline` when both its peak and its total are at most the baseline's divided by that ratio (the
+ * scenario eased a shortage the baseline has); `alsoInBaseline` otherwise (about as deep and as long: not the
+ * scenario's doing).
  */
 export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], baseline: SimulationResult): ShortageEpisode[] {
   return episodes.map((x) => {
@@ -242,16 +241,22 @@ export function markBaselineEpisodes(episodes: readonly ShortageEpisode[], basel
     const r = baseline.regionIds.indexOf(x.region);
     const s = (RESULT_STAGES as readonly string[]).indexOf(x.stage);
     let peak = 0;
+    let total = 0;
     if (e >= 0 && r >= 0 && s > 0) {
       const { first, last } = baselineMonths(baseline, x.startMonth, x.endMonth);
       for (let m = first; m <= last; m++) {
         const shortage = shortageOf(baseline, m, e, r, s);
-        if (isShortage(shortage)) peak = Math.max(peak, shortage.share);
+        if (!isShortage(shortage)) continue;
+        peak = Math.max(peak, shortage.share);
+        total += shortage.tonnes;
       }
     }
+    const ratio = WORSE_THAN_BASELINE_RATIO;
+    const worse = peak > 0 && (x.peakShareOfDemand >= ratio * peak || x.totalTonnes >= ratio * total);
+    const milder = peak > 0 && !worse && x.peakShareOfDemand * ratio <= peak && x.totalTonnes * ratio <= total;
     return {
-      ...x, baselinePeakShareOfDemand: peak, alsoInBaseline: peak > 0 && x.peakShareOfDemand < WORSE_THAN_BASELINE_RATIO * peak,
-      worseThanBaseline: peak > 0 && x.peakShareOfDemand >= WORSE_THAN_BASELINE_RATIO * peak,
+      ...x, baselinePeakShareOfDemand: peak, baselineTotalTonnes: total,
+      alsoInBaseline: peak > 0 && !worse && !milder, worseThanBaseline: worse, milderThanBaseline: milder,
     };
   });
 }

@@ -5,7 +5,7 @@
  * reused), and its region's stage against the baseline. Reads a `RunReport`; computes no model figures.
  */
 import type { AddedPlant, AddedPlantReason, AddedPlantStage, RunReport } from "../analysis/report-model.js";
-import { ADDED_PLANT_LOW_USE_SHARE } from "../analysis/added-plants.js";
+import { ADDED_PLANT_LOW_USE_SHARE } from "../analysis/report-thresholds.js";
 import { madeHereOutputText, madeHereReasonText, nextPlants } from "./made-here-text.js";
 import { formatShare, formatTonnes } from "./number-format.js";
 import { shortFacilityId } from "./plant-shortfalls-text.js";

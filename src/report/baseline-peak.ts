@@ -5,26 +5,27 @@
  * what the column means in words. Computes nothing; reads `ShortageEpisode`.
  */
 import type { ShortageEpisode } from "../analysis/report-model.js";
-import { WORSE_THAN_BASELINE_RATIO } from "../analysis/run-report.js";
+import { WORSE_THAN_BASELINE_RATIO } from "../analysis/report-thresholds.js";
 import { formatShare } from "./number-format.js";
 
 /** What the baseline column says, in one sentence after its name ("baseline: …"). */
-export const BASELINE_COLUMN_MEANING = `the largest share of need the baseline run left unmet for the same element, region and stage in the same months ("–": never above 1 %); "worse" when the episode's own peak is at least ${WORSE_THAN_BASELINE_RATIO} × that: the baseline is short there too, but this scenario deepens the shortage; "also" when it is not: the shortage is about as deep without this scenario's measures.`;
+export const BASELINE_COLUMN_MEANING = `the largest share of need the baseline run left unmet for the same element, region and stage in the same months ("–": never above 1 %); where it was short there: "worse" when the episode's peak or its tonnes short are at least ${WORSE_THAN_BASELINE_RATIO} × the baseline's in those months (this scenario deepens or prolongs the shortage), "milder" when both are at most the baseline's ÷ ${WORSE_THAN_BASELINE_RATIO} (it eases it), "also" otherwise (about as deep and as long without this scenario's measures).`;
 
 /**
  * How the episode stands against the baseline in the same months: `none` (the baseline was not short there), `worse`
- * (its peak at least 1.25 × the baseline's), `also` (about as deep), or `unknown` (a report saved before the baseline's peak was kept).
+ * (deeper or longer), `milder` (eased), `also` (about as deep and as long), or `unknown` (a report saved before the
+ * baseline's peak was kept); `markBaselineEpisodes` decides.
  */
-export function baselineStanding(x: ShortageEpisode): "none" | "worse" | "also" | "unknown" {
+export function baselineStanding(x: ShortageEpisode): "none" | "worse" | "milder" | "also" | "unknown" {
   const peak = x.baselinePeakShareOfDemand;
   if (peak === undefined) return x.alsoInBaseline === true ? "also" : "unknown";
   if (peak <= 0) return "none";
-  // Reports saved before `worseThanBaseline` existed: the same rule from the two peaks.
+  // Reports saved before `worseThanBaseline` existed: the rule from the two peaks alone.
   const worse = x.worseThanBaseline ?? x.peakShareOfDemand >= WORSE_THAN_BASELINE_RATIO * peak;
-  return worse ? "worse" : "also";
+  return worse ? "worse" : x.milderThanBaseline === true ? "milder" : "also";
 }
 
-/** The cell: the baseline's peak % of need in the episode's months and "worse" or "also" ("56% worse", "95% also"); "–" when none. */
+/** The cell: the baseline's peak % of need in the episode's months and its mark ("56% worse", "28% milder", "95% also"); "–" when none. */
 export function baselinePeakText(x: ShortageEpisode): string {
   const standing = baselineStanding(x);
   const peak = x.baselinePeakShareOfDemand;
@@ -33,8 +34,8 @@ export function baselinePeakText(x: ShortageEpisode): string {
 }
 
 /**
- * The episode against the baseline in words, for cards: "worse than baseline (56%)", "baseline too (95%)", "not short in
- * the baseline"; undefined without a comparison run.
+ * The episode against the baseline in words, for cards: "worse than baseline (56%)", "milder than baseline (28%)",
+ * "baseline too (95%)", "not short in the baseline"; undefined without a comparison run.
  */
 export function baselinePeakWords(x: ShortageEpisode): string | undefined {
   if (x.baselinePeakShareOfDemand === undefined && x.alsoInBaseline === undefined) return undefined;
@@ -42,6 +43,7 @@ export function baselinePeakWords(x: ShortageEpisode): string | undefined {
   switch (baselineStanding(x)) {
     case "none": return "not short in the baseline";
     case "worse": return `worse than baseline${peak}`;
+    case "milder": return `milder than baseline${peak}`;
     case "also": return `baseline too${peak}`;
     case "unknown": return undefined;
   }

@@ -112,7 +112,7 @@ describe("terminal answer", () => {
       : s.element === "Tb" ? { ...s, baselinePeakShareOfDemand: 0.024, alsoInBaseline: false } : { ...s, baselinePeakShareOfDemand: 0, alsoInBaseline: false }) };
     const text = renderRunText(marked);
     const table = sectionOf(text, "Shortages of final demand");
-    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); \"worse\" when the episode's own peak is at least 1.25 × that: the baseline is short there too, but this scenario deepens the shortage; \"also\" when it is not: the shortage is about as deep without this scenario's measures.");
+    expect(table.join(" ").replace(/\s+/g, " ")).toContain("\"baseline\": the largest share of need the baseline run left unmet for the same element, region and stage in the same months (\"–\": never above 1 %); where it was short there: \"worse\" when the episode's peak or its tonnes short are at least 1.25 × the baseline's in those months (this scenario deepens or prolongs the shortage), \"milder\" when both are at most the baseline's ÷ 1.25 (it eases it), \"also\" otherwise (about as deep and as long without this scenario's measures).");
     const rows = table.filter((l) => /^(Dy|Tb|Nd|Pr|Y)\s/.test(l));
     expect(rows.length).toBeGreaterThan(1);
     // Dy JP: 44 % against the baseline's 40 %, about as deep; Tb: 32 % against 2.4 %, worse (the baseline short too, far less).
