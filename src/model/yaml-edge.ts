@@ -229,7 +229,7 @@ function keyedByElement(key: string, input: unknown, unknownKeys: readonly strin
   const symbols = new Set<string>(ELEMENT_SYMBOLS);
   const known = Object.keys(input).filter((k) => !unknownKeys.includes(k));
   if (known.length > 0) return known.every((k) => symbols.has(k));
-  return /^[A-Za-z][a-z]?$/.test(key);
+  return /^[A-Z][a-z]?$/.test(key);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../../test/fixtures/report/sample-report.js";
 import type { RunReport } from "./report-model.js";
-import { regionGapClosers, regionView, reportForRegion, shortfallByElement } from "./region-view.js";
+import { gapCloserElementText, regionGapClosers, regionView, reportForRegion, shortfallByElement } from "./region-view.js";
 
 const report = sampleReport();
 
@@ -99,6 +99,13 @@ describe("who closes a region's gap", () => {
     ]);
     expect(regionView(withImports, { id: "JP", name: "Japan" }).gapClosers).toEqual(rows);
     expect(reportForRegion(withImports, "JP").importGains?.map((x) => x.importer)).toEqual(["JP", "JP"]);
+  });
+
+  it("carries own output's main elements into the region's rows, so net tonnes that hide a change of mix say so there too", () => {
+    const au = regionGapClosers(report, "AU");
+    expect(au[0]?.mainElements).toEqual([{ element: "Nd", extraTonnes: 2_650 }, { element: "Dy", extraTonnes: 12.5 }, { element: "Ce", extraTonnes: -40 }]);
+    expect(gapCloserElementText(au[0]!)).toBe("Nd +2,650, Dy +13, Ce −40");
+    expect(gapCloserElementText({ source: "own_output", supplier: "JP", stage: "magnet", extraTonnes: 1, extraValueUsd: 1, fromMonth: undefined })).toBe("all");
   });
 
   it("has no gap closers without a baseline run, and only the region's own output when the report holds no imports", () => {

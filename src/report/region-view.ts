@@ -10,6 +10,7 @@ import type {
 } from "../analysis/report-model.js";
 import { widestPremium, type WidestPremium } from "./premium.js";
 import { reportWindow } from "./report-window.js";
+import { formatMainElements } from "./number-format.js";
 
 /** The region whose buyers pay China's domestic prices; every other region buys in the ex-China market. */
 const DOMESTIC_MARKET_REGION = "CN";
@@ -58,6 +59,8 @@ export interface RegionGapCloser {
   readonly extraValueUsd: number;
   /** First month in the window more than 1 % above the baseline. */
   readonly fromMonth: string | undefined;
+  /** Own output only: the elements weighing most in the value, with their change in t (`GapCloser.mainElements`). */
+  readonly mainElements?: readonly { readonly element: string; readonly extraTonnes: number }[];
 }
 
 /**
@@ -67,6 +70,7 @@ export interface RegionGapCloser {
 export function regionGapClosers(report: RunReport, region: string): RegionGapCloser[] {
   const own = report.gapClosers.filter((x) => x.region === region).map((x): RegionGapCloser => ({
     source: "own_output", supplier: x.region, stage: x.stage, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
+    ...(x.mainElements === undefined ? {} : { mainElements: x.mainElements }),
   }));
   const imports = (report.importGains ?? []).filter((x) => x.importer === region).map((x): RegionGapCloser => ({
     source: "import", supplier: x.supplier, stage: x.stage, form: x.form, element: x.element, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
@@ -185,4 +189,10 @@ export function regionView(report: RunReport, { id, name }: { readonly id: strin
     supplyFromChina: own.chinaSupplyChanges[0],
     gapClosers: report.baselineName === undefined ? undefined : regionGapClosers(report, id),
   };
+}
+
+/** The element cell of a region's gap-closer row: the import's element, or own output's main elements ("Dy +110, Nd −84"), else "all". */
+export function gapCloserElementText(x: RegionGapCloser): string {
+  if (x.element !== undefined) return x.element;
+  return x.mainElements !== undefined && x.mainElements.length > 0 ? formatMainElements(x.mainElements) : "all";
 }

@@ -27,6 +27,8 @@ describe("YAML and field messages a user can act on (user review)", () => {
     expect(out).toContain('policies[0].tonnesPerMonth.DY\n  unknown element "DY"; expected one of "Sc", "Y"');
     expect(out).toContain('fix: did you mean "Dy"?');
     expect(out).toContain('policies[0].tonnesPerMonth.Xx\n  unknown element "Xx"');
+    // A field that is not an element keeps the format's wording, even when it is short (a code review: "nm" was read as an element).
+    expect(problems("nm: test\n")).toContain('unknown field "nm"');
     // A field that is not an element keeps the format's wording.
     expect(problems("name: x\npolicies:\n  - { id: r, kind: stockpile, region: JP, action: release, tonnesPerMonth: { Dy: 1 }, from: 2026-11, untill: 2027-01 }\n")).toContain('unknown field "untill"');
   });

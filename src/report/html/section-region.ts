@@ -7,6 +7,7 @@
 import { formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
 import { destinationsText, OUTPUT_STAGE_BASIS, SHIPPED_OUT_NOTE, shippedShareText } from "../region-outputs.js";
 import type { ElementShortfall, RegionView } from "../region-view.js";
+import { gapCloserElementText } from "../region-view.js";
 import { reportWindow } from "../report-window.js";
 import type { RunReport, ShortageEpisode } from "../report-model.js";
 import { baselinePeakWords } from "../baseline-peak.js";
@@ -233,7 +234,7 @@ function gapPart(view: RegionView, report: RunReport): string {
     : renderHtmlTable(
       [{ header: "Supplier" }, { header: "How" }, { header: "Stage or form" }, { header: "Element" }, { header: `Extra ${over}, US$ M`, align: "right" }, { header: "Extra, t", align: "right" },
         { header: "From (first month > 1% above baseline)" }],
-      view.gapClosers.slice(0, MAX_GAP_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${id}` : "own output", g.form ?? g.stage, g.element ?? "all",
+      view.gapClosers.slice(0, MAX_GAP_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${id}` : "own output", g.form ?? g.stage, gapCloserElementText(g),
         formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]),
       {
         key: "region-gap-closers",

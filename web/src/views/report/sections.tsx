@@ -10,7 +10,7 @@ import { monthChartOption } from "../../charts/options.js";
 import { elementColour, indexedColour, regionColour, stageColour } from "../../charts/palette.js";
 import { formatShare, formatSigned, formatTonnes, formatUnits, pluralUnit } from "../../lib/format.js";
 import { endProductNote, endProductsBySector, episodeLabels, episodesByType, groupByUnit, hasBaselineLosses, sectorShortNames, topSeries } from "../../lib/report-figures.js";
-import { formatChange, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
+import { formatChange, formatMainElements, formatUsdMillions, POLICY_COST_LABEL } from "../../../../src/report/number-format.js";
 
 const tonnesPerMonth = (v: number) => `${formatTonnes(v)} t/month`;
 
@@ -198,10 +198,10 @@ export function GapClosersTable({ report }: { report: RunReport }) {
   if (report.gapClosers.length === 0) return null;
   return (
     <table className="data" aria-label="Gap closers">
-      <thead><tr><th>region</th><th>stage</th><th className="num">extra output, US$ M</th><th className="num">extra output, t</th><th>from</th></tr></thead>
+      <thead><tr><th>region</th><th>stage</th><th className="num">extra output, US$ M</th><th className="num">extra output, t</th><th>from</th><th>of which, t (elements weighing most in the value)</th></tr></thead>
       <tbody>
         {report.gapClosers.map((g) => (
-          <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatUsdMillions(g.extraValueUsd)}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td></tr>
+          <tr key={`${g.region}-${g.stage}`}><td><span className="swatch" style={{ background: regionColour(g.region) }} />{g.region}</td><td>{g.stage}</td><td className="num">{formatUsdMillions(g.extraValueUsd)}</td><td className="num">{formatTonnes(g.extraTonnes)}</td><td className="mono">{g.fromMonth ?? "–"}</td><td>{formatMainElements(g.mainElements)}</td></tr>
         ))}
       </tbody>
     </table>
