@@ -90,12 +90,14 @@ describe("headline end products (issue: the cards showed SmCo sets but not NdFeB
     const cards = units.map((u) => unitLossHeadline(u, report.baselineName));
     expect(cards[1]).toEqual({
       label: "End products not built (F-35 NdFeB sets), caused by this scenario vs oct-2025-suspended", value: "+25,191",
-      sub: "Defence (NdFeB) · all regions, over the horizon · 25,191 lost, 0 in the baseline · 353 t magnet",
+      sub: "Defence (NdFeB) · all regions, over the horizon · 25,191 lost, 0 in the baseline · +353 t magnet in the difference",
     });
-    // The SmCo sets: slightly fewer lost than in the baseline, as `compare` says.
+    // The SmCo sets: slightly fewer lost than in the baseline, as `compare` says; the magnet is the difference's (−338 × 22
+    // kg), as the HTML brief gives it, not the 506 t of this run's losses (a code review found the card said that).
     expect(cards[3]?.value).toBe("−338");
+    expect(cards[3]?.sub).toContain("22,997 lost, 23,335 in the baseline · −7.4 t magnet in the difference");
     // Vehicles of two sectors: their magnet summed by each sector's kg per vehicle, and both sectors named by the world's short names.
-    expect(cards[0]?.sub).toBe("EV traction motors, Hybrid cars · all regions, over the horizon · 843,270 lost, 0 in the baseline · 1,836 t magnet");
+    expect(cards[0]?.sub).toBe("EV traction motors, Hybrid cars · all regions, over the horizon · 843,270 lost, 0 in the baseline · +1,836 t magnet in the difference");
     // The same difference the HTML brief leads with.
     const brief = renderHtmlReport(report).match(/data-answer="end-products"[\s\S]*?<\/div>/)?.[0] ?? "";
     expect(brief).toContain("<strong>+25,191</strong> F-35 NdFeB sets");

@@ -199,7 +199,8 @@ export function endProductsByUnit(losses: readonly EndProductLoss[]): UnitLossTo
     for (const x of rows) bySector.set(x.sectorShortName ?? x.sectorName, (bySector.get(x.sectorShortName ?? x.sectorName) ?? 0) + x.totalUnits + (x.baselineTotalUnits ?? 0));
     return {
       unit, totalUnits: sum(rows, (x) => x.totalUnits),
-      magnetTonnes: rows.some((x) => x.magnetKgPerUnit !== undefined) ? sum(rows, (x) => magnetTonnesOf(x, x.totalUnits) ?? 0) : undefined,
+      // Compared, the magnet in the difference (what this scenario caused), as the HTML brief and the terminal give it.
+      magnetTonnes: rows.some((x) => x.magnetKgPerUnit !== undefined) ? sum(rows, (x) => magnetTonnesOf(x, compared ? differenceOf(x) : x.totalUnits) ?? 0) : undefined,
       baselineTotalUnits: compared ? sum(rows, (x) => x.baselineTotalUnits ?? 0) : undefined,
       differenceUnits: compared ? sum(rows, differenceOf) : undefined,
       sectorShortNames: [...bySector].sort((a, b) => b[1] - a[1]).map(([name]) => name),
@@ -215,7 +216,7 @@ export function endProductsByUnit(losses: readonly EndProductLoss[]): UnitLossTo
 export function unitLossHeadline(total: UnitLossTotal, baselineName: string | undefined, period = "over the horizon"): { label: string; value: string; sub: string } {
   const compared = total.differenceUnits !== undefined;
   const units = pluralUnit(total.unit);
-  const magnet = total.magnetTonnes === undefined ? "" : ` · ${formatTonnes(total.magnetTonnes)} t magnet`;
+  const magnet = total.magnetTonnes === undefined ? "" : compared ? ` · ${formatSigned(total.magnetTonnes, formatTonnes)} t magnet in the difference` : ` · ${formatTonnes(total.magnetTonnes)} t magnet`;
   const value = compared ? formatSigned(total.differenceUnits ?? 0, formatUnits) : formatUnits(total.totalUnits);
   return {
     label: compared ? `End products not built (${units}), caused by this scenario vs ${baselineName ?? "the baseline"}` : `End products not built (${units})`,
