@@ -70,6 +70,9 @@ describe("plants this scenario adds (HTML)", () => {
     expect(html).toContain('<table data-table="added-plants">');
     expect(html).toContain("EU fix sintered NdFeB plant<span class=\"id\">plant:eu-fix-magnets</span>");
     expect(html).toContain("26,457 t magnet");
+    // The column against the baseline is signed as in the terminal (US later: 900 t against 300 t).
+    expect(html).toContain("vs baseline, t</th>");
+    expect(html).toMatch(/<td class="num">\+600<\/td>/);
     expect(html).toContain("EU magnet: 58,959 t magnet, +24,777 t against the baseline; the added plants made +26,457 t of that, so the other plants made 1,680 t less (displaced).");
     expect(html).toContain("<strong>EU fix heavy separation plant</strong> (55%): EU&#39;s Dy oxide left (to CN 519) while EU was short of it: EU has no Dy metal plant");
   });

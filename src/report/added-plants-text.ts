@@ -95,7 +95,7 @@ export function addedReasonLines(x: AddedPlant): { readonly head: string; readon
 export function addedStageText(x: AddedPlantStage): string {
   const change = x.outputTonnes - x.baselineOutputTonnes;
   const others = change - x.addedPlantsExtraTonnes;
-  const signed = (t: number) => `${t < 0 ? "−" : "+"}${formatTonnes(Math.abs(t))}`;
+  const signed = signedTonnes;
   const rest = Math.abs(others) < 0.5 ? "the other plants about the same"
     : others < 0 ? `so the other plants made ${formatTonnes(-others)} t less (displaced)` : `and the other plants ${formatTonnes(others)} t more`;
   // Added plants that made less than in the baseline (brought forward, then starved of feed) say so in words.
@@ -110,7 +110,7 @@ export function addedPlantsNote(report: RunReport): string {
   const base = report.baselineName !== undefined && (report.addedPlants?.plants ?? []).some((x) => (x.baselineOutputTonnes ?? 0) > 0);
   return `Mines and plants the scenario adds, starts sooner, enlarges or ramps faster against ${addedAgainstText(report)}. `
     + "Added: new, or earlier / larger than there (in brackets, its start month or capacity there). Capacity: nameplate t/yr (separation: t REO of feed). Made: its output, t of its product (concentrate or oxide: t REO; metal; finished magnet)"
-    + `${base ? "; vs base (more than in baseline): more than the same plant made in the baseline run" : ""}. Use: its load over its capacity from its first output on (ramp included). `
+    + `${base ? "; vs base: what the same plant made more (+) or less (−) than in the baseline run" : ""}. Use: its load over its capacity from its first output on (ramp included). `
     + `Below ${LOW_USE_SHARE_TEXT}, the reasons the model knows follow the table, and for the others what their region still lacked.`;
 }
 
@@ -157,7 +157,7 @@ export function renderAddedPlantsText(report: RunReport, { region }: { readonly 
   return `${parts.join("\n")}\n`;
 }
 
-/** "+1,234" or "−56". */
-function signedTonnes(t: number): string {
+/** "+1,234" or "−56" (terminal and HTML alike). */
+export function signedTonnes(t: number): string {
   return Math.abs(t) < 0.05 ? "0" : `${t < 0 ? "−" : "+"}${formatTonnes(Math.abs(t))}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { RunReport } from "../report-model.js";
 import {
-  addedAgainstText, addedChangeText, addedFirstOutputText, addedPlantsNote, addedReasonLines, addedStageText, addedUseText, LOW_USE_SHARE_TEXT,
+  addedAgainstText, addedChangeText, addedFirstOutputText, addedPlantsNote, addedReasonLines, addedStageText, addedUseText, LOW_USE_SHARE_TEXT, signedTonnes,
 } from "../added-plants-text.js";
 import { formatTonnes } from "../number-format.js";
 import { reportWindow } from "../report-window.js";
@@ -35,10 +35,10 @@ export function renderAddedPlantsSection(report: RunReport, { region, key = "add
   const showRegion = region === undefined;
   const table = renderHtmlTable(
     [{ header: "Plant", html: true }, ...(showRegion ? [{ header: "Region" }] : []), { header: "Stage" }, { header: "Capacity, t/yr", align: "right" as const }, { header: "Added" },
-      { header: "First output" }, { header: "Made", align: "right" as const }, ...(vsBase ? [{ header: "More than in baseline", align: "right" as const }] : []), { header: "Use", align: "right" as const }],
+      { header: "First output" }, { header: "Made", align: "right" as const }, ...(vsBase ? [{ header: "vs baseline, t", align: "right" as const }] : []), { header: "Use", align: "right" as const }],
     plants.map((x) => [
       `${escapeHtml(x.name)}<span class="id">${escapeHtml(x.facility)}</span>`, ...(showRegion ? [x.region] : []), x.stage, formatTonnes(x.capacityTonnesPerYear), addedChangeText(x),
-      addedFirstOutputText(x), `${formatTonnes(x.outputTonnes)} ${x.unit}`, ...(vsBase ? [formatTonnes(x.outputTonnes - (x.baselineOutputTonnes ?? 0))] : []), addedUseText(x),
+      addedFirstOutputText(x), `${formatTonnes(x.outputTonnes)} ${x.unit}`, ...(vsBase ? [signedTonnes(x.outputTonnes - (x.baselineOutputTonnes ?? 0))] : []), addedUseText(x),
     ]),
     { key, caption: `${plants.length === 1 ? "1 mine or plant" : `${plants.length} mines and plants`} the scenario adds or brings forward, ${w.trimmed ? w.label : "over the run"}, in chain order` },
   );
