@@ -13,6 +13,7 @@ import { renderRunText } from "../report/run-text.js";
 import { wrapText } from "../report/text-table.js";
 import { UsageError, type CliIo } from "./io.js";
 import { loadScenario } from "../scenario/node.js";
+import { runProvenance } from "./provenance.js";
 import { buildRunReport } from "../analysis/run-report.js";
 import type { RunReport } from "../analysis/report-model.js";
 import { checkedWorldDir, checkMonthFlags, iamcMeta, runJson, runOutputFiles, runScenarioForCli, windowMonths } from "./run-pipeline.js";
@@ -111,7 +112,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
           const partYears = iamcPartialYearNote(firstMonth, lastMonth);
           io.out(`${wrapText(`Report written to ${join(options.out, "index.html")} (open it in a browser); data in series.csv (tidy), series-iamc.csv (IAMC) and run.json in the same folder.${data}${partYears === "" ? "" : ` ${partYears}`}`, 100, 2)}\n`);
         }
-      } else if (format === "json") io.out(`${runJson(run, rows(), undefined, plants())}\n`);
+      } else if (format === "json") io.out(`${runJson(run, rows(), undefined, plants(), runProvenance(run.loaded.worldDir))}\n`);
       else if (format === "csv") io.out(toTidyCsv([...rows(), ...plants()], { facilityColumn: true }));
       else {
         io.out(toIamcCsv(rows(), iamcMeta(run, window)));

@@ -132,8 +132,10 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect([...months].sort()).toEqual(["2024-07", "2024-08", "2024-09"]);
     const iamc = chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "iamc");
     expect(iamc.out.split("\n")[0]).toBe("Model,Scenario,Region,Variable,Unit,2024,2025");
-    const json = JSON.parse(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json").out) as { baseline: unknown; rows: unknown[] };
+    const json = JSON.parse(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json").out) as { baseline: unknown; rows: unknown[]; chokepoint: { producedBy?: { worldSha1: string } } };
     expect(json.baseline).toBeNull();
+    // The same document as run.json, with what produced it (a code review: stdout's copy left it out).
+    expect(json.chokepoint.producedBy?.worldSha1).toMatch(/^[0-9a-f]{40}$/);
     expect(json.rows.length).toBeGreaterThan(100);
   });
 
