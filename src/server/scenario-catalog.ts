@@ -112,7 +112,17 @@ export class ScenarioCatalog {
     }
     const { scenario, issues } = resolveScenario(layers, this.world);
     if (scenario === undefined) return { ok: false, issues };
-    const compareWith = layers[layers.length - 1]?.file.compareWith;
+    // The scenario's own comparison must be a scenario the server knows by name (it reads no files by path), checked here
+    // so the editor marks its line, as for `extends`.
+    const own = layers[layers.length - 1];
+    const compareWith = own?.file.compareWith;
+    if (own !== undefined && compareWith !== undefined && (!scenarioNameSchema.safeParse(compareWith).success || this.#parentText(compareWith) === undefined)) {
+      return { ok: false, issues: [withLocation(own.yaml, {
+        code: "unknown_reference", path: ["compareWith"], received: compareWith,
+        message: `unknown scenario "${compareWith}"; compareWith names a saved or ready-made scenario on the server (it reads no files by path)`,
+        hint: `use one of ${this.knownNames().join(", ")}`,
+      })] };
+    }
     return { ok: true, scenario, layers: texts, issues: [], ...(compareWith === undefined ? {} : { compareWith }) };
   }
 

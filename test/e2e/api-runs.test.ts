@@ -154,7 +154,12 @@ describe("runs API: one run from start to compare", () => {
     // A scenario's own comparison (compareWith) must name a scenario the server knows.
     const unknownComparison = await request(server.url, "/api/runs", { method: "POST", json: { yaml: "name: X\nmonths: 12\ncompareWith: nowhere\n" } });
     expect(unknownComparison.status).toBe(422);
-    expect(unknownComparison.body.issues[0]).toMatchObject({ path: ["body", "yaml", "compareWith"], received: "nowhere" });
+    expect(unknownComparison.body.issues[0]).toMatchObject({ path: ["compareWith"], line: 3, received: "nowhere" });
+    // A path is no name the server knows either: the check answers it at its line, before any run (code review: a
+    // path was offered as the run form's default and then refused).
+    const byPath = await request(server.url, "/api/scenarios/validate", { method: "POST", json: { yaml: "name: X\nmonths: 12\ncompareWith: ./other.yaml\n" } });
+    expect(byPath.body.valid).toBe(false);
+    expect(byPath.body.issues[0]).toMatchObject({ path: ["compareWith"], line: 3 });
     const shape = await request(server.url, "/api/runs", { method: "POST", json: { scenario: "dy-ban", extra: 1 } });
     expect(shape.status).toBe(400);
     expect(shape.body.issues[0]).toMatchObject({ code: "unknown_key", path: ["body", "extra"] });
