@@ -391,6 +391,22 @@ function checkOfftakes(world: World, report: Report, complete: (fileName: string
       }
     }
   });
+  // Three or more at once may give away more than the whole though no two do: the shares in force when each begins, per
+  // element (the sum can only rise at a start), once per offtake.
+  const activeAt = (x: (typeof offtakes)[number], month: string) => x.from <= month && (x.until === undefined || month < x.until);
+  offtakes.forEach((o, i) => {
+    for (const element of o.elements) {
+      const together = offtakes.filter((x) => x.supplier === o.supplier && x.form === o.form && x.elements.includes(element) && activeAt(x, o.from));
+      const total = together.reduce((a, x) => a + x.share, 0);
+      const pairOver = together.some((x, a) => together.some((y, b) => a < b && x.share + y.share > 1 + 1e-9));
+      if (together.length < 3 || total <= 1 + 1e-9 || pairOver) continue;
+      report("offtakes", [i, "share"], {
+        code: "inconsistent_value", message: `with ${together.filter((x) => x !== o).map((x) => x.id).join(", ")} gives ${round(total)} of ${o.supplier}'s ${element} ${o.form} away from ${o.from}`,
+        expected: `shares of at most 1 together (at most ${round(1 - (total - o.share))} here)`, received: String(o.share),
+      });
+      break;
+    }
+  });
 }
 
 function checkOutputWithinCapacity(world: World, report: Report) {

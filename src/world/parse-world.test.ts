@@ -366,6 +366,17 @@ describe("parseWorld", () => {
       `);
     });
 
+    it("rejects three offtakes that together give away more than the whole though no two do (code review)", () => {
+      // A fourth region, so three buyers abroad can each take 0.4 of plant:cn-sep's Nd oxide at once: 1.2 in all.
+      const to = (id: string, buyer: string, from: string) => offtake("").replace("offtake:a", id).replace("buyer: JP", `buyer: ${buyer}`).replace("share: 0.5", "share: 0.4").replace("2024-01", from);
+      const withKr = (records: string) => withOfftakes(records).map((f) => (f.path === "regions.yaml" ? { ...f, text: `${f.text}  - { id: KR, name: Korea, kind: country }\n` } : f));
+      const text = problems(withKr(to("offtake:a", "JP", "2024-01") + to("offtake:b", "AU", "2024-01") + to("offtake:c", "KR", "2025-01")));
+      expect(text).toContain("offtakes[2].share\n  with offtake:a, offtake:b gives 1.2 of plant:cn-sep's Nd oxide away from 2025-01");
+      expect(text).toContain("1 problem found");
+      // Ended before the third begins: never more than 0.8 at once.
+      expect(parseWorld(withKr(to("offtake:a", "JP", "2024-01").replace("source: fixture", "until: \"2025-01\", source: fixture") + to("offtake:b", "AU", "2024-01") + to("offtake:c", "KR", "2025-01"))).issues).toEqual([]);
+    });
+
     it("rejects overlapping offtakes to one buyer, shares to several above 1 and a repeated id", () => {
       const records = offtake(", until: \"2026-03\"")
         + offtake("").replace("offtake:a", "offtake:b").replace("2024-01", "2025-06")
