@@ -9,7 +9,7 @@ import { seriesFor } from "./results.js";
 import { runSimulation } from "./run.js";
 
 const MONTHS = 24;
-/** CN and the US both make Nd metal (the US 300 t a year, 25 t a month); Japan uses 240 t REO a year of it (17.15 t Nd a month). */
+/** CN and the US both make Nd metal (the US plant: 600 t a year of capacity, more than Japan needs); Japan uses 240 t REO a year of it (17.15 t Nd a month). */
 const BASE = ndWorld({ usMetalCapacityTonnesPerYear: 600 });
 const JP_NEED = 20 / 1.166;
 const offtake = (fields: Partial<NonNullable<World["offtakes"]>[number]> = {}): World => ({
@@ -30,7 +30,7 @@ describe("offtakes", () => {
     // Without the contract Japan buys from both makers pro rata to their offers.
     expect(imports(free, "CN")[12]).toBeGreaterThan(1);
     for (let t = 1; t < MONTHS; t++) {
-      // US output 25 t a month > Japan's 17.15 t: the contract covers Japan's whole request, nothing is left for China.
+      // US output above Japan's 17.15 t a month: the contract covers Japan's whole request, nothing is left for China.
       expect(imports(contracted, "US")[t]).toBeCloseTo(JP_NEED, 6);
       expect(imports(contracted, "CN")[t]).toBeCloseTo(0, 9);
     }
