@@ -3,8 +3,9 @@
  * `chokepoint serve`: starts the local server (API, runs in worker threads, SQLite store, the
  * dashboard) and keeps it up until Ctrl+C or SIGTERM. Parses options and calls `startServer`.
  */
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, startServer } from "../server/index.js";
 import { StoreBusyError, StoreVersionError } from "../store/index.js";
@@ -24,6 +25,36 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
   return value;
+}
+
+/** The package root: two folders up from src/cli/ and from the built dist/cli/. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Why the dashboard's build (web/dist, made by `npm install` or `npm run build:web`) may be older than its sources — web/
+ * src, or src/ (the dashboard's reports and its what-if engine come from there) changed after it was built — or undefined
+ * when it is not (or there are no sources to compare with, as in an installed package without them).
+ */
+export function staleWebBuild(root: string = PACKAGE_ROOT): string | undefined {
+  const built = join(root, "web", "dist", "index.html");
+  if (!existsSync(built)) return undefined;
+  const builtAt = statSync(built).mtimeMs;
+  let newest: { path: string; at: number } | undefined;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx|css|html)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+        const at = statSync(path).mtimeMs;
+        if (newest === undefined || at > newest.at) newest = { path, at };
+      }
+    }
+  };
+  walk(join(root, "web", "src"));
+  walk(join(root, "src"));
+  if (newest === undefined || newest.at <= builtAt) return undefined;
+  return `the dashboard in web/dist was built before ${newest.path.slice(root.length)} changed; it may not show what the sources do (run npm run build:web to rebuild it)`;
 }
 
 /** Register `serve`. */
@@ -58,6 +89,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         throw error;
       }
       io.out(`Chokepoint is serving on ${server.url} (data in ${resolve(options.data)}); press Ctrl+C to stop\n`);
+      const stale = staleWebBuild();
+      if (stale !== undefined) io.err(`note: ${stale}\n`);
       if (server.interruptedRuns > 0) io.out(`${server.interruptedRuns} run(s) left unfinished by the last server were marked failed ("interrupted by a server restart")\n`);
       if (!["127.0.0.1", "localhost", "::1"].includes(options.host)) io.err(`warning: listening on ${options.host}; the API has no authentication, so anyone who can reach it can use it\n`);
       const signal = await new Promise<NodeJS.Signals>((done) => {
