@@ -21,6 +21,10 @@ export interface TimelineEntry {
   readonly windows: readonly { readonly from: string; readonly until: string | undefined }[];
   /** What the policy does when its dates are not the point: a new-capacity policy's facility and the month it starts. */
   readonly effect?: string;
+  /** The region that issues an export measure (licence, ban, quota, extraterritorial rule); absent for other kinds. */
+  readonly issuer?: string;
+  /** Whom an export measure covers, as the scenario writes it ("all" when it names no destinations). */
+  readonly destinations?: "all" | { readonly only: readonly string[] } | { readonly allExcept: readonly string[] };
 }
 
 /**

@@ -659,6 +659,9 @@ function policyTimeline(scenario: ResolvedScenario): TimelineEntry[] {
       id: p.policy.id, kind: p.policy.kind, title: p.policy.title ?? p.policy.id, reference: p.policy.reference ?? "",
       windows: windows.map((w) => ({ from: day(w.fromDay), until: Number.isFinite(w.untilDay) ? day(w.untilDay) : undefined })),
       ...(p.policy.kind === "new-capacity" ? { effect: newCapacityEffect(p.policy, windows[0]?.fromDay) } : {}),
+      ...("issuer" in p.policy && typeof p.policy.issuer === "string"
+        ? { issuer: p.policy.issuer, destinations: "destinations" in p.policy && p.policy.destinations !== undefined ? p.policy.destinations : "all" as const }
+        : {}),
     }));
 }
 

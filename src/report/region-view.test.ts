@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleReport } from "../../test/fixtures/report/sample-report.js";
 import type { RunReport } from "./report-model.js";
-import { gapCloserElementText, regionGapClosers, regionView, reportForRegion, shortfallByElement } from "./region-view.js";
+import { gapCloserElementText, gapCloserSupplierText, regionGapClosers, regionView, reportForRegion, shortfallByElement } from "./region-view.js";
 
 const report = sampleReport();
 
@@ -106,6 +106,20 @@ describe("who closes a region's gap", () => {
     expect(au[0]?.mainElements).toEqual([{ element: "Nd", extraTonnes: 2_650 }, { element: "Dy", extraTonnes: 12.5 }, { element: "Ce", extraTonnes: -40 }]);
     expect(gapCloserElementText(au[0]!)).toBe("Nd +2,650, Dy +13, Ce −40");
     expect(gapCloserElementText({ source: "own_output", supplier: "JP", stage: "magnet", extraTonnes: 1, extraValueUsd: 1, fromMonth: undefined })).toBe("all");
+  });
+
+  it("marks imports from a region whose export measures in the scenario cover the importer (user reviews: China was listed as closing the EU's and Japan's gap under its own controls)", () => {
+    const timeline = [
+      { id: "cn-lic", kind: "export-licence", title: "licences", reference: "", windows: [], issuer: "CN", destinations: "all" as const },
+      { id: "us-ban", kind: "export-ban", title: "MP to China", reference: "", windows: [], issuer: "US", destinations: { only: ["CN"] } },
+    ];
+    const gains = [
+      { importer: "JP", supplier: "CN", stage: "metal", form: "metal", element: "Dy", extraTonnes: 36, extraValueUsd: 11e6, fromMonth: "2027-08" },
+      { importer: "JP", supplier: "US", stage: "metal", form: "metal", element: "Nd", extraTonnes: 83, extraValueUsd: 5.4e6, fromMonth: "2028-03" },
+    ];
+    const rows = regionGapClosers({ ...report, timeline, importGains: gains } as RunReport, "JP").filter((g) => g.source === "import");
+    // The US ban covers only China: its metal to Japan is no rerouting through a licence wall.
+    expect(rows.map((g) => [g.supplier, g.fromIssuer === true, gapCloserSupplierText(g)])).toEqual([["CN", true, "CN †"], ["US", false, "US"]]);
   });
 
   it("has no gap closers without a baseline run, and only the region's own output when the report holds no imports", () => {

@@ -6,7 +6,7 @@
  */
 import type {
   ChinaOriginPeriods, ChinaOriginShare, ChinaSupplyChange, EndProductLoss, MadeHereShortHere, MonthSeries, PlantShortfall, PolicyCost, PriceSummary, RegionOutput,
-  ReportWindow, RunReport, SectorShortfall, ShortageEpisode,
+  ReportWindow, RunReport, SectorShortfall, ShortageEpisode, TimelineEntry,
 } from "../analysis/report-model.js";
 import { widestPremium, type WidestPremium } from "./premium.js";
 import { reportWindow } from "./report-window.js";
@@ -61,6 +61,11 @@ export interface RegionGapCloser {
   readonly fromMonth: string | undefined;
   /** Own output only: the elements weighing most in the value, with their change in t (`GapCloser.mainElements`). */
   readonly mainElements?: readonly { readonly element: string; readonly extraTonnes: number }[];
+  /**
+   * Imports only: true when the supplier issues export measures in this scenario (its timeline's `issuer`): more from it
+   * is what its licences let through beyond the baseline (e.g. magnets where oxide is refused), not supply beyond its reach.
+   */
+  readonly fromIssuer?: boolean;
 }
 
 /**
@@ -72,8 +77,12 @@ export function regionGapClosers(report: RunReport, region: string): RegionGapCl
     source: "own_output", supplier: x.region, stage: x.stage, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
     ...(x.mainElements === undefined ? {} : { mainElements: x.mainElements }),
   }));
+  // Suppliers whose export measures in this scenario cover the region (a US ban on sales to China does not cover Japan).
+  const covers = (d: TimelineEntry["destinations"]) => d === undefined || d === "all" || ("only" in d ? d.only.includes(region) : !d.allExcept.includes(region));
+  const issuers = new Set(report.timeline.flatMap((t) => (t.issuer !== undefined && covers(t.destinations) ? [t.issuer] : [])));
   const imports = (report.importGains ?? []).filter((x) => x.importer === region).map((x): RegionGapCloser => ({
     source: "import", supplier: x.supplier, stage: x.stage, form: x.form, element: x.element, extraTonnes: x.extraTonnes, extraValueUsd: x.extraValueUsd, fromMonth: x.fromMonth,
+    ...(issuers.has(x.supplier) ? { fromIssuer: true } : {}),
   }));
   return [...own, ...imports].sort((a, b) => b.extraValueUsd - a.extraValueUsd);
 }
@@ -196,3 +205,11 @@ export function gapCloserElementText(x: RegionGapCloser): string {
   if (x.element !== undefined) return x.element;
   return x.mainElements !== undefined && x.mainElements.length > 0 ? formatMainElements(x.mainElements) : "all";
 }
+
+/** A gap-closer row's supplier, marked "†" when it issues the scenario's export measures (`ISSUER_NOTE` says why). */
+export function gapCloserSupplierText(x: RegionGapCloser): string {
+  return x.fromIssuer === true ? `${x.supplier} †` : x.supplier;
+}
+
+/** What "†" beside a supplier means. */
+export const ISSUER_NOTE = "† issues this scenario's export measures: more from it is what its licences let through beyond the baseline (e.g. magnets or metal where oxide is refused, or a rerouting from caught suppliers), not supply beyond its reach.";

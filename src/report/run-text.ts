@@ -15,7 +15,7 @@ import { formatChange, formatMainElements, formatShare, formatTonnes, formatUsdM
 import { renderPlantShortfallText } from "./plant-shortfalls-text.js";
 import { widestPremium } from "./premium.js";
 import { destinationsText, shippedShareText } from "./region-outputs.js";
-import { gapCloserElementText, regionGapClosers } from "./region-view.js";
+import { gapCloserElementText, gapCloserSupplierText, ISSUER_NOTE, regionGapClosers } from "./region-view.js";
 import { reportWindow } from "./report-window.js";
 import { renderTextTable, wrapText } from "./text-table.js";
 
@@ -54,8 +54,8 @@ function regionGapSection(report: RunReport, region: string): string {
       + `and extra imports into ${region} by supplier, form and element; ranked by their value at ${w.trimmed ? `${w.runStart} (the run's start)` : "start"} prices)`,
     rows.length === 0 ? `  nobody: ${region} neither produced nor imported more than in the baseline${w.trimmed ? ` in ${w.label}` : ""}` : renderTextTable(
       [{ header: "supplier" }, { header: "how" }, { header: "stage or form" }, { header: "element" }, { header: `extra US$ M ${over}`, align: "right" }, { header: `extra t ${over}`, align: "right" }, { header: "from" }],
-      rows.slice(0, MAX_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${region}` : "own output", g.form ?? g.stage, gapCloserElementText(g), formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
-    ),
+      rows.slice(0, MAX_ROWS).map((g) => [gapCloserSupplierText(g), g.source === "import" ? `import to ${region}` : "own output", g.form ?? g.stage, gapCloserElementText(g), formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "–"]),
+    ) + (rows.slice(0, MAX_ROWS).some((g) => g.fromIssuer === true) ? `\n${wrapText(ISSUER_NOTE, 100, 2)}` : ""),
   );
 }
 

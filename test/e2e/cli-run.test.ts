@@ -197,7 +197,9 @@ describe("chokepoint run on the tiny fixture world", () => {
     const start = lines.findIndex((l) => l.startsWith("Who closes the gap for JP"));
     const table = lines.slice(start, lines.findIndex((l, i) => i > start && l.trim() === ""));
     expect(table.join(" ").replace(/\s+/g, " ")).toContain("who supplied JP more than in Tiny baseline: its own extra output by stage, and extra imports into JP by supplier, form and element");
-    expect(table.some((l) => /^CN\s+import to JP\s+metal\s+Nd\s/.test(l))).toBe(true);
+    // China issues the scenario's ban on Japan: its extra metal is marked "†" (what its measures let through), with the note.
+    expect(table.some((l) => /^CN †\s+import to JP\s+metal\s+Nd\s/.test(l))).toBe(true);
+    expect(r.out.replace(/\s+/g, " ")).toContain("† issues this scenario's export measures");
     // Own output names the elements weighing most in its value (not "all"): net tonnes can hide a change of mix.
     expect(table.some((l) => /^JP\s+own output\s+magnet\s+Nd \+[\d,.]+.*\s/.test(l))).toBe(true);
     type Row = { source: string; supplier: string; form?: string; element?: string; extraValueUsd: number };
@@ -207,7 +209,7 @@ describe("chokepoint run on the tiny fixture world", () => {
     expect(rows.map((g) => g.extraValueUsd)).toEqual([...rows.map((g) => g.extraValueUsd)].sort((a, b) => b - a));
     const html = readFileSync(join(dir, "out", "index.html"), "utf8");
     const part = html.slice(html.indexOf('data-table="region-gap-closers"'), html.indexOf("</table>", html.indexOf('data-table="region-gap-closers"')));
-    expect(part).toMatch(/<tr><td>CN<\/td><td>import to JP<\/td><td>metal<\/td><td>Nd<\/td>/);
+    expect(part).toMatch(/<tr><td>CN †<\/td><td>import to JP<\/td><td>metal<\/td><td>Nd<\/td>/);
     // Without --region nothing changes: the table is every region's extra output, and run.json has no imports.
     const plain = chokepoint("run", join(TINY, "dy-ban.yaml"), "--baseline", join(TINY, "baseline.yaml"));
     expect(plain.out).toContain("Who closes the gap (extra output against Tiny baseline");
@@ -227,7 +229,7 @@ describe("chokepoint run on the tiny fixture world", () => {
       return lines.slice(start, end).filter((l) => !/^[─ ]+$/.test(l));
     };
     type Plant = { facility: string; region: string; firstMonth: string; lostTonnes: number };
-    type Gap = { supplier: string; source: string; element?: string; extraTonnes: number; firstMonth?: string };
+    type Gap = { supplier: string; source: string; fromIssuer?: boolean; element?: string; extraTonnes: number; firstMonth?: string };
     const doc = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")) as { report: { regionView: { plantShortfalls: Plant[]; gapClosers: Gap[] } } };
     const html = readFileSync(join(dir, "out", "index.html"), "utf8");
     // Plants: every row of the region's view is JP's, starts in the window, and is in the terminal's table and the HTML.
@@ -245,11 +247,11 @@ describe("chokepoint run on the tiny fixture world", () => {
     const gapLines = section("Who closes the gap for JP, 2024-10 – 2025-12");
     const gaps = doc.report.regionView.gapClosers;
     expect(gaps.length).toBeGreaterThan(1);
-    const tableRows = gapLines.filter((l) => /^\S+\s+(import to JP|own output)\s/.test(l));
+    const tableRows = gapLines.filter((l) => /^\S+( †)?\s+(import to JP|own output)\s/.test(l));
     expect(tableRows.length).toBe(Math.min(gaps.length, 12));
     gaps.slice(0, tableRows.length).forEach((g, i) => {
       const cells = tableRows[i]!.split(/\s{2,}/);
-      expect(cells[0], tableRows[i]).toBe(g.supplier);
+      expect(cells[0], tableRows[i]).toBe(g.fromIssuer === true ? `${g.supplier} †` : g.supplier);
       expect(tableRows[i]).toContain(formatTonnes(g.extraTonnes));
     });
   });

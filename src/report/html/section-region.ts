@@ -7,7 +7,7 @@
 import { formatShare, formatTonnes, formatUsdMillions, POLICY_COST_LABEL } from "../number-format.js";
 import { destinationsText, OUTPUT_STAGE_BASIS, SHIPPED_OUT_NOTE, shippedShareText } from "../region-outputs.js";
 import type { ElementShortfall, RegionView } from "../region-view.js";
-import { gapCloserElementText } from "../region-view.js";
+import { gapCloserElementText, gapCloserSupplierText, ISSUER_NOTE } from "../region-view.js";
 import { reportWindow } from "../report-window.js";
 import type { RunReport, ShortageEpisode } from "../report-model.js";
 import { baselinePeakWords } from "../baseline-peak.js";
@@ -234,14 +234,15 @@ function gapPart(view: RegionView, report: RunReport): string {
     : renderHtmlTable(
       [{ header: "Supplier" }, { header: "How" }, { header: "Stage or form" }, { header: "Element" }, { header: `Extra ${over}, US$ M`, align: "right" }, { header: "Extra, t", align: "right" },
         { header: "From (first month > 1% above baseline)" }],
-      view.gapClosers.slice(0, MAX_GAP_ROWS).map((g) => [g.supplier, g.source === "import" ? `import to ${id}` : "own output", g.form ?? g.stage, gapCloserElementText(g),
+      view.gapClosers.slice(0, MAX_GAP_ROWS).map((g) => [gapCloserSupplierText(g), g.source === "import" ? `import to ${id}` : "own output", g.form ?? g.stage, gapCloserElementText(g),
         formatUsdMillions(g.extraValueUsd), formatTonnes(g.extraTonnes), g.fromMonth ?? "never above 1% of baseline in a month"]),
       {
         key: "region-gap-closers",
         caption: `Who supplied ${id} more than in the baseline "${report.baselineName ?? "baseline"}" ${over}: its own extra output by stage (every element), and extra imports into ${id} by supplier, form and element (counted when licences clear), t of element content, valued at the run's first-month China prices, largest first${view.gapClosers.length > MAX_GAP_ROWS ? ` (the ${MAX_GAP_ROWS} largest of ${view.gapClosers.length}; run.json's report.regionView.gapClosers has every row)` : ""}. "Who closed the gap" below is every region's extra output.`,
       },
     );
-  return sub("gap-closers", `Who closed ${id}'s gap: its own extra output and extra imports, ${over}`, body);
+  const issuerNote = view.gapClosers?.slice(0, MAX_GAP_ROWS).some((g) => g.fromIssuer === true) === true ? `\n<p class="plant-note">${escapeHtml(ISSUER_NOTE)}</p>` : "";
+  return sub("gap-closers", `Who closed ${id}'s gap: its own extra output and extra imports, ${over}`, body + issuerNote);
 }
 
 /** The intro line of the section: what it covers, and that the rest of the report covers every region. */

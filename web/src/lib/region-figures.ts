@@ -11,7 +11,7 @@ import { baselinePeakWords } from "../../../src/report/baseline-peak.js";
 import { differenceOf, hasBaselineLosses, magnetTonnesText, signedText } from "../../../src/report/end-products.js";
 import { formatUnits, formatUsdPerKg, pluralUnit, shortSectorName } from "../../../src/report/html/format.js";
 import { formatShare, formatTonnes, formatUsdMillions } from "../../../src/report/number-format.js";
-import { gapCloserElementText, type ElementShortfall, type RegionView } from "../../../src/report/region-view.js";
+import { gapCloserElementText, gapCloserSupplierText, ISSUER_NOTE, type ElementShortfall, type RegionView } from "../../../src/report/region-view.js";
 import { reportWindow } from "../../../src/report/report-window.js";
 
 /** The magnet elements, listed first (as the HTML report lists them). */
@@ -124,10 +124,10 @@ export function regionCards(view: RegionView, report: RunReport): RegionCard[] {
       empty: `${view.region} neither produced nor imported more than in the baseline.`,
       items: view.gapClosers.map((g) => ({
         strong: `US$ ${formatUsdMillions(g.extraValueUsd)} M`,
-        main: g.source === "import" ? `${g.supplier} → ${view.region}, ${importedAs(g.element, g.form ?? g.stage)}` : `${view.region}'s own ${g.stage} output${g.mainElements !== undefined && g.mainElements.length > 0 ? ` (${gapCloserElementText(g)} t)` : ""}`,
+        main: g.source === "import" ? `${gapCloserSupplierText(g)} → ${view.region}, ${importedAs(g.element, g.form ?? g.stage)}` : `${view.region}'s own ${g.stage} output${g.mainElements !== undefined && g.mainElements.length > 0 ? ` (${gapCloserElementText(g)} t)` : ""}`,
         muted: `· ${formatTonnes(g.extraTonnes)} t · ${g.fromMonth === undefined ? "never above 1% of baseline in a month" : `from ${g.fromMonth}`}`,
       })),
-      note: "own extra output by stage, and extra imports by supplier, form and element, valued at the run's first-month China prices",
+      note: `own extra output by stage, and extra imports by supplier, form and element, valued at the run's first-month China prices${view.gapClosers.some((g) => g.fromIssuer === true) ? `. ${ISSUER_NOTE}` : ""}`,
     });
   }
   return cards;
