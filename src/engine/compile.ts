@@ -184,6 +184,7 @@ export function compileModel(world: World, { startMonth = "2024-01", months = 24
   const baseOutputTonnes = compileBaselineOutput(base);
   const captive = compileCaptiveLinks(world);
   const offtakes = compileOfftakes(world, { startNo, regionIndex, elementIndex, facilityIndex: indexOf(facilities.facilityIds) });
+  warnings.push(...offtakeWarnings(world, base, { regionIndex, elementIndex }));
 
   return {
     startMonth: monthLabel(startNo),
@@ -234,6 +235,41 @@ function compileCaptiveLinks(world: World): { mine: Int32Array; plant: Int32Arra
     });
   });
   return { mine: Int32Array.from(mine), plant: Int32Array.from(plant) };
+}
+
+/**
+ * What an offtake of oxide or metal cannot reach: a buyer region with no plant of the next stage for an element can take
+ * it only for its users of the form itself (the contract asks for no more than the buyer's requests), e.g. Lynas–JARE's
+ * Dy and Tb oxide for Japan, which has no metal plant in the data, so its magnet makers get none of it.
+ */
+function offtakeWarnings(
+  world: World,
+  m: Pick<CompiledModel, "facilityStage" | "facilityRegion" | "facilityElementMask" | "sectorIds" | "sectorForm" | "sectorElementPerUnit" | "demandBasePerMonth" | "elementSymbols">,
+  at: { regionIndex: Record<string, number>; elementIndex: Record<string, number> },
+): string[] {
+  const E = m.elementSymbols.length;
+  const K = m.sectorIds.length;
+  const out: string[] = [];
+  for (const o of world.offtakes ?? []) {
+    const form = o.form === "oxide" ? 1 : o.form === "metal" ? 2 : 0;
+    const r = at.regionIndex[o.buyer];
+    if (form === 0 || r === undefined) continue;
+    const unreached = o.elements.filter((symbol) => {
+      const e = at.elementIndex[symbol];
+      if (e === undefined) return false;
+      for (let i = 0; i < m.facilityStage.length; i++) if (m.facilityStage[i] === form + 1 && m.facilityRegion[i] === r && m.facilityElementMask[i * E + e] === 1) return false;
+      return true;
+    });
+    if (unreached.length === 0) continue;
+    const users = new Set<string>();
+    for (const symbol of unreached) {
+      const e = at.elementIndex[symbol]!;
+      for (let k = 0; k < K; k++) if (m.sectorForm[k] === form && m.sectorElementPerUnit[k * E + e]! > 0 && m.demandBasePerMonth[r * K + k]! > 0) users.add(world.sectors[k]?.shortName ?? m.sectorIds[k]!);
+    }
+    const next = form === 1 ? "metal plant" : "magnet plant";
+    out.push(`offtake ${o.id}: ${o.buyer} has no ${next} that takes ${unreached.join(", ")}, so the contract reaches only its users of the ${o.form} itself (${users.size === 0 ? "none" : [...users].join(", ")}), not its ${form === 1 ? "metal and magnet makers" : "magnet makers"}`);
+  }
+  return out;
 }
 
 /** Months an open-ended offtake runs past the start (beyond any run). */

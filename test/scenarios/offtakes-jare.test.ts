@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chinaOrigin } from "../../src/analysis/run-report.js";
 import { runPreparedScenario } from "../../src/analysis/run-scenario.js";
-import { totalOver, type SimulationResult } from "../../src/engine/index.js";
+import { compileModel, totalOver, type SimulationResult } from "../../src/engine/index.js";
 import { monthOffset } from "../../src/model/dates.js";
 import { loadScenario } from "../../src/scenario/node.js";
 import { prepareScenario } from "../../src/scenario/prepare.js";
@@ -35,6 +35,16 @@ describe("the JARE offtake (Lynas Malaysia → Japan)", () => {
     expect(withContract * 1.17).toBeLessThan(7200);
     const made = ["Nd", "Pr"].reduce((a, element) => a + totalOver(base, { variable: "production", stage: "separation", region: "MY", element }, ...over(base, 2024)), 0);
     expect(withContract / made).toBeLessThan(0.1);
+  });
+
+  it("says in the model's warnings that the contract cannot reach Japan's magnet makers (a user review found no word of it)", () => {
+    const { world } = loadScenario("baseline");
+    const warnings = compileModel(world, { startMonth: "2024-01", months: 12 }).warnings;
+    expect(warnings).toContainEqual(expect.stringMatching(/^offtake offtake:jare-heavy-2023: JP has no metal plant that takes Dy, Tb, so the contract reaches only its users of the oxide itself \(Phosphors\), not its metal and magnet makers$/));
+    // A buyer with a metal plant for the element gets no such warning: give Japan one.
+    const jpMetal = { ...world.metalPlants.find((p) => p.region === "VN")!, id: "plant:jp-metal-test", region: "JP", makes: ["Dy", "Tb"] as typeof world.metalPlants[number]["makes"] };
+    const fixed = compileModel({ ...world, metalPlants: [...world.metalPlants, jpMetal] }, { startMonth: "2024-01", months: 12 }).warnings;
+    expect(fixed.some((w) => w.startsWith("offtake offtake:jare-heavy-2023"))).toBe(false);
   });
 
   it("lowers Japan's China-separated share of Nd and Pr in 2024 a little", () => {
