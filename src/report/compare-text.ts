@@ -61,6 +61,17 @@ export function renderCompareText(a: RunReport, b: RunReport): string {
       return [e, money(cn?.aUsdPerKg ?? 0), money(ex?.aUsdPerKg ?? 0), premium(a, e), money(cn?.bUsdPerKg ?? 0), money(ex?.bUsdPerKg ?? 0), premium(b, e)];
     }),
   ), "");
+  // When each peak came, and where each run ended: a peak years apart, or a price still high at the end, is part of the answer.
+  const summary = (report: RunReport, element: string, market: "china" | "ex-china") => report.prices.find((p) => p.element === element && p.market === market);
+  const peakAndEnd = (report: RunReport, element: string, market: "china" | "ex-china") => {
+    const x = summary(report, element, market);
+    return x === undefined ? "–" : `${x.peakMonth} → ${money(x.endUsdPerKg)}`;
+  };
+  parts.push(`Peak month and price at the end (${a.monthLabels[a.monthLabels.length - 1] ?? "end"}), US$/kg`);
+  parts.push(renderTextTable(
+    [{ header: "element" }, { header: "A China" }, { header: "A ex-China" }, { header: "B China" }, { header: "B ex-China" }],
+    MAGNET_AND_HEAVY.filter((e) => peak(e, "china") !== undefined).map((e) => [e, peakAndEnd(a, e, "china"), peakAndEnd(a, e, "ex-china"), peakAndEnd(b, e, "china"), peakAndEnd(b, e, "ex-china")]),
+  ), "");
 
   parts.push("End products not built for lack of magnets (all regions)");
   parts.push(d.endProductsLost.length === 0 ? "  none in either run" : renderTextTable(

@@ -439,6 +439,12 @@ describe("chokepoint compare", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("A: Tiny Dy ban vs B: Tiny baseline");
     expect(r.out).toContain("Peak prices, US$/kg of element");
+    // When each run's peak came and where its price ended (a user review: a baseline boom years later read as "the
+    // controls lowered prices"): the rows are the run.json reports' own peak months.
+    expect(r.out).toContain("Peak month and price at the end (2025-12), US$/kg");
+    const a = JSON.parse(chokepoint("run", join(TINY, "dy-ban.yaml"), "--no-baseline", "--format", "json").out) as { report: { prices: { element: string; market: string; peakMonth: string }[] } };
+    const dy = a.report.prices.find((p) => p.element === "Dy" && p.market === "china");
+    expect(r.out.split("\n").some((l) => l.startsWith("Dy ") && l.includes(`${dy?.peakMonth} → $`))).toBe(true);
     for (const line of r.out.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
