@@ -71,7 +71,8 @@ describe("offtakes", () => {
     });
     expect(imports(halfBanned, "US")[12]).toBeGreaterThan(0.4 * JP_NEED);
     expect(imports(halfBanned, "US")[12]).toBeLessThan(0.7 * JP_NEED);
-    expect(imports(halfBanned, "US")[12]! + imports(halfBanned, "CN")[12]!).toBeCloseTo(JP_NEED, 6);
+    // Japan's need met to a gram a month (planning moves by what is ordered, so not to the milligram).
+    expect(imports(halfBanned, "US")[12]! + imports(halfBanned, "CN")[12]!).toBeCloseTo(JP_NEED, 5);
     expect(seriesFor(halfBanned, { variable: "blocked", form: "metal" })[12]).toBeGreaterThan(0);
   });
 });

@@ -847,9 +847,11 @@ function serveCaptiveConcentrate(ctx: StepContext): void {
         if (wanted <= 0) continue;
         const permit = s.basketPermit[p * R + r]!;
         const shipped = wanted * permit;
-        s.ordersNow[(p * F + 0) * E + e]! += wanted;
+        // Orders count what the permit lets through: the refused part stays requested and the first round orders it
+        // again (counting it here too ordered it twice).
+        s.ordersNow[(p * F + 0) * E + e]! += shipped;
         // Serves current need first (the restocking part stays requested whole).
-        s.ordersForNeed.now[(p * F + 0) * E + e]! += Math.min(wanted, s.request[e * R + r]! - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
+        s.ordersForNeed.now[(p * F + 0) * E + e]! += Math.min(shipped, s.request[e * R + r]! - s.restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
         // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
         s.ship[(e * R + p) * R + r]! += shipped;
         if (shipped > 0) s.shippedFrom[e * R + p] = 1;
@@ -905,9 +907,10 @@ function serveOfftakes(ctx: StepContext, form: number, restricts: boolean, hasQu
       if (!(w > 0)) continue;
       const permit = hasQuotas ? permitFactor(ctx, p, r, e, form) : (restricts ? ctx.seg.exportPermitShare[((p * R + r) * E + e) * F + form]! : 1) * s.etPermit[(p * R + r) * E + e]!;
       const shipped = w * permit;
-      s.ordersNow[(p * F + form) * E + e]! += w;
+      // Orders count what the permit lets through (the first round orders the refused part again).
+      s.ordersNow[(p * F + form) * E + e]! += shipped;
       // Serves current need first (the restocking part stays requested whole).
-      s.ordersForNeed.now[(p * F + form) * E + e]! += Math.min(w, request[e * R + r]! - restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
+      s.ordersForNeed.now[(p * F + form) * E + e]! += Math.min(shipped, request[e * R + r]! - restockRequest[e * R + r]!) * s.ordersForNeed.requestShare[e * R + r]!;
       // What the permit refuses stays requested: the rounds offer it again (and count it blocked once, there).
       ship[(e * R + p) * R + r]! += shipped;
       if (shipped > 0) s.shippedFrom[e * R + p] = 1;
