@@ -3,7 +3,6 @@
  * The `chokepoint` command line: parses arguments, calls the library, prints. Thin by design:
  * no model logic lives here. Exit codes: 0 ok, 1 invalid input, 2 usage error.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputValidationError } from "../model/issues.js";
 import { formatIssues } from "../model/issue-text.js";
@@ -12,18 +11,16 @@ import { registerRunCommands } from "./run-commands.js";
 import { registerScenarioCommands } from "./scenario-commands.js";
 import { registerServeCommand } from "./serve-command.js";
 import { UsageError, type CliIo } from "./io.js";
+import { PACKAGE_VERSION } from "./provenance.js";
 
 /** Exit codes of every command. */
 export const EXIT_CODES = { ok: 0, invalidInput: 1, usage: 2 } as const;
-
-/** The package's version (package.json, two folders up from src/cli/ and from the built dist/cli/). */
-const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "0.0.0";
 
 /** Build the command tree; `write` receives stdout text (injectable for tests). */
 export function buildProgram(io: CliIo): Command {
   const program = new Command("chokepoint")
     .description("Chokepoint: a digital twin of the global rare-earth supply chain.")
-    .version(VERSION, "-V, --version", "print the version")
+    .version(PACKAGE_VERSION, "-V, --version", "print the version")
     .option("--verbose", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()

@@ -23,11 +23,13 @@ export interface RunProvenance {
 }
 
 /** The package root: two folders up from src/cli/ and from the built dist/cli/. */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The package's version (package.json at the package root). */
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "0.0.0";
 
 /** Provenance of a run on the world in `worldDir` (the bundled world when undefined). */
 export function runProvenance(worldDir: string | undefined): RunProvenance {
-  const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "0.0.0";
   const git = (args: string[]) => execFileSync("git", ["-C", PACKAGE_ROOT, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5000 }).trim();
   let commit: { commit: string; uncommittedChanges: boolean } | undefined;
   try {
@@ -38,5 +40,5 @@ export function runProvenance(worldDir: string | undefined): RunProvenance {
   } catch {
     // Not a git checkout, or no git: the version and the data digest stand alone.
   }
-  return { chokepointVersion: version, ...(commit ?? {}), worldSha1: worldDir === undefined ? worldDigest() : worldDigest(worldDir) };
+  return { chokepointVersion: PACKAGE_VERSION, ...(commit ?? {}), worldSha1: worldDir === undefined ? worldDigest() : worldDigest(worldDir) };
 }

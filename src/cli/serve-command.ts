@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, startServer } from "../server/index.js";
 import { StoreBusyError, StoreVersionError } from "../store/index.js";
 import { UsageError, type CliIo } from "./io.js";
+import { PACKAGE_ROOT } from "./provenance.js";
 
 interface ServeOptions {
   port: string;
@@ -26,9 +26,6 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
   return value;
 }
-
-/** The package root: two folders up from src/cli/ and from the built dist/cli/. */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Why the dashboard's build (web/dist, made by `npm install` or `npm run build:web`) may be older than its sources — web/
